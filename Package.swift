@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "octopus",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "octopus", targets: ["octopus"]),
+        .library(name: "OctopusKit", targets: ["OctopusKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // ncursesw through a system module; only the TUI backend imports it.
+        // (No pkgConfig: its -D_XOPEN_SOURCE cflags are rejected by SwiftPM with a warning.)
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
+        // Tiny C target: saved termios + signal handler that restore the terminal after a crash.
+        .target(name: "CTerminal", path: "Sources/CTerminal"),
+        // Pure-Swift model layer: no terminal, no ncurses.
+        .target(name: "OctopusKit", path: "Sources/OctopusKit"),
+        // The bundled knowledge base, compiled in as a generated raw string literal.
+        .executableTarget(name: "embed-kb", path: "Sources/embed-kb"),
+        .plugin(name: "EmbedKnowledgeBase", capability: .buildTool(),
+                dependencies: ["embed-kb"], path: "Plugins/EmbedKnowledgeBase"),
+        .target(name: "BundledKnowledgeBase", path: "Sources/BundledKnowledgeBase",
+                plugins: ["EmbedKnowledgeBase"]),
+        .target(name: "OctopusTUI", dependencies: ["OctopusKit", "CNcurses", "CTerminal"],
+                path: "Sources/OctopusTUI"),
+        .executableTarget(name: "octopus", dependencies: [
+            "OctopusKit", "OctopusTUI", "BundledKnowledgeBase",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/octopus"),
+        .testTarget(name: "OctopusKitTests", dependencies: ["OctopusKit", "BundledKnowledgeBase"],
+                    path: "Tests/OctopusKitTests"),
+        .testTarget(name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "BundledKnowledgeBase"],
+                    path: "Tests/OctopusTUITests", exclude: ["__Snapshots__"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["OctopusKit"], path: "Tests/EndToEndTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,17 @@
+#ifndef OCTOPUS_CTERMINAL_H
+#define OCTOPUS_CTERMINAL_H
+// Saves the terminal state before curses starts and installs handlers for fatal signals
+// (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP) that restore it, then re-raise the
+// signal so the crash is still reported. Needs C storage and async-signal-safe code only.
+void octopus_terminal_save(int fd);
+void octopus_terminal_restore(void);
+void octopus_install_crash_handlers(void);
+#endif
+
+#ifndef OCTOPUS_CTERMINAL_SIGNALS
+#define OCTOPUS_CTERMINAL_SIGNALS
+// SIGINT, SIGTERM and SIGHUP only record which signal arrived; the event loop polls it and
+// shuts down cleanly (save, endwin) on the main thread.
+void octopus_watch_quit_signals(void);
+int octopus_pending_signal(void);
+#endif

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Turns what a delegate types or says — `art 29`, `Article 29`, `:PT`, `ws 3`, `Turquie`,
+/// `ws3/topic-2` — into a record id, and suggests the nearest ids when nothing matches.
+public struct AddressResolver: Sendable {
+    public enum Resolution: Sendable, Hashable {
+        case record(String)
+        case topic(session: String, topic: String)
+        case notFound(suggestions: [String])
+    }
+
+    private let ids: [String: String]          // folded id → id
+    private let names: [String: String]        // folded name/alias → id
+    private let nameList: [(folded: String, id: String)]
+    private let topics: Set<String>            // "ws3/topic-2"
+
+    public init(_ kb: KnowledgeBase) {
+        var ids: [String: String] = [:], names: [String: String] = [:], list: [(String, String)] = []
+        for r in kb.allRecords {
+            ids[r.id.lowercased()] = r.id
+            for n in [r.title, r.shortTitle] + r.aliases {
+                let f = Folding.fold(n)
+                guard !f.isEmpty else { continue }
+                if names[f] == nil { names[f] = r.id }
+                list.append((f, r.id))
+            }
+        }
+        self.ids = ids; self.names = names; self.nameList = list
+        self.topics = Set(kb.sessions.flatMap { s in s.topics.map { "\(s.id)/\($0.id)" } })
+    }
+
+    public func resolve(_ input: String) -> Resolution {
+        var text = input.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix(":") { text.removeFirst() }
+        let lower = text.lowercased()
+        if let slash = lower.firstIndex(of: "/") {
+            let session = canonical(String(lower[..<slash])) ?? String(lower[..<slash])
+            var topic = String(lower[lower.index(after: slash)...]).replacingOccurrences(of: " ", with: "")
+            if Int(topic) != nil { topic = "topic-" + topic }
+            if topics.contains("\(session)/\(topic)") { return .topic(session: session, topic: topic) }
+            return .notFound(suggestions: Suggestions.nearest(to: lower, in: Array(topics), limit: 3))
+        }
+        if let id = canonical(lower) { return .record(id) }
+        let folded = Folding.fold(text)
+        if let id = names[folded] { return .record(id) }
+        // A unique prefix of a name ("portu" → Portugal) also counts.
+        let prefixed = Set(nameList.filter { $0.folded.hasPrefix(folded) }.map(\.id))
+        if !folded.isEmpty, prefixed.count == 1, let id = prefixed.first { return .record(id) }
+        return .notFound(suggestions: suggestions(for: text))
+    }
+
+    /// Speakable forms: "art 29", "article 29", "art. 29", "a29" → art29; "p 3", "protocol 3",
+    /// "p-art 3" → p-art3; "ws 3", "workshop 3" → ws3.
+    private func canonical(_ lower: String) -> String? {
+        if let id = ids[lower] { return id }
+        let compact = Folding.fold(lower).replacingOccurrences(of: " ", with: "")
+        if let id = ids[compact] { return id }
+        let patterns: [(prefixes: [String], make: (String) -> String)] = [
+            (["article", "art", "a"], { "art" + $0 }),
+            (["protocolarticle", "protocolart", "protocol", "part", "p"], { "p-art" + $0 }),
+            (["workshop", "ws", "w"], { "ws" + $0 }),
+        ]
+        for (prefixes, make) in patterns {
+            for p in prefixes where compact.hasPrefix(p) {
+                let digits = compact.dropFirst(p.count)
+                if !digits.isEmpty, digits.allSatisfy(\.isNumber), let id = ids[make(String(digits))] { return id }
+            }
+        }
+        return nil
+    }
+
+    public func suggestions(for input: String, limit: Int = 3) -> [String] {
+        let folded = Folding.fold(input)
+        var seen = Set<String>(), out: [String] = []
+        let byID = Suggestions.nearest(to: input.lowercased(), in: Array(ids.keys), limit: limit).compactMap { ids[$0] }
+        let byName = Suggestions.nearest(to: folded, in: nameList.map(\.folded), limit: limit * 2).compactMap { names[$0] }
+        let containing = nameList.filter { !folded.isEmpty && $0.folded.contains(folded) }.map(\.id)
+        for id in byID + byName + containing where seen.insert(id).inserted { out.append(id) }
+        return Array(out.prefix(limit))
+    }
+
+    /// Ids, names and aliases that start with the typed text, for `:` completion.
+    public func completions(for input: String, limit: Int = 8) -> [String] {
+        let folded = Folding.fold(input)
+        guard !folded.isEmpty else { return [] }
+        var seen = Set<String>(), out: [String] = []
+        for id in ids.values.sorted() where id.lowercased().hasPrefix(input.lowercased()) && seen.insert(id).inserted { out.append(id) }
+        for (name, id) in nameList where name.hasPrefix(folded) && seen.insert(id).inserted { out.append(id) }
+        return Array(out.prefix(limit))
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Reads typed fields out of a `JSONNode` object, collecting every problem instead of stopping
+/// at the first, so one run of `octopus validate` lists them all.
+final class DiagnosticSink {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    init(file: String) { self.file = file }
+    func report(_ position: SourcePosition, _ path: JSONPath, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, position: position, path: path, message: message))
+    }
+}
+
+struct NodeReader {
+    let node: JSONNode
+    let path: JSONPath
+    let sink: DiagnosticSink
+    private let members: [String: JSONNode.Member]
+    private let allowed: Set<String>
+
+    /// Returns nil (after reporting) when the node is not an object. `fields` lists every field the
+    /// object may have: anything else is reported, so a misspelt field never silently drops content.
+    init?(_ node: JSONNode, path: JSONPath, sink: DiagnosticSink, fields: [String]) {
+        guard case .object(let list) = node.value else {
+            sink.report(node.position, path, "expected an object, found \(node.typeName)")
+            return nil
+        }
+        self.node = node; self.path = path; self.sink = sink
+        self.allowed = Set(fields)
+        var map: [String: JSONNode.Member] = [:]
+        for m in list {
+            if map[m.key] != nil {
+                sink.report(m.keyPosition, path.appending(m.key), "field \"\(m.key)\" appears twice")
+            } else if !allowed.contains(m.key) {
+                let hint = Suggestions.nearest(to: m.key, in: fields, limit: 1).first.map { " (did you mean \"\($0)\"?)" } ?? ""
+                sink.report(m.keyPosition, path.appending(m.key), "unknown field \"\(m.key)\"\(hint)")
+            }
+            map[m.key] = map[m.key] ?? m
+        }
+        members = map
+    }
+
+    func has(_ key: String) -> Bool { members[key] != nil }
+    func node(_ key: String) -> JSONNode? { members[key]?.value }
+    func position(_ key: String) -> SourcePosition { members[key]?.value.position ?? node.position }
+
+    private func missing(_ key: String) {
+        sink.report(node.position, path.appending(key), "required field \"\(key)\" is missing")
+    }
+
+    func string(_ key: String, required: Bool = true, allowEmpty: Bool = false) -> String? {
+        guard let n = members[key]?.value else { if required { missing(key) }; return nil }
+        if case .null = n.value, !required { return nil }
+        guard case .string(let s) = n.value else {
+            sink.report(n.position, path.appending(key), "expected a string, found \(n.typeName)")
+            return nil
+        }
+        if !allowEmpty && s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            sink.report(n.position, path.appending(key), "must not be empty")
+            return nil
+        }
+        return s
+    }
+
+    func int(_ key: String, required: Bool = true, range: ClosedRange<Int>) -> Int? {
+        guard let n = members[key]?.value else { if required { missing(key) }; return nil }
+        guard case .number(let d) = n.value, d == d.rounded(), let i = Int(exactly: d) else {
+            sink.report(n.position, path.appending(key), "expected a whole number, found \(n.typeName == "a number" ? "a fraction" : n.typeName)")
+            return nil
+        }
+        guard range.contains(i) else {
+            sink.report(n.position, path.appending(key), "\(i) is out of range \(range.lowerBound)…\(range.upperBound)")
+            return nil
+        }
+        return i
+    }
+
+    func bool(_ key: String, default value: Bool) -> Bool {
+        guard let n = members[key]?.value else { return value }
+        guard case .bool(let b) = n.value else {
+            sink.report(n.position, path.appending(key), "expected true or false, found \(n.typeName)")
+            return value
+        }
+        return b
+    }
+
+    func day(_ key: String, required: Bool = true) -> Day? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let d = Day(text) else {
+            sink.report(position(key), path.appending(key), "\"\(text)\" is not a real date; write YYYY-MM-DD")
+            return nil
+        }
+        return d
+    }
+
+    /// An array whose elements are read by `element`; a missing optional array is empty.
+    func array<T>(_ key: String, required: Bool = false, nonEmpty: Bool = false,
+                  _ element: (JSONNode, JSONPath) -> T?) -> [T] {
+        guard let n = members[key]?.value else { if required { missing(key) }; return [] }
+        guard case .array(let items) = n.value else {
+            sink.report(n.position, path.appending(key), "expected an array, found \(n.typeName)")
+            return []
+        }
+        if nonEmpty && items.isEmpty {
+            sink.report(n.position, path.appending(key), "must list at least one entry")
+        }
+        var out: [T] = []
+        for (i, item) in items.enumerated() {
+            if let v = element(item, path.appending(key).appending(i)) { out.append(v) }
+        }
+        return out
+    }
+
+    func strings(_ key: String, required: Bool = false, nonEmpty: Bool = false) -> [String] {
+        array(key, required: required, nonEmpty: nonEmpty) { n, p in
+            guard case .string(let s) = n.value else {
+                sink.report(n.position, p, "expected a string, found \(n.typeName)")
+                return nil
+            }
+            if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                sink.report(n.position, p, "must not be empty")
+                return nil
+            }
+            return s
+        }
+    }
+
+    /// A list of strings, each with the position it was read from (for link checks).
+    func locatedStrings(_ key: String) -> [(String, SourcePosition, JSONPath)] {
+        array(key) { n, p in
+            guard case .string(let s) = n.value else {
+                sink.report(n.position, p, "expected a string, found \(n.typeName)")
+                return nil
+            }
+            return (s, n.position, p)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+/// The kinds of record, with their names as used in `type:` filters and JSON output.
+public enum RecordKind: String, Sendable, Hashable, CaseIterable {
+    case session, treaty, article, country, organisation = "org", term
+
+    public var plural: String {
+        switch self {
+        case .session: "sessions"
+        case .treaty: "treaties"
+        case .article: "articles"
+        case .country: "countries"
+        case .organisation: "organisations"
+        case .term: "glossary terms"
+        }
+    }
+}
+
+/// Any record of the knowledge base, addressable by its id.
+public enum Record: Sendable, Hashable {
+    case treaty(Treaty)
+    case article(Article)
+    case session(Session)
+    case country(Country)
+    case organisation(Organisation)
+    case term(GlossaryTerm)
+
+    public var id: String {
+        switch self {
+        case .treaty(let r): r.id
+        case .article(let r): r.id
+        case .session(let r): r.id
+        case .country(let r): r.id
+        case .organisation(let r): r.id
+        case .term(let r): r.id
+        }
+    }
+
+    public var kind: RecordKind {
+        switch self {
+        case .treaty: .treaty
+        case .article: .article
+        case .session: .session
+        case .country: .country
+        case .organisation: .organisation
+        case .term: .term
+        }
+    }
+
+    /// The title a person would say: "Article 29 – Expedited preservation of stored computer data".
+    public var title: String {
+        switch self {
+        case .treaty(let r): "\(r.shortTitle) (\(r.title))"
+        case .article(let r): "\(r.treaty == "ets185" ? "Article" : "Protocol Article") \(r.number) – \(r.title)"
+        case .session(let r): r.number.map { "WS\($0): \(r.title)" } ?? r.title
+        case .country(let r): r.name
+        case .organisation(let r): r.aliases.first.map { $0 == r.name ? r.name : "\(r.name) (\($0))" } ?? r.name
+        case .term(let r): r.term
+        }
+    }
+
+    /// Short label for lists and links.
+    public var shortTitle: String {
+        switch self {
+        case .treaty(let r): r.shortTitle
+        case .article(let r): "\(r.treaty == "ets185" ? "Art." : "Prot. Art.") \(r.number) \(r.title)"
+        case .session(let r): r.number.map { "WS\($0) \(r.title)" } ?? r.title
+        case .country(let r): r.name
+        case .organisation(let r): r.aliases.first ?? r.name
+        case .term(let r): r.term
+        }
+    }
+
+    public var aliases: [String] {
+        switch self {
+        case .treaty(let r): r.aliases + [r.shortTitle, r.title]
+        case .article: []
+        case .session: []
+        case .country(let r): [r.name] + (r.nameFr.map { [$0] } ?? []) + r.aliases
+        case .organisation(let r): [r.name] + r.aliases
+        case .term(let r): [r.term] + r.aliases
+        }
+    }
+
+    /// The main text of the record.
+    public var summary: String {
+        switch self {
+        case .treaty(let r): r.summary
+        case .article(let r): r.summary
+        case .session(let r): r.summary
+        case .country(let r): r.summary
+        case .organisation(let r): r.summary
+        case .term(let r): r.definition
+        }
+    }
+
+    public var keyPoints: [String] {
+        switch self {
+        case .treaty(let r): r.keyPoints
+        case .article(let r): r.keyPoints
+        case .session(let r): r.aims
+        case .organisation(let r): r.keyPoints
+        case .country(let r): r.facts.map(\.text)
+        case .term: []
+        }
+    }
+
+    /// Explicit links (the record's `links`, plus typed links such as counterparts).
+    public var links: [String] {
+        switch self {
+        case .treaty(let r): return r.links
+        case .article(let r): return r.counterparts + r.links.filter { !r.counterparts.contains($0) }
+        case .session(let r):
+            var seen = Set<String>(), out: [String] = []
+            for id in r.links + r.topics.flatMap(\.links) where seen.insert(id).inserted { out.append(id) }
+            return out
+        case .country(let r): return r.links
+        case .organisation(let r): return r.links
+        case .term(let r): return r.links
+        }
+    }
+
+    public var provenance: Provenance {
+        switch self {
+        case .treaty(let r): r.provenance
+        case .article(let r): r.provenance
+        case .session(let r): r.provenance
+        case .country(let r): r.provenance
+        case .organisation(let r): r.provenance
+        case .term(let r): r.provenance
+        }
+    }
+
+    /// Every piece of text in the record, for inline-link extraction and search.
+    public var texts: [String] {
+        switch self {
+        case .treaty(let r): [r.summary, r.entryIntoForceRule ?? ""] + r.keyPoints
+        case .article(let r): [r.summary] + r.keyPoints + (r.reservations + r.declarations).map(\.text)
+        case .session(let r):
+            [r.summary] + r.aims + r.questions
+                + r.topics.flatMap { [$0.summary] + $0.keyPoints + $0.questions }
+        case .country(let r): [r.summary] + r.facts.map(\.text) + r.events.compactMap(\.note)
+        case .organisation(let r): [r.summary] + r.keyPoints
+        case .term(let r): [r.definition]
+        }
+    }
+}

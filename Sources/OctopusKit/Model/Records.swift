@@ -1,0 +1,153 @@
+/// Where a record's facts come from and when they were compiled. Every record has one.
+public struct Provenance: Sendable, Hashable {
+    public var sources: [String]
+    public var asOf: Day
+    /// Names of fields whose content is our inference rather than a sourced fact.
+    public var inferred: [String]
+    public init(sources: [String], asOf: Day, inferred: [String] = []) {
+        self.sources = sources; self.asOf = asOf; self.inferred = inferred
+    }
+}
+
+public struct Treaty: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var shortTitle: String
+    public var aliases: [String]
+    public var openedForSignature: Day?
+    public var place: String?
+    public var entryIntoForce: Day?
+    public var entryIntoForceRule: String?
+    public var summary: String
+    public var keyPoints: [String]
+    public var links: [String]
+    public var provenance: Provenance
+}
+
+public struct Provision: Sendable, Hashable {
+    public var provision: String
+    public var text: String
+}
+
+public struct Article: Sendable, Hashable {
+    public var id: String
+    public var treaty: String
+    public var number: Int
+    public var title: String
+    public var chapter: String
+    public var section: String?
+    public var titleGroup: String?
+    public var summary: String
+    public var keyPoints: [String]
+    public var reservations: [Provision]
+    public var declarations: [Provision]
+    public var counterparts: [String]
+    public var links: [String]
+    public var provenance: Provenance
+}
+
+public struct Topic: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var keyPoints: [String]
+    public var minutes: Int?
+    public var questions: [String]
+    public var links: [String]
+}
+
+public struct Session: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case workshop, plenary }
+    public var id: String
+    public var kind: Kind
+    public var number: Int?
+    public var title: String
+    public var date: Day?
+    public var summary: String
+    public var aims: [String]
+    public var topics: [Topic]
+    public var questions: [String]
+    public var links: [String]
+    public var provenance: Provenance
+    /// Planned minutes of all topics that have a plan.
+    public var plannedMinutes: Int { topics.compactMap(\.minutes).reduce(0, +) }
+}
+
+public struct TreatyEvent: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case invitation, signature, ratification, accession
+        case entryIntoForce = "entry-into-force"
+        public var label: String {
+            switch self {
+            case .invitation: "invited to accede"
+            case .signature: "signed"
+            case .ratification: "ratified"
+            case .accession: "acceded"
+            case .entryIntoForce: "entered into force"
+            }
+        }
+    }
+    public var treaty: String
+    public var kind: Kind
+    public var date: Day
+    public var sources: [String]
+    /// True when the date was not seen in a source (taken from general knowledge of the chart).
+    public var unconfirmed: Bool
+    public var note: String?
+}
+
+public struct SourcedFact: Sendable, Hashable {
+    public var text: String
+    public var sources: [String]
+}
+
+public struct CountryProfile: Sendable, Hashable {
+    public var date: Month
+    public var sources: [String]
+}
+
+public struct Country: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var nameFr: String?
+    public var aliases: [String]
+    public var region: String
+    public var coeMember2010: Bool
+    public var draftingParticipant: Bool
+    public var summary: String
+    public var events: [TreatyEvent]
+    public var profile: CountryProfile?
+    public var facts: [SourcedFact]
+    public var links: [String]
+    public var provenance: Provenance
+}
+
+public struct Organisation: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var aliases: [String]
+    public var kind: String
+    public var summary: String
+    public var keyPoints: [String]
+    public var links: [String]
+    public var provenance: Provenance
+}
+
+public struct GlossaryTerm: Sendable, Hashable {
+    public var id: String
+    public var term: String
+    public var aliases: [String]
+    public var definition: String
+    public var links: [String]
+    public var provenance: Provenance
+}
+
+/// Facts about the conference itself, shown on the home screen.
+public struct Conference: Sendable, Hashable {
+    public var name: String
+    public var place: String
+    public var startDate: Day
+    public var endDate: Day
+    public var summary: String
+    public var sources: [String]
+}

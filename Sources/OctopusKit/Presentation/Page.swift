@@ -1,0 +1,53 @@
+/// A record laid out as a document, independent of any screen: the CLI prints it as text and the
+/// terminal browser draws it with numbered, selectable links. One layout, two renderers.
+public struct Page: Sendable, Hashable {
+    public enum Span: Sendable, Hashable {
+        case text(String)
+        case strong(String)
+        /// `number` is the 1-based index into `Page.links`.
+        case link(label: String, number: Int)
+    }
+
+    public enum Block: Sendable, Hashable {
+        case heading(String)
+        case paragraph([Span])
+        case bullet([Span])
+        case numbered(Int, [Span])
+        case field(String, [Span])
+        case blank
+    }
+
+    public var id: String
+    public var kind: RecordKind
+    public var title: String
+    public var subtitle: String
+    public var blocks: [Block]
+    /// Link targets in order of first appearance: link `n` is `links[n - 1]`.
+    public var links: [String]
+
+    public init(id: String, kind: RecordKind, title: String, subtitle: String, blocks: [Block], links: [String]) {
+        self.id = id; self.kind = kind; self.title = title; self.subtitle = subtitle; self.blocks = blocks; self.links = links
+    }
+
+    /// All the page's text as plain lines (no wrapping), for searching within a page.
+    public var plainBlocks: [String] {
+        blocks.map { block in
+            switch block {
+            case .heading(let s): s
+            case .paragraph(let spans), .bullet(let spans): Page.plain(spans)
+            case .numbered(let n, let spans): "\(n). " + Page.plain(spans)
+            case .field(let label, let spans): label + ": " + Page.plain(spans)
+            case .blank: ""
+            }
+        }
+    }
+
+    public static func plain(_ spans: [Span]) -> String {
+        spans.map { span in
+            switch span {
+            case .text(let s), .strong(let s): s
+            case .link(let label, _): label
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,55 @@
+/// Plain-text layout of a `Page` for the command line: wrapped to a width, links shown as
+/// `label[n]` with a numbered list of targets at the end.
+public enum TextLayout {
+    public static func render(_ page: Page, width: Int = 80) -> String {
+        let width = max(20, width)
+        var out: [String] = [page.title, String(repeating: "=", count: min(width, page.title.count))]
+        out += wrap(page.subtitle, width: width)
+        out.append("")
+        for block in page.blocks {
+            switch block {
+            case .heading(let s): out.append(s); out.append(String(repeating: "-", count: min(width, s.count)))
+            case .paragraph(let spans): out += wrap(text(spans), width: width)
+            case .bullet(let spans): out += wrap(text(spans), width: width, first: "  - ", rest: "    ")
+            case .numbered(let n, let spans): out += wrap(text(spans), width: width, first: "  \(n). ", rest: "     ")
+            case .field(let label, let spans): out += wrap(label + ": " + text(spans), width: width, rest: "  ")
+            case .blank: if out.last != "" { out.append("") }
+            }
+        }
+        if !page.links.isEmpty {
+            out.append("")
+            out.append("Links")
+            out.append("-----")
+            for (i, id) in page.links.enumerated() { out.append("  [\(i + 1)] \(id)") }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func text(_ spans: [Page.Span]) -> String {
+        spans.map { span in
+            switch span {
+            case .text(let s), .strong(let s): s
+            case .link(let label, let n): "\(label)[\(n)]"
+            }
+        }.joined()
+    }
+
+    /// Greedy word wrap by character count (the CLI prints to pipes and terminals alike).
+    public static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
+        var lines: [String] = []
+        var line = first
+        var lineHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let candidate = lineHasWord ? line + " " + word : line + word
+            if candidate.count > width && lineHasWord {
+                lines.append(line)
+                line = rest + word
+            } else {
+                line = candidate
+            }
+            lineHasWord = true
+        }
+        if lineHasWord || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Folds text for matching: NFKC compatibility forms, case, diacritics, apostrophe and dash
+/// variants, so "Côte d’Ivoire", "cote d'ivoire" and "COTE DIVOIRE" compare equal as words.
+public enum Folding {
+    /// Lower-cased, diacritics removed, punctuation turned into spaces, runs of spaces collapsed.
+    public static func fold(_ text: String) -> String {
+        let base = text.precomposedStringWithCompatibilityMapping
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var out = String.UnicodeScalarView()
+        var lastWasSpace = true
+        for s in base.unicodeScalars {
+            switch s {
+            case "ß": out.append(contentsOf: "ss".unicodeScalars); lastWasSpace = false
+            case "æ": out.append(contentsOf: "ae".unicodeScalars); lastWasSpace = false
+            case "œ": out.append(contentsOf: "oe".unicodeScalars); lastWasSpace = false
+            case "ø": out.append("o"); lastWasSpace = false
+            case "ı": out.append("i"); lastWasSpace = false
+            // Apostrophes join: "d'Ivoire" → "divoire", as people type it without one.
+            case "'", "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}": continue
+            default:
+                if CharacterSet.alphanumerics.contains(s) {
+                    out.append(s); lastWasSpace = false
+                } else if !lastWasSpace {
+                    out.append(" "); lastWasSpace = true
+                }
+            }
+        }
+        var result = String(out)
+        if result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+
+    /// Folded words.
+    public static func words(_ text: String) -> [String] {
+        fold(text).split(separator: " ").map(String.init)
+    }
+}

@@ -1,0 +1,143 @@
+import CNcurses
+import CTerminal
+import Foundation
+
+/// The only code that talks to ncurses: start and stop the terminal, read keys, copy a
+/// `CellGrid` to the screen (only the cells that changed).
+@MainActor
+final class NcursesBackend {
+    private var screen: OpaquePointer?
+    private var previous: CellGrid?
+    private let color: Bool
+
+    init?(color: Bool, mouse: Bool) {
+        setlocale(LC_ALL, "")
+        octopus_terminal_save(STDIN_FILENO)
+        octopus_install_crash_handlers()
+        // newterm (not initscr, which exits on an unknown TERM) so we can fall back cleanly.
+        guard let s = newterm(nil, octopus_stdout(), octopus_stdin()) else { return nil }
+        screen = s
+        set_term(s)
+        raw()          // Ctrl-C arrives as a key; signals from kill are watched separately.
+        noecho()
+        nonl()
+        keypad(octopus_stdscr(), true)
+        curs_set(0)
+        set_escdelay(25)
+        wtimeout(octopus_stdscr(), 100)
+        var useColor = color && octopus_has_colors()
+        if useColor {
+            useColor = start_color() == OK
+            if useColor {
+                use_default_colors()
+                init_pair(1, Int16(COLOR_CYAN), -1)     // heading
+                init_pair(2, Int16(COLOR_YELLOW), -1)   // accent
+                init_pair(3, Int16(COLOR_BLUE), -1)     // link
+                init_pair(4, Int16(COLOR_RED), -1)      // warning
+            }
+        }
+        self.color = useColor
+        if mouse { mousemask(mmask_t(octopus_all_mouse_events()), nil) }
+    }
+
+    var size: Size { Size(width: Int(octopus_cols()), height: Int(octopus_lines())) }
+
+    /// Reads one key, or nil after the ~100 ms timeout.
+    func readKey() -> KeyEvent? {
+        var ch: wint_t = 0
+        let r = wget_wch(octopus_stdscr(), &ch)
+        if r == octopus_err() { return nil }
+        if r == octopus_key_code_yes() {
+            let code = Int32(ch)
+            if code == octopus_key_resize() { return .resize }
+            switch code {
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_DC: return .key(.delete)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_BTAB: return .key(.backTab)
+            case KEY_MOUSE:
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return nil }
+                let state = UInt(event.bstate)
+                if state & UInt(octopus_button4_pressed()) != 0 { return .key(.wheelUp) }
+                if state & UInt(octopus_button5_pressed()) != 0 { return .key(.wheelDown) }
+                if state & UInt(octopus_button1_clicked()) != 0 { return .key(.click(row: Int(event.y), column: Int(event.x))) }
+                return nil
+            default:
+                if code >= KEY_F0 + 1 && code <= KEY_F0 + 12 { return .key(.function(Int(code - KEY_F0))) }
+                return nil
+            }
+        }
+        switch ch {
+        case 27: return .key(.escape)
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 127, 8: return .key(.backspace)
+        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(ch) + 96))))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
+            return .key(.char(Character(scalar)))
+        }
+    }
+
+    enum KeyEvent { case key(Key), resize }
+
+    /// Copies the grid to the terminal, redrawing only what changed since the last frame.
+    func present(_ grid: CellGrid) {
+        if previous?.size != grid.size {
+            previous = nil
+            werase(octopus_stdscr())
+        }
+        for row in 0..<grid.size.height {
+            for col in 0..<grid.size.width {
+                let cell = grid[row, col]
+                if let previous, previous[row, col] == cell { continue }
+                if cell.text.isEmpty { continue }  // right half of a wide character
+                var attrs = attributes(cell.style)
+                var pair: Int16 = 0
+                if color { pair = colorPair(cell.style) }
+                if col == grid.size.width - 1 && row == grid.size.height - 1 { attrs |= 0 }
+                var wide = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }) + [0]
+                _ = octopus_put_cell(Int32(row), Int32(col), &wide, attrs, pair)
+            }
+        }
+        wnoutrefresh(octopus_stdscr())
+        doupdate()
+        previous = grid
+    }
+
+    private func attributes(_ style: Style) -> attr_t {
+        var a = octopus_a_normal()
+        if style.bold { a |= octopus_a_bold() }
+        if style.underline { a |= octopus_a_underline() }
+        if style.reverse { a |= octopus_a_reverse() }
+        if style.role == .dim && !color { a |= octopus_a_dim() }
+        return a
+    }
+
+    private func colorPair(_ style: Style) -> Int16 {
+        switch style.role {
+        case .heading: 1
+        case .accent: 2
+        case .link: 3
+        case .warning: 4
+        default: 0
+        }
+    }
+
+    /// Restores the terminal. Safe to call twice.
+    func shutdown() {
+        guard let s = screen else { return }
+        endwin()
+        delscreen(s)
+        screen = nil
+    }
+}

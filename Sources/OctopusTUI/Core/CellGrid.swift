@@ -1,0 +1,80 @@
+/// What a cell looks like. Meaning never rests on colour alone: every role also has an attribute.
+public struct Style: Hashable, Sendable {
+    public enum Role: Int, Hashable, Sendable { case normal, heading, accent, link, dim, warning, selected, bar }
+    public var role: Role
+    public var bold = false
+    public var underline = false
+    public var reverse = false
+    public init(_ role: Role = .normal, bold: Bool = false, underline: Bool = false, reverse: Bool = false) {
+        self.role = role; self.bold = bold; self.underline = underline; self.reverse = reverse
+    }
+    public static let normal = Style()
+    public static let heading = Style(.heading, bold: true)
+    public static let accent = Style(.accent, bold: true)
+    public static let link = Style(.link, underline: true)
+    public static let dim = Style(.dim)
+    public static let warning = Style(.warning, bold: true)
+    public static let selected = Style(.selected, reverse: true)
+    public static let bar = Style(.bar, reverse: true)
+}
+
+/// One screen cell: a grapheme cluster (or "" for the right half of a wide character).
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+    public static let blank = Cell(text: " ", style: .normal)
+}
+
+/// The screen as a value. Views draw into it; the backend copies it to the terminal. Drawing
+/// clips at the edges by column width, so nothing ever wraps or spills.
+public struct CellGrid: Sendable, Hashable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(_ size: Size) {
+        self.size = Size(width: max(0, size.width), height: max(0, size.height))
+        cells = Array(repeating: .blank, count: self.size.width * self.size.height)
+    }
+
+    public subscript(row: Int, column: Int) -> Cell {
+        cells[row * size.width + column]
+    }
+
+    /// Draws text at (row, column), clipped to `width` columns (default: to the right edge).
+    /// Returns the number of columns used.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, style: Style = .normal, width: Int? = nil) -> Int {
+        guard row >= 0, row < size.height, column >= 0, column < size.width else { return 0 }
+        let limit = min(size.width, column + (width ?? size.width))
+        var x = column
+        for ch in text {
+            let w = TextWidth.columns(ch)
+            if w == 0 { continue }
+            if x + w > limit { break }
+            cells[row * size.width + x] = Cell(text: String(ch), style: style)
+            if w == 2 { cells[row * size.width + x + 1] = Cell(text: "", style: style) }
+            x += w
+        }
+        return x - column
+    }
+
+    /// Fills a row segment with spaces in a style (for bars and selections).
+    public mutating func fill(row: Int, column: Int = 0, width: Int? = nil, style: Style) {
+        guard row >= 0, row < size.height else { return }
+        let end = min(size.width, column + (width ?? size.width))
+        guard column < end else { return }
+        for x in max(0, column)..<end { cells[row * size.width + x] = Cell(text: " ", style: style) }
+    }
+
+    /// Rows as plain text, trailing spaces removed: the text snapshot format used in tests.
+    public var lines: [String] {
+        (0..<size.height).map { r in
+            var s = ""
+            for c in 0..<size.width { s += cells[r * size.width + c].text }
+            while s.hasSuffix(" ") { s.removeLast() }
+            return s
+        }
+    }
+
+    public var text: String { lines.joined(separator: "\n") }
+}

@@ -1,0 +1,98 @@
+/// Keys are data: one table per screen of key → action → help text. The help overlay and the
+/// hint bar are generated from it, and a test rejects two actions on one key.
+public struct Binding: Sendable, Hashable {
+    public var keys: [Key]
+    public var action: Action
+    public var help: String
+    /// Shown in the one-line hint bar (the most useful few).
+    public var hint: Bool
+    public init(_ keys: [Key], _ action: Action, _ help: String, hint: Bool = false) {
+        self.keys = keys; self.action = action; self.help = help; self.hint = hint
+    }
+}
+
+public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
+    case home, list, page, gotoPrompt, help
+}
+
+public enum KeyTable {
+    static let movement: [Binding] = [
+        Binding([.up, .char("k")], .moveUp, "move up"),
+        Binding([.down, .char("j")], .moveDown, "move down"),
+        Binding([.pageUp, .ctrl("b")], .pageUp, "page up"),
+        Binding([.pageDown, .ctrl("f"), .char(" ")], .pageDown, "page down"),
+        Binding([.home, .char("g")], .top, "go to top"),
+        Binding([.end, .char("G")], .bottom, "go to bottom"),
+        Binding([.wheelUp], .moveUp, "scroll up (with --mouse)"),
+        Binding([.wheelDown], .moveDown, "scroll down (with --mouse)"),
+    ]
+    static let global: [Binding] = [
+        Binding([.char(":")], .goTo, "go to an address: art 29, PT, ws 3, portugal", hint: true),
+        Binding([.char("t")], .toggleDate, "status date: conference ⇄ latest", hint: true),
+        Binding([.char("?")], .help, "help: all keys", hint: true),
+        Binding([.char("q"), .ctrl("c")], .quit, "quit", hint: true),
+    ]
+
+    public static func bindings(for screen: ScreenKind) -> [Binding] {
+        switch screen {
+        case .home:
+            return movement + [
+                Binding([.enter, .right, .char("l")], .open, "open section", hint: true),
+                Binding([.char("]"), .ctrl("o")], .forward, "forward in history"),
+            ] + global
+        case .list:
+            return movement + [
+                Binding([.enter, .right, .char("l")], .open, "open", hint: true),
+                Binding([.escape, .left, .backspace, .char("h")], .back, "back", hint: true),
+                Binding([.char("]"), .ctrl("o")], .forward, "forward in history"),
+                Binding([.tab], .focus, "move focus to the preview (wide terminals)"),
+                Binding([.char("z")], .toggleFold, "fold or unfold a chapter"),
+                Binding([.char("r")], .cycleRegion, "countries: filter by region"),
+                Binding([.char("f")], .cycleStatusFilter, "countries: filter by status"),
+                Binding([.char("s")], .toggleSort, "countries: sort by name or date"),
+            ] + global
+        case .page:
+            return movement + [
+                Binding([.tab], .nextLink, "select next link", hint: true),
+                Binding([.backTab], .previousLink, "select previous link"),
+                Binding([.enter, .right, .char("l")], .open, "follow the selected link (or the number typed)", hint: true),
+                Binding([.escape, .left, .backspace, .char("h")], .back, "back", hint: true),
+                Binding([.char("]"), .ctrl("o")], .forward, "forward in history"),
+            ] + (0...9).map { Binding([.char(Character(String($0)))], .digit($0), "type a link number, then Enter") } + global
+        case .gotoPrompt:
+            return [
+                Binding([.enter], .open, "go"),
+                Binding([.escape], .back, "cancel"),
+                Binding([.tab], .nextLink, "complete"),
+            ]
+        case .help:
+            return [
+                Binding([.escape, .char("?"), .char("q"), .enter], .back, "close help"),
+                Binding([.up, .char("k")], .moveUp, "scroll up"),
+                Binding([.down, .char("j")], .moveDown, "scroll down"),
+            ]
+        }
+    }
+
+    public static func action(for key: Key, on screen: ScreenKind) -> Action? {
+        bindings(for: screen).first { $0.keys.contains(key) }?.action
+    }
+
+    /// Help lines "keys  text", one per binding (digits collapsed into one line).
+    public static func helpLines(for screen: ScreenKind) -> [(keys: String, help: String)] {
+        var out: [(String, String)] = []
+        var digitsShown = false
+        for b in bindings(for: screen) {
+            if case .digit = b.action {
+                if !digitsShown { out.append(("0-9", b.help)); digitsShown = true }
+                continue
+            }
+            out.append((b.keys.map(\.description).joined(separator: " "), b.help))
+        }
+        return out
+    }
+
+    public static func hintLine(for screen: ScreenKind) -> String {
+        bindings(for: screen).filter(\.hint).map { "\($0.keys[0]) \($0.help.split(separator: ":").first ?? "")" }.joined(separator: "  ")
+    }
+}

@@ -1,0 +1,82 @@
+import OctopusKit
+
+/// A row of a list screen: a record, or a heading of the Convention tree.
+public struct ListRow: Sendable, Hashable {
+    public var id: String?          // nil for headings
+    public var key: String          // fold key for headings, id for records
+    public var level: Int
+    public var text: String
+    public var marker: String       // status glyph for countries
+    public var folded: Bool
+}
+
+/// Builds the rows a list screen shows, from the state's filters, folds and sort order.
+public enum ListModel {
+    public static func rows(_ list: ListState, kb: KnowledgeBase, date: Day, ascii: Bool) -> [ListRow] {
+        switch list.section {
+        case .sessions:
+            return kb.sessions.map { s in
+                ListRow(id: s.id, key: s.id, level: 0, text: Sanitizer.clean(Record.session(s).shortTitle)
+                        + (s.provenance.inferred.contains("title") ? " *" : ""), marker: "", folded: false)
+            }
+        case .convention, .protocol_:
+            return tree(kb.articles(of: list.section == .convention ? "ets185" : "ets189"), folded: list.folded, ascii: ascii)
+        case .countries:
+            var countries = kb.countries
+            if let region = list.regionFilter { countries = countries.filter { $0.region == region } }
+            if let st = list.statusFilter { countries = countries.filter { $0.status("ets185", at: date).standing == st } }
+            if list.sortByDate {
+                func key(_ c: Country) -> Day {
+                    c.events.first { $0.treaty == "ets185" && ($0.kind == .ratification || $0.kind == .accession) }?.date
+                        ?? c.events.first { $0.treaty == "ets185" && $0.kind == .entryIntoForce }?.date
+                        ?? Day(year: 9999, month: 12, day: 31)!
+                }
+                countries.sort { (key($0), $0.name) < (key($1), $1.name) }
+            }
+            return countries.map { c in
+                ListRow(id: c.id, key: c.id, level: 0, text: "\(c.id)  \(Sanitizer.clean(c.name))",
+                        marker: glyph(c.status("ets185", at: date).standing, ascii: ascii), folded: false)
+            }
+        case .organisations:
+            return kb.organisations.map { ListRow(id: $0.id, key: $0.id, level: 0, text: Sanitizer.clean(Record.organisation($0).title), marker: "", folded: false) }
+        case .glossary:
+            return kb.glossary.map { ListRow(id: $0.id, key: $0.id, level: 0, text: Sanitizer.clean($0.term), marker: "", folded: false) }
+        }
+    }
+
+    /// Status glyphs for ETS 185, with a letter so the meaning does not rest on shape or colour.
+    public static func glyph(_ standing: TreatyStatus.Standing, ascii: Bool) -> String {
+        switch standing {
+        case .inForce: ascii ? "[F]" : "● F"
+        case .ratified: ascii ? "[R]" : "◐ R"
+        case .signed: ascii ? "[S]" : "○ S"
+        case .none: ascii ? "[ ]" : "· -"
+        }
+    }
+
+    static func tree(_ articles: [Article], folded: Set<String>, ascii: Bool) -> [ListRow] {
+        var rows: [ListRow] = []
+        var current: [String?] = [nil, nil, nil]
+        var hiddenUnder: String?
+        for a in articles {
+            let path = [a.chapter, a.section, a.titleGroup]
+            for level in 0..<3 {
+                guard let heading = path[level], heading != current[level] else { continue }
+                current[level] = heading
+                for deeper in (level + 1)..<3 { current[deeper] = nil }
+                let key = path[0...level].compactMap { $0 }.joined(separator: "›")
+                if let h = hiddenUnder, key.hasPrefix(h + "›") { continue }
+                hiddenUnder = nil
+                let isFolded = folded.contains(key)
+                rows.append(ListRow(id: nil, key: key, level: level, text: (isFolded ? (ascii ? "+ " : "▸ ") : (ascii ? "- " : "▾ ")) + Sanitizer.clean(heading),
+                                    marker: "", folded: isFolded))
+                if isFolded { hiddenUnder = key }
+            }
+            let key = path.compactMap { $0 }.joined(separator: "›")
+            if let h = hiddenUnder, key == h || key.hasPrefix(h + "›") { continue }
+            let depth = path.compactMap { $0 }.count
+            rows.append(ListRow(id: a.id, key: a.id, level: depth, text: "\(a.number). \(Sanitizer.clean(a.title))", marker: "", folded: false))
+        }
+        return rows
+    }
+}

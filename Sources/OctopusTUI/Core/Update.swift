@@ -1,0 +1,271 @@
+import OctopusKit
+
+/// The browser's behaviour: a pure function from state and message to the next state.
+public enum Update {
+    public static func update(_ state: inout AppState, _ message: Message) {
+        switch message {
+        case .resize(let size):
+            state.size = size
+            clampAll(&state)
+        case .key(let key):
+            state.message = nil
+            if case .goto(var prompt) = state.overlay {
+                editPrompt(&state, &prompt, key)
+                return
+            }
+            guard let action = KeyTable.action(for: key, on: state.screenKind) else {
+                if case .page(var page) = state.place, !page.typedNumber.isEmpty {
+                    page.typedNumber = ""; state.place = .page(page)
+                }
+                return
+            }
+            perform(&state, action)
+            clampAll(&state)
+        }
+    }
+
+    static func perform(_ state: inout AppState, _ action: Action) {
+        if case .help(let scroll) = state.overlay {
+            switch action {
+            case .moveUp: state.overlay = .help(scroll: max(0, scroll - 1))
+            case .moveDown: state.overlay = .help(scroll: scroll + 1)
+            default: state.overlay = nil
+            }
+            return
+        }
+        switch action {
+        case .quit: state.quitRequested = true
+        case .help: state.overlay = .help(scroll: 0)
+        case .goTo: state.overlay = .goto(GotoPrompt())
+        case .toggleDate:
+            state.date = state.isConferenceDate ? state.kb.latestEventDate : .conference
+            state.message = "Status now read at \(state.date.long)\(state.isConferenceDate ? " (the conference)" : " (latest event in the base)")"
+        case .back: goBack(&state)
+        case .forward:
+            guard let next = state.forwardStack.popLast() else { state.message = "Nothing forward in history"; return }
+            state.backStack.append(state.place)
+            state.place = next
+        default:
+            switch state.place {
+            case .home(let selection): home(&state, selection, action)
+            case .list(let list): self.list(&state, list, action)
+            case .page(let page): self.page(&state, page, action)
+            }
+        }
+    }
+
+    /// Opens a place, remembering the current one for Back.
+    public static func navigate(_ state: inout AppState, to place: Place) {
+        state.backStack.append(state.place)
+        state.forwardStack.removeAll()
+        state.place = place
+    }
+
+    public static func open(_ state: inout AppState, id: String) {
+        guard let r = state.kb.record(id) else { state.message = "No record \(id)"; return }
+        navigate(&state, to: .page(PageState(id: r.id)))
+    }
+
+    static func goBack(_ state: inout AppState) {
+        guard let previous = state.backStack.popLast() else { return }  // nothing on the root screen
+        state.forwardStack.append(state.place)
+        state.place = previous
+    }
+
+    // MARK: Home
+
+    static func home(_ state: inout AppState, _ selection: Int, _ action: Action) {
+        let count = Section.allCases.count
+        var sel = selection
+        switch action {
+        case .moveUp: sel = max(0, sel - 1)
+        case .moveDown: sel = min(count - 1, sel + 1)
+        case .top, .pageUp: sel = 0
+        case .bottom, .pageDown: sel = count - 1
+        case .open:
+            state.place = .home(selection: sel)
+            navigate(&state, to: .list(ListState(section: Section.allCases[sel])))
+            return
+        default: break
+        }
+        state.place = .home(selection: sel)
+    }
+
+    // MARK: Lists
+
+    static func list(_ state: inout AppState, _ list: ListState, _ action: Action) {
+        var l = list
+        let rows = ListModel.rows(l, kb: state.kb, date: state.date, ascii: state.ascii)
+        let page = max(1, state.bodyHeight - 1)
+        if l.focusPreview && state.twoPanes {
+            switch action {
+            case .moveUp: l.previewScroll = max(0, l.previewScroll - 1)
+            case .moveDown: l.previewScroll += 1
+            case .pageUp: l.previewScroll = max(0, l.previewScroll - page)
+            case .pageDown: l.previewScroll += page
+            case .top: l.previewScroll = 0
+            case .focus: l.focusPreview = false
+            case .open:
+                if l.selection < rows.count, let id = rows[l.selection].id {
+                    state.place = .list(l); open(&state, id: id); return
+                }
+            default: break
+            }
+            state.place = .list(l)
+            return
+        }
+        switch action {
+        case .moveUp: l.selection -= 1
+        case .moveDown: l.selection += 1
+        case .pageUp: l.selection -= page
+        case .pageDown: l.selection += page
+        case .top: l.selection = 0
+        case .bottom: l.selection = rows.count - 1
+        case .focus:
+            if state.twoPanes { l.focusPreview = true } else { state.message = "The preview pane needs a terminal at least \(AppState.twoPaneWidth) columns wide" }
+        case .toggleFold, .open:
+            guard l.selection < rows.count else { break }
+            let row = rows[l.selection]
+            if row.id == nil {
+                if l.folded.contains(row.key) { l.folded.remove(row.key) } else { l.folded.insert(row.key) }
+            } else if action == .open, let id = row.id {
+                state.place = .list(l); open(&state, id: id); return
+            } else if action == .toggleFold {
+                // Fold the chapter the article sits in, and keep it selected.
+                if let parent = rows[..<l.selection].last(where: { $0.id == nil && $0.level == 0 }) {
+                    l.folded.insert(parent.key)
+                    let newRows = ListModel.rows(l, kb: state.kb, date: state.date, ascii: state.ascii)
+                    l.selection = newRows.firstIndex { $0.key == parent.key } ?? 0
+                }
+            }
+        case .cycleRegion:
+            guard l.section == .countries else { state.message = "Region filter applies to countries"; break }
+            let regions = Array(Set(state.kb.countries.map(\.region))).sorted()
+            if let r = l.regionFilter, let i = regions.firstIndex(of: r) { l.regionFilter = i + 1 < regions.count ? regions[i + 1] : nil }
+            else { l.regionFilter = regions.first }
+            l.selection = 0
+        case .cycleStatusFilter:
+            guard l.section == .countries else { state.message = "Status filter applies to countries"; break }
+            let all = TreatyStatus.Standing.allCases
+            if let s = l.statusFilter, let i = all.firstIndex(of: s) { l.statusFilter = i + 1 < all.count ? all[i + 1] : nil }
+            else { l.statusFilter = all.first }
+            l.selection = 0
+        case .toggleSort:
+            guard l.section == .countries else { state.message = "Sorting applies to countries"; break }
+            l.sortByDate.toggle()
+            l.selection = 0
+        default: break
+        }
+        if l.selection != list.selection { l.previewScroll = 0 }
+        state.place = .list(l)
+    }
+
+    // MARK: Pages
+
+    static func page(_ state: inout AppState, _ page: PageState, _ action: Action) {
+        var p = page
+        let layout = PageView.layout(state, id: p.id, width: PageView.textWidth(state))
+        let linkCount = layout.page.links.count
+        let visible = state.bodyHeight
+        switch action {
+        case .moveUp: p.scroll -= 1
+        case .moveDown: p.scroll += 1
+        case .pageUp: p.scroll -= max(1, visible - 1)
+        case .pageDown: p.scroll += max(1, visible - 1)
+        case .top: p.scroll = 0
+        case .bottom: p.scroll = layout.lines.count
+        case .digit(let d):
+            if p.typedNumber.count < 3 { p.typedNumber += String(d) }
+            state.message = "Link \(p.typedNumber)… press Enter"
+        case .nextLink, .previousLink:
+            guard linkCount > 0 else { state.message = "This page has no links"; break }
+            let forward = action == .nextLink
+            if let s = p.selectedLink { p.selectedLink = forward ? s % linkCount + 1 : (s + linkCount - 2) % linkCount + 1 }
+            else { p.selectedLink = forward ? (layout.firstLinkAtOrBelow(p.scroll) ?? 1) : linkCount }
+            if let s = p.selectedLink, let line = layout.lineOfLink[s] {
+                if line < p.scroll || line >= p.scroll + visible { p.scroll = max(0, line - visible / 3) }
+            }
+        case .open:
+            var target: Int? = p.selectedLink
+            if !p.typedNumber.isEmpty { target = Int(p.typedNumber); p.typedNumber = "" }
+            guard let n = target else { state.message = "Select a link with Tab, or type its number, then Enter"; break }
+            guard n >= 1 && n <= linkCount else { state.message = "No link \(n) on this page (1–\(linkCount))"; state.place = .page(p); return }
+            state.place = .page(p)
+            open(&state, id: layout.page.links[n - 1])
+            return
+        default: break
+        }
+        if case .digit = action {} else if action != .open { p.typedNumber = "" }
+        state.place = .page(p)
+    }
+
+    // MARK: Go-to prompt
+
+    static func editPrompt(_ state: inout AppState, _ prompt: inout GotoPrompt, _ key: Key) {
+        switch key {
+        case .escape, .ctrl("c"): state.overlay = nil; return
+        case .enter:
+            switch state.resolver.resolve(prompt.text) {
+            case .record(let id):
+                state.overlay = nil
+                open(&state, id: id)
+            case .topic(let session, _):
+                state.overlay = nil
+                open(&state, id: session)
+            case .notFound(let suggestions):
+                prompt.error = "No record “\(Sanitizer.clean(prompt.text))”" + (suggestions.isEmpty ? "" : "; try " + suggestions.joined(separator: ", "))
+                state.overlay = .goto(prompt)
+            }
+            return
+        case .tab:
+            if let first = state.resolver.completions(for: prompt.text, limit: 1).first { prompt.text = first }
+        case .backspace, .delete:
+            if !prompt.text.isEmpty { prompt.text.removeLast() }
+        case .char(let c):
+            if prompt.text.count < 60 { prompt.text.append(c) }
+        default: break
+        }
+        prompt.error = nil
+        state.overlay = .goto(prompt)
+    }
+
+    // MARK: Keeping selections visible
+
+    /// After any change (including a resize), keep selections in range and visible.
+    static func clampAll(_ state: inout AppState) {
+        switch state.place {
+        case .home: break
+        case .list(var l):
+            let rows = ListModel.rows(l, kb: state.kb, date: state.date, ascii: state.ascii)
+            l.selection = min(max(0, l.selection), max(0, rows.count - 1))
+            let h = max(1, state.bodyHeight - 1)
+            if l.selection < l.scroll { l.scroll = l.selection }
+            if l.selection >= l.scroll + h { l.scroll = l.selection - h + 1 }
+            l.scroll = min(max(0, l.scroll), max(0, rows.count - h))
+            if !state.twoPanes { l.focusPreview = false }
+            state.place = .list(l)
+        case .page(var p):
+            let layout = PageView.layout(state, id: p.id, width: PageView.textWidth(state))
+            let maxScroll = max(0, layout.lines.count - state.bodyHeight)
+            p.scroll = min(max(0, p.scroll), maxScroll)
+            // Keep a selected link visible after a resize.
+            if let s = p.selectedLink, let line = layout.lineOfLink[s], line < p.scroll || line >= p.scroll + state.bodyHeight {
+                p.scroll = min(max(0, line - state.bodyHeight / 3), maxScroll)
+            }
+            state.place = .page(p)
+        }
+        if case .help(let scroll) = state.overlay {
+            let total = KeyTable.helpLines(for: helpScreen(state)).count + 4
+            state.overlay = .help(scroll: min(max(0, scroll), max(0, total - state.bodyHeight)))
+        }
+    }
+
+    /// The screen whose keys the help overlay lists.
+    static func helpScreen(_ state: AppState) -> ScreenKind {
+        switch state.place {
+        case .home: .home
+        case .list: .list
+        case .page: .page
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import OctopusKit
+
+/// A list screen: the rows on the left, and on wide terminals a preview of the selected record.
+enum ListView {
+    static func draw(_ state: AppState, _ list: ListState, _ grid: inout CellGrid, top: Int, height: Int) {
+        let rows = ListModel.rows(list, kb: state.kb, date: state.date, ascii: state.ascii)
+        let w = state.size.width
+        let listWidth = state.twoPanes ? max(36, w * 2 / 5) : w
+        // Line 1: what the list shows (filters, sort, legend).
+        var header = "\(rows.filter { $0.id != nil }.count) \(list.section == .countries ? "countries" : "entries")"
+        if list.section == .countries {
+            header += " · region: \(list.regionFilter ?? "all") · ETS 185: \(list.statusFilter?.label ?? "any status")"
+            header += " · sorted by \(list.sortByDate ? "ratification date" : "name")"
+            header += state.ascii ? " · [F] in force [R] ratified [S] signed" : " · ● in force ◐ ratified ○ signed"
+        } else if list.section == .convention || list.section == .protocol_ {
+            header += " · z folds a chapter"
+        } else if list.section == .sessions {
+            header += " · * title inferred"
+        }
+        grid.put(TextWidth.clip(header, to: listWidth - 2), row: top, column: 1, style: .dim)
+        let visible = height - 1
+        for i in 0..<visible {
+            let index = list.scroll + i
+            guard index < rows.count else { break }
+            let row = rows[index], y = top + 1 + i
+            let selected = index == list.selection
+            let style: Style = selected ? (list.focusPreview ? .accent : .selected) : (row.id == nil ? .heading : .normal)
+            if selected && !list.focusPreview { grid.fill(row: y, column: 0, width: listWidth - 1, style: .selected) }
+            var x = 1 + row.level * 2
+            if !row.marker.isEmpty { x += grid.put(row.marker + " ", row: y, column: x, style: style, width: listWidth - 1 - x) }
+            grid.put(row.text, row: y, column: x, style: style, width: listWidth - 2 - x)
+        }
+        if rows.isEmpty { grid.put("Nothing matches these filters (r: region, f: status).", row: top + 1, column: 1, style: .dim, width: listWidth - 2) }
+        Render.scrollIndicator(&grid, top: top + 1, height: visible, scroll: list.scroll, total: rows.count, ascii: state.ascii)
+        guard state.twoPanes else { return }
+        // Preview pane.
+        let px = listWidth + 1, pw = w - px - 1
+        for r in top..<(top + height) { grid.put(state.ascii ? "|" : "│", row: r, column: listWidth, style: list.focusPreview ? .accent : .dim) }
+        guard list.selection < rows.count, let id = rows[list.selection].id else {
+            grid.put("Enter unfolds or folds this heading.", row: top, column: px, style: .dim, width: pw)
+            return
+        }
+        let layout = PageView.layout(state, id: id, width: pw)
+        let scroll = min(list.previewScroll, max(0, layout.lines.count - height))
+        PageView.draw(layout, into: &grid, top: top, left: px, width: pw, height: height, scroll: scroll, selectedLink: nil)
+    }
+}

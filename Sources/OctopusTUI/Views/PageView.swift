@@ -1,0 +1,132 @@
+import OctopusKit
+
+/// A styled run of text on one line; `link` is the link number it belongs to, if any.
+public struct Run: Sendable, Hashable {
+    public var text: String
+    public var style: Style
+    public var link: Int?
+}
+
+/// A record page wrapped to a width: the lines, and where each numbered link sits.
+public struct PageLayout: Sendable {
+    public var page: Page
+    public var lines: [[Run]]
+    public var lineOfLink: [Int: Int]
+
+    public func firstLinkAtOrBelow(_ line: Int) -> Int? {
+        lineOfLink.filter { $0.value >= line }.min { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+    }
+}
+
+public enum PageView {
+    /// Width of the page text: the whole screen less margins, capped for readable line length.
+    static func textWidth(_ state: AppState) -> Int { max(10, min(state.size.width - 2, 100)) }
+
+    public static func layout(_ state: AppState, id: String, width: Int) -> PageLayout {
+        guard let record = state.kb.record(id) else {
+            return PageLayout(page: Page(id: id, kind: .term, title: id, subtitle: "", blocks: [], links: []), lines: [], lineOfLink: [:])
+        }
+        return layout(PageBuilder.page(for: record, in: state.kb, at: state.date), width: width, ascii: state.ascii)
+    }
+
+    public static func layout(_ page: Page, width: Int, ascii: Bool) -> PageLayout {
+        var lines: [[Run]] = []
+        var lineOfLink: [Int: Int] = [:]
+        let bullet = ascii ? "- " : "• "
+
+        func runs(_ spans: [Page.Span]) -> [Run] {
+            spans.flatMap { span -> [Run] in
+                switch span {
+                case .text(let s): [Run(text: s, style: .normal, link: nil)]
+                case .strong(let s): [Run(text: s, style: .accent, link: nil)]
+                case .link(let label, let n): [Run(text: label, style: .link, link: n), Run(text: "[\(n)]", style: .dim, link: n)]
+                }
+            }
+        }
+
+        /// Wraps runs into lines by words, keeping each word's style and link.
+        func wrap(_ runs: [Run], first: String, rest: String) {
+            var words: [(String, Style, Int?, Bool)] = []   // text, style, link, glued to previous
+            for run in runs {
+                var glue = true
+                var current = ""
+                for ch in run.text {
+                    if ch == " " {
+                        if !current.isEmpty { words.append((current, run.style, run.link, glue)); current = "" }
+                        glue = false
+                    } else {
+                        current.append(ch)
+                    }
+                }
+                if !current.isEmpty { words.append((current, run.style, run.link, glue)) }
+                // A run ending in a space separates it from the next run.
+                if run.text.hasSuffix(" "), let last = words.indices.last { words[last].3 = words[last].3 }
+                if run.text.hasSuffix(" ") { words.append(("", run.style, nil, false)) }
+            }
+            var line: [Run] = [Run(text: first, style: .dim, link: nil)]
+            var used = TextWidth.columns(first)
+            let indent = TextWidth.columns(rest)
+            var lineHasWord = false
+            for (text, style, link, glued) in words {
+                if text.isEmpty { continue }
+                let w = TextWidth.columns(text)
+                let sep = (lineHasWord && !glued) ? 1 : 0
+                if lineHasWord && used + sep + w > width {
+                    lines.append(line)
+                    line = [Run(text: rest, style: .normal, link: nil)]
+                    used = indent
+                    lineHasWord = false
+                }
+                if lineHasWord && !glued && sep == 1 { line.append(Run(text: " ", style: .normal, link: nil)); used += 1 }
+                var piece = text
+                while TextWidth.columns(piece) > width - used && width - used > 0 && !lineHasWord {
+                    let head = TextWidth.clip(piece, to: width - used, ellipsis: "")
+                    if head.isEmpty { break }
+                    line.append(Run(text: head, style: style, link: link))
+                    if let link, lineOfLink[link] == nil { lineOfLink[link] = lines.count }
+                    lines.append(line)
+                    line = [Run(text: rest, style: .normal, link: nil)]
+                    used = indent
+                    piece = String(piece.dropFirst(head.count))
+                }
+                line.append(Run(text: piece, style: style, link: link))
+                if let link, lineOfLink[link] == nil { lineOfLink[link] = lines.count }
+                used += TextWidth.columns(piece)
+                lineHasWord = true
+            }
+            lines.append(line)
+        }
+
+        wrap([Run(text: page.title, style: .heading, link: nil)], first: "", rest: "")
+        wrap([Run(text: page.subtitle, style: .dim, link: nil)], first: "", rest: "")
+        lines.append([])
+        for block in page.blocks {
+            switch block {
+            case .heading(let s): wrap([Run(text: s, style: .heading, link: nil)], first: "", rest: "")
+            case .paragraph(let spans): wrap(runs(spans), first: "", rest: "")
+            case .bullet(let spans): wrap(runs(spans), first: "  " + bullet, rest: "    ")
+            case .numbered(let n, let spans):
+                let label = "  \(n). "
+                wrap(runs(spans), first: label, rest: String(repeating: " ", count: label.count))
+            case .field(let label, let spans): wrap([Run(text: label + ": ", style: .accent, link: nil)] + runs(spans), first: "", rest: "  ")
+            case .blank: if let last = lines.last, !last.isEmpty { lines.append([]) }
+            }
+        }
+        return PageLayout(page: page, lines: lines, lineOfLink: lineOfLink)
+    }
+
+    /// Draws lines [scroll, scroll+height) of a layout into a region of the grid.
+    static func draw(_ layout: PageLayout, into grid: inout CellGrid, top: Int, left: Int, width: Int, height: Int,
+                     scroll: Int, selectedLink: Int?) {
+        for row in 0..<height {
+            let index = scroll + row
+            guard index < layout.lines.count else { break }
+            var x = left
+            for run in layout.lines[index] {
+                var style = run.style
+                if let l = run.link, l == selectedLink { style = .selected }
+                x += grid.put(run.text, row: top + row, column: x, style: style, width: left + width - x)
+            }
+        }
+    }
+}

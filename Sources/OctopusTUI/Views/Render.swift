@@ -1,0 +1,140 @@
+import OctopusKit
+
+/// The screen as a function of state: draws an `AppState` into a new `CellGrid`.
+public enum Render {
+    public static func render(_ state: AppState) -> CellGrid {
+        var grid = CellGrid(state.size)
+        if state.isTooSmall {
+            tooSmall(state, &grid)
+            return grid
+        }
+        titleBar(state, &grid)
+        let top = 1, height = state.bodyHeight
+        switch state.place {
+        case .home(let selection): home(state, selection, &grid, top: top, height: height)
+        case .list(let list): ListView.draw(state, list, &grid, top: top, height: height)
+        case .page(let page):
+            let width = PageView.textWidth(state)
+            let layout = PageView.layout(state, id: page.id, width: width)
+            PageView.draw(layout, into: &grid, top: top, left: 1, width: width, height: height, scroll: page.scroll, selectedLink: page.selectedLink)
+            scrollIndicator(&grid, top: top, height: height, scroll: page.scroll, total: layout.lines.count, ascii: state.ascii)
+        }
+        if case .help(let scroll) = state.overlay { help(state, scroll, &grid) }
+        bottomBar(state, &grid)
+        return grid
+    }
+
+    static func tooSmall(_ state: AppState, _ grid: inout CellGrid) {
+        let min = AppState.minimumSize
+        let lines = TextWidth.wrap("Terminal too small: \(state.size.width)×\(state.size.height). octopus needs \(min.width)×\(min.height). Enlarge the window, or press q to quit.", width: max(1, state.size.width))
+        for (i, l) in lines.prefix(state.size.height).enumerated() { grid.put(l, row: i, column: 0, style: i == 0 ? .warning : .normal) }
+    }
+
+    static func breadcrumb(_ state: AppState) -> String {
+        switch state.place {
+        case .home: return "Home"
+        case .list(let l): return l.section.title
+        case .page(let p): return state.kb.record(p.id).map { Sanitizer.clean($0.shortTitle) } ?? p.id
+        }
+    }
+
+    static func titleBar(_ state: AppState, _ grid: inout CellGrid) {
+        grid.fill(row: 0, style: .bar)
+        let right = " status at \(state.date)\(state.isConferenceDate ? " (conference)" : " (latest)") "
+        let rightWidth = state.size.width >= 60 ? TextWidth.columns(right) : 0
+        let left = " octopus › " + breadcrumb(state)
+        grid.put(TextWidth.clip(left, to: state.size.width - rightWidth - 1), row: 0, column: 0, style: .bar)
+        if rightWidth > 0 { grid.put(right, row: 0, column: state.size.width - rightWidth, style: .bar) }
+    }
+
+    static func bottomBar(_ state: AppState, _ grid: inout CellGrid) {
+        let row = state.size.height - 1
+        if case .goto(let prompt) = state.overlay {
+            let completions = state.resolver.completions(for: prompt.text, limit: 5)
+            if let error = prompt.error {
+                grid.put(TextWidth.clip(error, to: state.size.width), row: row - 1, column: 0, style: .warning)
+            } else if !completions.isEmpty {
+                grid.fill(row: row - 1, style: .normal)
+                grid.put(TextWidth.clip("Tab: " + completions.joined(separator: "  "), to: state.size.width), row: row - 1, column: 0, style: .dim)
+            }
+            grid.fill(row: row, style: .normal)
+            let x = grid.put(":" + prompt.text, row: row, column: 0, style: .accent)
+            grid.put(state.ascii ? "_" : "▏", row: row, column: x, style: .accent)
+            return
+        }
+        if let message = state.message {
+            grid.put(TextWidth.clip(message, to: state.size.width), row: row, column: 0, style: .accent)
+            return
+        }
+        let screen: ScreenKind = state.overlay == nil ? state.screenKind : .help
+        grid.put(TextWidth.clip(KeyTable.hintLine(for: screen), to: state.size.width), row: row, column: 0, style: .dim)
+    }
+
+    static func scrollIndicator(_ grid: inout CellGrid, top: Int, height: Int, scroll: Int, total: Int, ascii: Bool) {
+        guard total > height, height > 0 else { return }
+        let x = grid.size.width - 1
+        let pos = top + min(height - 1, scroll * height / max(1, total - height + 1))
+        for r in top..<(top + height) { grid.put(ascii ? "|" : "│", row: r, column: x, style: .dim) }
+        grid.put(ascii ? "#" : "┃", row: pos, column: x, style: .accent)
+    }
+
+    static func home(_ state: AppState, _ selection: Int, _ grid: inout CellGrid, top: Int, height: Int) {
+        let kb = state.kb, w = state.size.width
+        var row = top
+        let c = kb.conference
+        for line in TextWidth.wrap("\(Sanitizer.clean(c.name)) — \(Sanitizer.clean(c.place)), \(c.startDate.day)–\(c.endDate.long)", width: w - 2).prefix(2) {
+            grid.put(line, row: row, column: 1, style: .heading); row += 1
+        }
+        grid.put(TextWidth.clip("Knowledge base as of \(kb.asOf) · status shown at \(state.date.long)", to: w - 2), row: row, column: 1, style: .dim)
+        row += 2
+        let counts: [Section: String] = [
+            .sessions: "\(kb.sessions.count)", .convention: "\(kb.articles(of: "ets185").count)",
+            .protocol_: "\(kb.articles(of: "ets189").count)", .countries: "\(kb.countries.count)",
+            .organisations: "\(kb.organisations.count)", .glossary: "\(kb.glossary.count)",
+        ]
+        for (i, section) in Section.allCases.enumerated() where row < top + height {
+            let selected = i == selection
+            let count = (counts[section] ?? "").leftPadded(3)
+            let label = " \(count)  \(section.title)"
+            if selected { grid.fill(row: row, column: 1, width: w - 2, style: .selected) }
+            let used = grid.put(label, row: row, column: 1, style: selected ? .selected : .accent, width: w - 2)
+            if w - 2 - used > 6 {
+                grid.put("  " + section.blurb, row: row, column: 1 + used, style: selected ? .selected : .dim, width: w - 2 - used)
+            }
+            row += 1
+        }
+        row += 1
+        let parties = kb.parties(of: "ets185", at: state.date).count, signed = kb.signatories(of: "ets185", at: state.date).count
+        let guide = [
+            "Budapest Convention on \(state.date.long): \(signed) signatories, \(parties) Parties.",
+            "Type : and an address — art 29, PT, ws 3, portugal — to jump anywhere.",
+        ]
+        for g in guide {
+            for line in TextWidth.wrap(g, width: w - 2) where row < top + height {
+                grid.put(line, row: row, column: 1, style: .normal); row += 1
+            }
+        }
+    }
+
+    static func help(_ state: AppState, _ scroll: Int, _ grid: inout CellGrid) {
+        let screen = Update.helpScreen(state)
+        let w = min(state.size.width - 2, 72), h = state.bodyHeight
+        let left = (state.size.width - w) / 2
+        var lines: [(String, Style)] = [("Keys on this screen", .heading), ("", .normal)]
+        let entries = KeyTable.helpLines(for: screen)
+        let keyWidth = min(22, (entries.map { TextWidth.columns($0.keys) }.max() ?? 8) + 2)
+        for e in entries { lines.append((TextWidth.pad(e.keys, to: keyWidth) + e.help, .normal)) }
+        lines.append(("", .normal))
+        lines.append(("Esc or ? closes this help", .dim))
+        for r in 0..<h {
+            grid.fill(row: 1 + r, column: left, width: w, style: .normal)
+            let i = scroll + r
+            guard i < lines.count else { continue }
+            grid.put(" " + lines[i].0, row: 1 + r, column: left, style: lines[i].1, width: w)
+        }
+    }
+}
+
+extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

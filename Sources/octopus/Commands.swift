@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import OctopusKit
+import OctopusTUI
+
+struct Browse: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Open the terminal browser (the default).")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Flag(name: .customLong("no-color"), help: "Draw with attributes only, no colour (also: NO_COLOR).")
+    var noColor = false
+    @Flag(name: .customLong("mouse"), help: "Enable mouse wheel and click.")
+    var mouse = false
+
+    func run() throws {
+        let base = try kb.load()
+        let env = ProcessInfo.processInfo.environment
+        let term = env["TERM"] ?? ""
+        guard Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1, !term.isEmpty, term != "dumb" else {
+            // Not an interactive terminal: print the home screen as plain text instead of curses.
+            Terminal.write(PlainHome.render(base, at: kb.asOf))
+            return
+        }
+        let options = BrowserOptions(date: kb.asOf, color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse)
+        let status = MainActor.assumeIsolated { Browser.run(kb: base, options: options) }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List sessions, articles, countries, treaties, organisations or terms.",
+        discussion: "countries: with --json each entry has a status object with one entry per treaty id: none, signed, ratified (accession included) or in-force, at the --as-of date.")
+
+    enum Section: String, ExpressibleByArgument, CaseIterable {
+        case sessions, articles, countries, treaties, organisations, terms
+        var kind: RecordKind {
+            switch self {
+            case .sessions: .session
+            case .articles: .article
+            case .countries: .country
+            case .treaties: .treaty
+            case .organisations: .organisation
+            case .terms: .term
+            }
+        }
+    }
+
+    @Argument(help: ArgumentHelp("What to list: \(Section.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "section"))
+    var section: Section
+    @Option(help: ArgumentHelp("Articles of this treaty only (ets185 or ets189).", valueName: "treaty"))
+    var treaty: String?
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var kb: KnowledgeBaseOptions
+
+    func run() throws {
+        let base = try kb.load()
+        var records = base.allRecords.filter { $0.kind == section.kind }
+        if let treaty {
+            guard base.treaty(treaty) != nil else {
+                Terminal.printError("octopus: unknown treaty \"\(treaty)\"; use one of \(base.treaties.map(\.id).joined(separator: ", "))")
+                throw ExitCode(64)
+            }
+            records = records.filter { if case .article(let a) = $0 { a.treaty == treaty } else { false } }
+        }
+        if json {
+            Terminal.write(JSONOutput.list(records, kb: base, at: kb.asOf))
+        } else {
+            Terminal.write(PlainList.render(records, kb: base, at: kb.asOf))
+        }
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one record: art29, p-art3, ws3, PT, Portugal, Turquie, ets185, mla …")
+
+    @Argument(help: ArgumentHelp("An id, address or name (e.g. art29, \"art 29\", ws3, PT, Portugal).", valueName: "id"))
+    var id: String
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var kb: KnowledgeBaseOptions
+
+    func run() throws {
+        let base = try kb.load()
+        let resolver = AddressResolver(base)
+        switch resolver.resolve(id) {
+        case .record(let rid):
+            let record = base.record(rid)!
+            if json {
+                Terminal.write(JSONOutput.show(record, kb: base, at: kb.asOf))
+            } else {
+                Terminal.write(TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf), width: Terminal.width))
+            }
+        case .topic(let session, _):
+            let record = base.record(session)!
+            Terminal.write(json ? JSONOutput.show(record, kb: base, at: kb.asOf)
+                                : TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf), width: Terminal.width))
+        case .notFound(let suggestions):
+            var message = "octopus: no record \"\(Sanitizer.clean(id))\""
+            if !suggestions.isEmpty {
+                message += "; did you mean " + suggestions.map { s in
+                    "\(s) (\(base.record(s).map { Sanitizer.clean($0.shortTitle) } ?? s))"
+                }.joined(separator: ", ") + "?"
+            } else {
+                message += "; try `octopus list sessions|articles|countries`"
+            }
+            Terminal.printError(message)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a knowledge-base file (the built-in one by default).",
+        discussion: "Prints every problem as file:line:column: json.path: message and exits 65 when there is any.")
+
+    @Argument(help: ArgumentHelp("The file to check (default: --kb, OCTOPUS_KB, or the built-in base).", valueName: "file"))
+    var file: String?
+    @OptionGroup var kb: KnowledgeBaseOptions
+
+    func run() throws {
+        var options = kb
+        if let file { options.path = file }
+        let base = try options.load()
+        let name = options.explicitPath ?? "built-in knowledge base"
+        let counts = RecordKind.allCases.map { "\(base.count($0)) \($0.plural)" }.joined(separator: ", ")
+        Terminal.write("\(Sanitizer.clean(name)): valid (format \(base.formatVersion), as of \(base.asOf)): \(counts)\n")
+    }
+}

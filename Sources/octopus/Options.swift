@@ -1,0 +1,60 @@
+import ArgumentParser
+import BundledKnowledgeBase
+import Foundation
+import OctopusKit
+
+/// Options every command shares: which knowledge base, and the date status is read at.
+struct KnowledgeBaseOptions: ParsableArguments {
+    @Option(name: .customLong("kb"), help: ArgumentHelp("Load this knowledge-base JSON file instead of the built-in one (also: OCTOPUS_KB).", valueName: "path"))
+    var path: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Read treaty status at this date (default: 2010-03-25, the last day of the conference).", valueName: "YYYY-MM-DD"))
+    var asOfText: String?
+
+    func validate() throws {
+        if let asOfText, Day(asOfText) == nil {
+            throw ValidationError("--as-of \"\(asOfText)\" is not a real date; write YYYY-MM-DD, e.g. 2010-03-25")
+        }
+    }
+
+    var asOf: Day { asOfText.flatMap(Day.init) ?? .conference }
+
+    /// The file to load, if not the bundled one.
+    var explicitPath: String? {
+        if let path { return path }
+        if let env = ProcessInfo.processInfo.environment["OCTOPUS_KB"], !env.isEmpty { return env }
+        return nil
+    }
+
+    /// Loads the knowledge base or exits 65 with every problem on standard error.
+    func load() throws -> KnowledgeBase {
+        do {
+            if let path = explicitPath { return try KnowledgeBaseLoader.load(path: path) }
+            return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName)
+        } catch {
+            Terminal.printError(error.description)
+            Terminal.printError("octopus: the knowledge base has \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"); fix the file or run without --kb/OCTOPUS_KB to use the built-in one")
+            throw ExitCode(KnowledgeBaseError.exitCode)
+        }
+    }
+}
+
+enum Terminal {
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Width for wrapping plain output: the terminal's when printing to one, else 80.
+    static var width: Int {
+        guard stdoutIsTerminal else { return 80 }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return min(Int(size.ws_col), 120) }
+        return 80
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
