@@ -89,12 +89,12 @@ struct Show: ParsableCommand {
             if json {
                 Terminal.write(JSONOutput.show(record, kb: base, at: kb.asOf))
             } else {
-                Terminal.write(TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf), width: Terminal.width))
+                Terminal.write(TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf), width: Terminal.width, title: base.linkTitle))
             }
         case .topic(let session, _):
             let record = base.record(session)!
             Terminal.write(json ? JSONOutput.show(record, kb: base, at: kb.asOf)
-                                : TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf), width: Terminal.width))
+                                : TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf), width: Terminal.width, title: base.linkTitle))
         case .notFound(let suggestions):
             var message = "octopus: no record \"\(Sanitizer.clean(id))\""
             if !suggestions.isEmpty {

@@ -126,7 +126,7 @@ public struct PageBuilder {
         linkList("Mentioned by", others(a.id, excluding: [.session], except: a.links + a.counterparts))
         let parties = kb.parties(of: a.treaty, at: date)
         heading("Parties on \(date.long)")
-        blocks.append(.paragraph([.text("\(parties.count) states had ratified or acceded to \(treatyName(a.treaty)): "
+        blocks.append(.paragraph([.text("\(parties.count) state\(parties.count == 1 ? "" : "s") had ratified or acceded to \(treatyName(a.treaty)): "
                                          + parties.map { Sanitizer.clean($0.name) }.sorted().joined(separator: ", ") + ".")]))
         return "\(treatyName(a.treaty)) · \(placement)"
     }

@@ -1,7 +1,7 @@
 /// Plain-text layout of a `Page` for the command line: wrapped to a width, links shown as
 /// `label[n]` with a numbered list of targets at the end.
 public enum TextLayout {
-    public static func render(_ page: Page, width: Int = 80) -> String {
+    public static func render(_ page: Page, width: Int = 80, title: (String) -> String? = { _ in nil }) -> String {
         let width = max(20, width)
         var out: [String] = [page.title, String(repeating: "=", count: min(width, page.title.count))]
         out += wrap(page.subtitle, width: width)
@@ -20,7 +20,9 @@ public enum TextLayout {
             out.append("")
             out.append("Links")
             out.append("-----")
-            for (i, id) in page.links.enumerated() { out.append("  [\(i + 1)] \(id)") }
+            for (i, id) in page.links.enumerated() {
+                out += wrap("[\(i + 1)] \(id)" + (title(id).map { "  \($0)" } ?? ""), width: width, first: "  ", rest: "      ")
+            }
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -18,7 +18,7 @@ public enum Section: String, Sendable, Hashable, CaseIterable {
     public var blurb: String {
         switch self {
         case .sessions: "opening, update, WS1–WS6, outlook, closing"
-        case .convention: "48 articles by chapter, section and title"
+        case .convention: "articles by chapter, section and title"
         case .protocol_: "racist and xenophobic acts"
         case .countries: "status at a date, treaty timelines"
         case .organisations: "ECTEG, 2Centre, T-CY, 24/7 network…"

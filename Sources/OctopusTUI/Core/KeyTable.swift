@@ -4,9 +4,9 @@ public struct Binding: Sendable, Hashable {
     public var keys: [Key]
     public var action: Action
     public var help: String
-    /// Shown in the one-line hint bar (the most useful few).
-    public var hint: Bool
-    public init(_ keys: [Key], _ action: Action, _ help: String, hint: Bool = false) {
+    /// Short label for the one-line hint bar (only the most useful few have one).
+    public var hint: String?
+    public init(_ keys: [Key], _ action: Action, _ help: String, hint: String? = nil) {
         self.keys = keys; self.action = action; self.help = help; self.hint = hint
     }
 }
@@ -27,23 +27,23 @@ public enum KeyTable {
         Binding([.wheelDown], .moveDown, "scroll down (with --mouse)"),
     ]
     static let global: [Binding] = [
-        Binding([.char(":")], .goTo, "go to an address: art 29, PT, ws 3, portugal", hint: true),
-        Binding([.char("t")], .toggleDate, "status date: conference ⇄ latest", hint: true),
-        Binding([.char("?")], .help, "help: all keys", hint: true),
-        Binding([.char("q"), .ctrl("c")], .quit, "quit", hint: true),
+        Binding([.char(":")], .goTo, "go to an address: art 29, PT, ws 3, portugal", hint: "go to"),
+        Binding([.char("t")], .toggleDate, "status date: conference ⇄ latest", hint: "date"),
+        Binding([.char("?")], .help, "help: all keys", hint: "help"),
+        Binding([.char("q"), .ctrl("c")], .quit, "quit", hint: "quit"),
     ]
 
     public static func bindings(for screen: ScreenKind) -> [Binding] {
         switch screen {
         case .home:
             return movement + [
-                Binding([.enter, .right, .char("l")], .open, "open section", hint: true),
+                Binding([.enter, .right, .char("l")], .open, "open section", hint: "open"),
                 Binding([.char("]"), .ctrl("o")], .forward, "forward in history"),
             ] + global
         case .list:
             return movement + [
-                Binding([.enter, .right, .char("l")], .open, "open", hint: true),
-                Binding([.escape, .left, .backspace, .char("h")], .back, "back", hint: true),
+                Binding([.enter, .right, .char("l")], .open, "open", hint: "open"),
+                Binding([.escape, .left, .backspace, .char("h")], .back, "back", hint: "back"),
                 Binding([.char("]"), .ctrl("o")], .forward, "forward in history"),
                 Binding([.tab], .focus, "move focus to the preview (wide terminals)"),
                 Binding([.char("z")], .toggleFold, "fold or unfold a chapter"),
@@ -53,10 +53,10 @@ public enum KeyTable {
             ] + global
         case .page:
             return movement + [
-                Binding([.tab], .nextLink, "select next link", hint: true),
+                Binding([.tab], .nextLink, "select next link", hint: "next link"),
                 Binding([.backTab], .previousLink, "select previous link"),
-                Binding([.enter, .right, .char("l")], .open, "follow the selected link (or the number typed)", hint: true),
-                Binding([.escape, .left, .backspace, .char("h")], .back, "back", hint: true),
+                Binding([.enter, .right, .char("l")], .open, "follow the selected link (or the number typed)", hint: "follow"),
+                Binding([.escape, .left, .backspace, .char("h")], .back, "back", hint: "back"),
                 Binding([.char("]"), .ctrl("o")], .forward, "forward in history"),
             ] + (0...9).map { Binding([.char(Character(String($0)))], .digit($0), "type a link number, then Enter") } + global
         case .gotoPrompt:
@@ -93,6 +93,6 @@ public enum KeyTable {
     }
 
     public static func hintLine(for screen: ScreenKind) -> String {
-        bindings(for: screen).filter(\.hint).map { "\($0.keys[0]) \($0.help.split(separator: ":").first ?? "")" }.joined(separator: "  ")
+        bindings(for: screen).compactMap { b in b.hint.map { "\(b.keys[0]) \($0)" } }.joined(separator: "  ")
     }
 }

@@ -84,7 +84,10 @@ public enum Update {
         case .bottom, .pageDown: sel = count - 1
         case .open:
             state.place = .home(selection: sel)
-            navigate(&state, to: .list(ListState(section: Section.allCases[sel])))
+            var list = ListState(section: Section.allCases[sel])
+            // Start on the first record, not on a tree heading.
+            list.selection = ListModel.rows(list, kb: state.kb, date: state.date, ascii: state.ascii).firstIndex { $0.id != nil } ?? 0
+            navigate(&state, to: .list(list))
             return
         default: break
         }

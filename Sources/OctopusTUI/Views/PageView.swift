@@ -44,54 +44,51 @@ public enum PageView {
             }
         }
 
-        /// Wraps runs into lines by words, keeping each word's style and link.
+        /// Wraps runs into lines by words. A word may span runs ("Article 29" + "[1]"), so the
+        /// text is first cut at spaces into words made of styled segments.
         func wrap(_ runs: [Run], first: String, rest: String) {
-            var words: [(String, Style, Int?, Bool)] = []   // text, style, link, glued to previous
+            var words: [[Run]] = [[]]
             for run in runs {
-                var glue = true
                 var current = ""
                 for ch in run.text {
                     if ch == " " {
-                        if !current.isEmpty { words.append((current, run.style, run.link, glue)); current = "" }
-                        glue = false
+                        if !current.isEmpty { words[words.count - 1].append(Run(text: current, style: run.style, link: run.link)); current = "" }
+                        if !(words.last?.isEmpty ?? true) { words.append([]) }
                     } else {
                         current.append(ch)
                     }
                 }
-                if !current.isEmpty { words.append((current, run.style, run.link, glue)) }
-                // A run ending in a space separates it from the next run.
-                if run.text.hasSuffix(" "), let last = words.indices.last { words[last].3 = words[last].3 }
-                if run.text.hasSuffix(" ") { words.append(("", run.style, nil, false)) }
+                if !current.isEmpty { words[words.count - 1].append(Run(text: current, style: run.style, link: run.link)) }
             }
             var line: [Run] = [Run(text: first, style: .dim, link: nil)]
             var used = TextWidth.columns(first)
             let indent = TextWidth.columns(rest)
             var lineHasWord = false
-            for (text, style, link, glued) in words {
-                if text.isEmpty { continue }
-                let w = TextWidth.columns(text)
-                let sep = (lineHasWord && !glued) ? 1 : 0
-                if lineHasWord && used + sep + w > width {
-                    lines.append(line)
-                    line = [Run(text: rest, style: .normal, link: nil)]
-                    used = indent
-                    lineHasWord = false
+            func newLine() {
+                lines.append(line)
+                line = [Run(text: rest, style: .normal, link: nil)]
+                used = indent
+                lineHasWord = false
+            }
+            for word in words where !word.isEmpty {
+                let w = word.reduce(0) { $0 + TextWidth.columns($1.text) }
+                if lineHasWord && used + 1 + w > width { newLine() }
+                if lineHasWord { line.append(Run(text: " ", style: .normal, link: nil)); used += 1 }
+                for segment in word {
+                    var piece = segment.text
+                    // A word longer than the line is broken at the edge.
+                    while TextWidth.columns(piece) > width - used {
+                        let head = TextWidth.clip(piece, to: max(0, width - used), ellipsis: "")
+                        if head.isEmpty { if lineHasWord || used > indent { newLine(); continue } else { break } }
+                        line.append(Run(text: head, style: segment.style, link: segment.link))
+                        if let link = segment.link, lineOfLink[link] == nil { lineOfLink[link] = lines.count }
+                        newLine()
+                        piece = String(piece.dropFirst(head.count))
+                    }
+                    line.append(Run(text: piece, style: segment.style, link: segment.link))
+                    if let link = segment.link, lineOfLink[link] == nil { lineOfLink[link] = lines.count }
+                    used += TextWidth.columns(piece)
                 }
-                if lineHasWord && !glued && sep == 1 { line.append(Run(text: " ", style: .normal, link: nil)); used += 1 }
-                var piece = text
-                while TextWidth.columns(piece) > width - used && width - used > 0 && !lineHasWord {
-                    let head = TextWidth.clip(piece, to: width - used, ellipsis: "")
-                    if head.isEmpty { break }
-                    line.append(Run(text: head, style: style, link: link))
-                    if let link, lineOfLink[link] == nil { lineOfLink[link] = lines.count }
-                    lines.append(line)
-                    line = [Run(text: rest, style: .normal, link: nil)]
-                    used = indent
-                    piece = String(piece.dropFirst(head.count))
-                }
-                line.append(Run(text: piece, style: style, link: link))
-                if let link, lineOfLink[link] == nil { lineOfLink[link] = lines.count }
-                used += TextWidth.columns(piece)
                 lineHasWord = true
             }
             lines.append(line)

@@ -118,8 +118,8 @@ public enum Render {
 
     static func help(_ state: AppState, _ scroll: Int, _ grid: inout CellGrid) {
         let screen = Update.helpScreen(state)
-        let w = min(state.size.width - 2, 72), h = state.bodyHeight
-        let left = (state.size.width - w) / 2
+        let w = state.size.width, h = state.bodyHeight
+        let left = 0
         var lines: [(String, Style)] = [("Keys on this screen", .heading), ("", .normal)]
         let entries = KeyTable.helpLines(for: screen)
         let keyWidth = min(22, (entries.map { TextWidth.columns($0.keys) }.max() ?? 8) + 2)

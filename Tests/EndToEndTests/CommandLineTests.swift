@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+@Suite("Command line (built binary)")
+struct CommandLineTests {
+    @Test func validateBundledBase() throws {
+        let r = try Binary.run(["validate"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("valid"))
+    }
+
+    @Test func listArticlesJSON() throws {
+        let r = try Binary.run(["list", "articles", "--treaty", "ets185", "--json"])
+        #expect(r.status == 0)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(items.count == 48)
+        #expect(items.first?["id"] as? String == "art1")
+        #expect(items.first { $0["id"] as? String == "art29" }?["title"] as? String == "Expedited preservation of stored computer data")
+    }
+
+    @Test func countriesJSONHasStatusPerTreaty() throws {
+        let r = try Binary.run(["list", "countries", "--json", "--as-of", "2010-03-25"])
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        let pt = try #require(items.first { $0["id"] as? String == "PT" })
+        let status = try #require(pt["status"] as? [String: String])
+        #expect(status["ets185"] == "ratified")
+        #expect(Set(status.keys) == ["ets185", "ets189", "cets201"])
+        let parties = items.filter { ["ratified", "in-force"].contains(($0["status"] as? [String: String])?["ets185"] ?? "") }
+        #expect(parties.count == 29)
+    }
+
+    @Test func showPagesAreUsefulAndSourced() throws {
+        let art = try Binary.run(["show", "art29"])
+        #expect(art.status == 0)
+        #expect(art.stdout.contains("Article 29"))
+        #expect(art.stdout.contains("Sources"))
+        #expect(art.stdout.contains("art16"))
+        let pt = try Binary.run(["show", "PT", "--as-of", "2010-03-25"])
+        #expect(pt.stdout.contains("Portugal"))
+        #expect(pt.stdout.contains("24 March 2010"))
+        let ws = try Binary.run(["show", "ws3"])
+        #expect(ws.stdout.contains("min"))
+        #expect(ws.stdout.contains("Questions for the room"))
+    }
+
+    @Test func unknownIDSuggests() throws {
+        let r = try Binary.run(["show", "art 92"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("did you mean"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func badDateIsAUsageError() throws {
+        let r = try Binary.run(["show", "PT", "--as-of", "2010-02-30"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("not a real date"))
+    }
+
+    @Test func threeErrorsThreeLinesExit65() throws {
+        let good = try Binary.run(["show", "PT", "--json"])
+        #expect(good.status == 0)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.json")
+        let bad = """
+            {"formatVersion": 1, "title": "x", "asOf": "2026-02-30",
+             "conference": {"name": "c", "place": "p", "startDate": "2010-03-23", "endDate": "2010-03-25", "summary": "s", "sources": ["s"]},
+             "treaties": [], "articles": [],
+             "sessions": [{"id": "ws1", "kind": "workshop", "number": 1, "title": "t", "summary": "see [[art99]]", "sources": ["s"], "asOf": "2026-01-01"}],
+             "countries": [{"id": "pt", "name": "P", "region": "Southern Europe", "summary": "s", "sources": ["s"], "asOf": "2026-01-01"}]}
+            """
+        try bad.write(to: file, atomically: true, encoding: .utf8)
+        let r = try Binary.run(["validate", file.path])
+        #expect(r.status == 65)
+        let lines = r.stderr.split(separator: "\n").filter { $0.hasPrefix(file.path + ":") }
+        #expect(lines.count == 3, "\(r.stderr)")
+        for l in lines { #expect(l.range(of: #":[0-9]+:[0-9]+: [^ ]+: "#, options: .regularExpression) != nil) }
+        // The same through OCTOPUS_KB, for any command.
+        let viaEnv = try Binary.run(["show", "PT"], environment: ["OCTOPUS_KB": file.path])
+        #expect(viaEnv.status == 65)
+    }
+
+    @Test func binaryCopiedAloneStillRuns() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-alone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let copy = dir.appendingPathComponent("octopus")
+        try FileManager.default.copyItem(at: Binary.url, to: copy)
+        for args in [["show", "art29"], ["show", "PT", "--as-of", "2010-03-25"], ["show", "ws3"]] {
+            let original = try Binary.run(args)
+            let alone = try Binary.run(args, executable: copy, cwd: dir)
+            #expect(alone.status == 0)
+            #expect(alone.stdout == original.stdout)
+        }
+    }
+
+    @Test func plainTextWhenNotATerminal() throws {
+        let r = try Binary.run([])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("sessions"))
+        #expect(!r.stdout.contains("\u{1B}"))
+    }
+
+    @Test func controlCharactersFromAFileNeverReachOutput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-esc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("esc.json")
+        let kb = """
+            {"formatVersion": 1, "title": "x", "asOf": "2026-01-01",
+             "conference": {"name": "c", "place": "p", "startDate": "2010-03-23", "endDate": "2010-03-25", "summary": "s", "sources": ["s"]},
+             "treaties": [], "articles": [], "sessions": [],
+             "countries": [{"id": "PT", "name": "Evil\\u001b[2Jname\\u0007", "region": "Southern Europe",
+                            "summary": "clear\\u001b]0;pwned\\u0007 screen\\u009b", "sources": ["\\u001b[31mred"], "asOf": "2026-01-01"}]}
+            """
+        try kb.write(to: file, atomically: true, encoding: .utf8)
+        for args in [["show", "PT"], ["show", "PT", "--json"], ["list", "countries"], ["list", "countries", "--json"]] {
+            let r = try Binary.run(args + ["--kb", file.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "\(args)")
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux: keys sent, screens read back, and the terminal state after exit.
+@Suite("Terminal browser in tmux", .serialized)
+struct TerminalTests {
+    var command: String { "'\(Binary.url.path)'" }
+
+    func start(_ t: TmuxSession, _ extra: String = "") {
+        t.type("\(extra)\(command)")
+        t.send("Enter")
+        t.waitFor { $0.contains("octopus › Home") }
+    }
+
+    /// After the program exits, the shell's terminal must be back in canonical mode with echo.
+    func expectSaneTerminal(_ t: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) {
+        t.type("clear; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END")
+        t.send("Enter")
+        let screen = t.waitFor { $0.contains("END") && $0.contains("echo") }
+        #expect(screen.contains("icanon echo") || screen.contains("echo icanon"), "terminal not sane:\n\(screen)", sourceLocation: sourceLocation)
+        #expect(!screen.contains("-icanon") && !screen.contains("-echo"), "\(screen)", sourceLocation: sourceLocation)
+    }
+
+    @Test func homeArticleLinkBackHelpQuit() throws {
+        let t = try TmuxSession()
+        start(t)
+        var screen = t.capture()
+        #expect(screen.contains("Sessions and workshops"))
+        #expect(screen.contains("Budapest Convention (ETS 185)"))
+        #expect(screen.contains("Countries"))
+        t.type(":art 29"); t.send("Enter")
+        screen = t.waitFor { $0.contains("Article 29 –") }
+        #expect(screen.contains("Article 29 – Expedited preservation of stored computer data"))
+        // Follow the link to Article 16 by its number, then come back with Esc.
+        let line = screen.split(separator: "\n").first { $0.contains("Art. 16") } ?? ""
+        let number = line.split(separator: "[").dropFirst().first?.split(separator: "]").first.map(String.init) ?? "1"
+        t.type(number); t.send("Enter")
+        screen = t.waitFor { $0.contains("Article 16 –") }
+        #expect(screen.contains("Article 16 – Expedited preservation of stored computer data"))
+        t.send("Escape")
+        screen = t.waitFor { $0.contains("Article 29 –") }
+        #expect(screen.contains("Article 29 –"))
+        t.type("?")
+        screen = t.waitFor { $0.contains("Keys on this screen") }
+        #expect(screen.contains("select next link"))
+        t.send("Escape")
+        t.type("q")
+        t.waitFor { !$0.contains("octopus ›") }
+        expectSaneTerminal(t)
+    }
+
+    @Test func resizingNeverBreaksTheScreen() throws {
+        let t = try TmuxSession()
+        start(t)
+        t.type(":PT"); t.send("Enter")
+        t.waitFor { $0.contains("Portugal") }
+        for (w, h) in [(40, 12), (132, 43), (20, 5), (80, 24)] {
+            t.resize(w, h)
+            let screen = t.waitFor(timeout: 3) { s in
+                let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+                return (w < 40 || h < 10) ? s.contains("too small") : lines.first?.contains("Portugal") == true && lines.count <= h + 1
+            }
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count <= h + 1)
+            if w >= 40 && h >= 10 {
+                #expect(lines.first?.contains("octopus") == true, "\(w)x\(h):\n\(screen)")
+            } else {
+                #expect(screen.contains("too small"), "\(w)x\(h):\n\(screen)")
+            }
+        }
+        t.type("q")
+        t.waitFor { !$0.contains("octopus ›") }
+        expectSaneTerminal(t)
+    }
+
+    @Test(arguments: ["TERM", "HUP", "INT"])
+    func signalsLeaveTheTerminalSane(signal: String) throws {
+        let t = try TmuxSession()
+        start(t)
+        let pid = try #require(t.foregroundPID(named: "octopus"))
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/bin/kill")
+        kill.arguments = ["-\(signal)", "\(pid)"]
+        try kill.run(); kill.waitUntilExit()
+        t.waitFor { !$0.contains("octopus ›") }
+        expectSaneTerminal(t)
+    }
+
+    @Test func noColorMeansNoColourEscapes() throws {
+        let t = try TmuxSession()
+        start(t, "NO_COLOR=1 ")
+        let screen = t.capture(escapes: true)
+        // SGR colour parameters: 30–37, 39, 40–47, 49, 38;5 and 48;5.
+        #expect(screen.range(of: #"\u{1B}\[[0-9;]*(3[0-9]|4[0-9])[;m]"#, options: .regularExpression) == nil, "\(screen.debugDescription)")
+        #expect(screen.contains("octopus › Home"))
+        t.type("q")
+    }
+
+    @Test func pipedOutputIsPlainText() throws {
+        let t = try TmuxSession()
+        t.type("\(command) | cat; echo EXIT=$?"); t.send("Enter")
+        let screen = t.waitFor { $0.contains("EXIT=") }
+        #expect(screen.contains("EXIT=0"))
+        #expect(screen.contains("sessions"))
+        #expect(!screen.contains("octopus › Home"))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import OctopusKit
+import Testing
+@testable import OctopusTUI
+
+/// Screens rendered into the cell grid and compared with text files under __Snapshots__.
+/// Run with OCTOPUS_RECORD_SNAPSHOTS=1 to rewrite them on purpose.
+@MainActor
+@Suite("Screens (snapshots)")
+struct SnapshotTests {
+    nonisolated static let sizes = [Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 132, height: 43)]
+
+    nonisolated static let scenarios: [(name: String, keys: [Key])] = [
+        ("home", []),
+        ("sessions", [.enter]),
+        ("convention-tree", [.down, .enter]),
+        ("protocol", [.down, .down, .enter]),
+        ("countries", [.down, .down, .down, .enter]),
+        ("organisations", [.down, .down, .down, .down, .enter]),
+        ("glossary", [.end, .enter]),
+        ("article-29", [.char(":")] + "art29".map { .char($0) } + [.enter]),
+        ("country-PT", [.char(":")] + "PT".map { .char($0) } + [.enter]),
+        ("session-ws3", [.char(":")] + "ws3".map { .char($0) } + [.enter]),
+        ("treaty-ets185", [.char(":")] + "ets185".map { .char($0) } + [.enter]),
+        ("organisation-t-cy", [.char(":")] + "t-cy".map { .char($0) } + [.enter]),
+        ("term-preservation", [.char(":")] + "preservation".map { .char($0) } + [.enter]),
+        ("help-on-page", [.char(":")] + "art16".map { .char($0) } + [.enter, .char("?")]),
+        ("goto-prompt", [.char(":")] + "port".map { .char($0) }),
+    ]
+
+    static var directory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+    }
+
+    func render(_ keys: [Key], _ size: Size, ascii: Bool = false) -> CellGrid {
+        var s = AppState(kb: bundled, size: size, ascii: ascii)
+        for k in keys { Update.update(&s, .key(k)) }
+        return Render.render(s)
+    }
+
+    @Test(arguments: scenarios.map(\.name))
+    func screen(name: String) throws {
+        let keys = Self.scenarios.first { $0.name == name }!.keys
+        for size in Self.sizes {
+            let grid = render(keys, size)
+            // Nothing may spill: every line fits the width.
+            for line in grid.lines { #expect(TextWidth.columns(line) <= size.width) }
+            try assertSnapshot(grid.text, named: "\(name)-\(size.width)x\(size.height)")
+        }
+    }
+
+    @Test func tooSmall() throws {
+        let grid = render([], Size(width: 20, height: 5))
+        #expect(grid.text.contains("too small"))
+        try assertSnapshot(grid.text, named: "too-small-20x5")
+    }
+
+    @Test func asciiGlyphsWhenLocaleIsNotUTF8() throws {
+        let grid = render([.down, .down, .down, .enter], Size(width: 80, height: 24), ascii: true)
+        #expect(grid.text.unicodeScalars.allSatisfy { $0.isASCII || $0.properties.isAlphabetic })
+        try assertSnapshot(grid.text, named: "countries-ascii-80x24")
+    }
+
+    func assertSnapshot(_ text: String, named name: String) throws {
+        let url = Self.directory.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["OCTOPUS_RECORD_SNAPSHOTS"] != nil {
+            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
+            try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("missing snapshot \(name).txt; run OCTOPUS_RECORD_SNAPSHOTS=1 swift test to create it")
+            return
+        }
+        #expect(text + "\n" == expected, "snapshot \(name) differs; if the change is intended, rerun with OCTOPUS_RECORD_SNAPSHOTS=1")
+    }
+}

@@ -1,0 +1,122 @@
+import OctopusKit
+import Testing
+@testable import OctopusTUI
+
+@MainActor
+@Suite("Browser behaviour (update)")
+struct UpdateTests {
+    func state(_ w: Int = 80, _ h: Int = 24) -> AppState { AppState(kb: bundled, size: Size(width: w, height: h)) }
+
+    func send(_ s: inout AppState, _ keys: Key...) { for k in keys { Update.update(&s, .key(k)) } }
+    func type(_ s: inout AppState, _ text: String) { for c in text { Update.update(&s, .key(.char(c))) } }
+
+    var currentID: (AppState) -> String? = { s in if case .page(let p) = s.place { p.id } else { nil } }
+
+    @Test func gotoArticle29ThenFollowLinkTo16AndBack() throws {
+        var s = state()
+        send(&s, .char(":")); type(&s, "art 29"); send(&s, .enter)
+        #expect(currentID(s) == "art29")
+        let layout = PageView.layout(s, id: "art29", width: PageView.textWidth(s))
+        let n = try #require(layout.page.links.firstIndex(of: "art16")) + 1
+        type(&s, String(n)); send(&s, .enter)
+        #expect(currentID(s) == "art16")
+        send(&s, .escape)
+        #expect(currentID(s) == "art29")
+        send(&s, .char("]"))
+        #expect(currentID(s) == "art16")
+    }
+
+    @Test func escapeOnHomeDoesNothing() {
+        var s = state()
+        send(&s, .escape, .left, .backspace)
+        #expect(s.place == .home(selection: 0))
+        #expect(!s.quitRequested)
+    }
+
+    @Test func homeOpensSectionsAndListsMove() {
+        var s = state()
+        send(&s, .down, .enter)   // Budapest Convention
+        guard case .list(let l) = s.place else { Issue.record("not a list"); return }
+        #expect(l.section == .convention)
+        let rows = ListModel.rows(l, kb: s.kb, date: s.date, ascii: false)
+        #expect(rows[l.selection].id == "art1")
+        send(&s, .down, .enter)
+        #expect(currentID(s) == "art2")
+    }
+
+    @Test func tabSelectsLinksAndEnterFollows() {
+        var s = state()
+        send(&s, .char(":")); type(&s, "PT"); send(&s, .enter)
+        send(&s, .tab)
+        guard case .page(let p) = s.place, let sel = p.selectedLink else { Issue.record("no link selected"); return }
+        let target = PageView.layout(s, id: "PT", width: PageView.textWidth(s)).page.links[sel - 1]
+        send(&s, .enter)
+        #expect(currentID(s) == target)
+    }
+
+    @Test func unknownAddressKeepsPromptWithSuggestion() {
+        var s = state()
+        send(&s, .char(":")); type(&s, "portugla"); send(&s, .enter)
+        guard case .goto(let prompt) = s.overlay else { Issue.record("prompt closed"); return }
+        #expect(prompt.error?.contains("PT") == true)
+        send(&s, .escape)
+        #expect(s.overlay == nil)
+    }
+
+    @Test func dateToggleSwitchesBetweenConferenceAndLatest() {
+        var s = state()
+        #expect(s.date == .conference)
+        send(&s, .char("t"))
+        #expect(s.date == bundled.latestEventDate)
+        #expect(s.date > .conference)
+        send(&s, .char("t"))
+        #expect(s.date == .conference)
+    }
+
+    @Test func quitKeys() {
+        var s = state()
+        send(&s, .char("q"))
+        #expect(s.quitRequested)
+        var t = state()
+        send(&t, .down, .enter, .ctrl("c"))
+        #expect(t.quitRequested)
+    }
+
+    @Test func selectionStaysVisibleAcrossResizes() {
+        var s = state()
+        send(&s, .down, .down, .down, .enter)  // countries
+        send(&s, .end)
+        for size in [Size(width: 40, height: 12), Size(width: 132, height: 43), Size(width: 20, height: 5), Size(width: 80, height: 24)] {
+            Update.update(&s, .resize(size))
+            guard case .list(let l) = s.place else { Issue.record("lost the list"); return }
+            if !s.isTooSmall {
+                #expect(l.selection >= l.scroll && l.selection < l.scroll + s.bodyHeight - 1, "\(size)")
+            }
+        }
+    }
+
+    @Test func countryFiltersNarrowTheList() {
+        var s = state()
+        send(&s, .down, .down, .down, .enter)
+        send(&s, .char("f"))  // status: none
+        guard case .list(let l) = s.place else { return }
+        let rows = ListModel.rows(l, kb: s.kb, date: s.date, ascii: false)
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { row in s.kb.countries.first { $0.id == row.id }?.status("ets185").standing == TreatyStatus.Standing.none })
+    }
+
+    @Test func conventionTreeFolds() {
+        var s = state()
+        send(&s, .down, .enter)
+        guard case .list(let before) = s.place else { return }
+        let n = ListModel.rows(before, kb: s.kb, date: s.date, ascii: false).count
+        send(&s, .down, .char("z"))   // fold the chapter of art2
+        guard case .list(let after) = s.place else { return }
+        let rows = ListModel.rows(after, kb: s.kb, date: s.date, ascii: false)
+        #expect(rows.count < n)
+        #expect(rows[after.selection].id == nil)
+        send(&s, .enter)  // unfold
+        guard case .list(let again) = s.place else { return }
+        #expect(ListModel.rows(again, kb: s.kb, date: s.date, ascii: false).count == n)
+    }
+}
