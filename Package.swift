@@ -32,7 +32,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/octopus"),
         .testTarget(name: "OctopusKitTests", dependencies: ["OctopusKit", "BundledKnowledgeBase"],
-                    path: "Tests/OctopusKitTests"),
+                    path: "Tests/OctopusKitTests", exclude: ["Reference"]),
         .testTarget(name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "BundledKnowledgeBase"],
                     path: "Tests/OctopusTUITests", exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["OctopusKit"], path: "Tests/EndToEndTests"),

@@ -10,7 +10,7 @@ public struct AddressResolver: Sendable {
     }
 
     private let ids: [String: String]          // folded id → id
-    private let names: [String: String]        // folded name/alias → id
+    private let names: [String: String]        // folded name/alias → id (also without spaces)
     private let nameList: [(folded: String, id: String)]
     private let topics: Set<String>            // "ws3/topic-2"
 
@@ -22,6 +22,9 @@ public struct AddressResolver: Sendable {
                 let f = Folding.fold(n)
                 guard !f.isEmpty else { continue }
                 if names[f] == nil { names[f] = r.id }
+                // "cote d ivoire" and "Côte d'Ivoire" differ only in spacing once folded.
+                let joined = f.replacingOccurrences(of: " ", with: "")
+                if names[joined] == nil { names[joined] = r.id }
                 list.append((f, r.id))
             }
         }
@@ -42,7 +45,7 @@ public struct AddressResolver: Sendable {
         }
         if let id = canonical(lower) { return .record(id) }
         let folded = Folding.fold(text)
-        if let id = names[folded] { return .record(id) }
+        if let id = names[folded] ?? names[folded.replacingOccurrences(of: " ", with: "")] { return .record(id) }
         // A unique prefix of a name ("portu" → Portugal) also counts.
         let prefixed = Set(nameList.filter { $0.folded.hasPrefix(folded) }.map(\.id))
         if !folded.isEmpty, prefixed.count == 1, let id = prefixed.first { return .record(id) }

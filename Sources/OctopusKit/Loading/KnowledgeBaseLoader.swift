@@ -384,7 +384,7 @@ private struct Decoder {
 
     mutating func decodeOrganisation(_ n: JSONNode, _ p: JSONPath) -> Organisation? {
         guard let r = NodeReader(n, path: p, sink: sink, fields: ["id", "name", "aliases", "kind", "summary", "keyPoints", "links", "sources", "asOf", "inferred"]) else { return nil }
-        let id = register(r, kind: .organisation, pattern: Self.slug(3))
+        let id = register(r, kind: .organisation, pattern: Self.slug(2))
         let name = r.string("name"), aliases = r.strings("aliases"), kind = r.string("kind")
         let summary = text(r, "summary"), keyPoints = texts(r, "keyPoints"), links = readLinks(r)
         let prov = provenance(r)

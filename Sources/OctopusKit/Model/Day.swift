@@ -38,6 +38,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
 
     private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                                      "August", "September", "October", "November", "December"]
+    static func monthName(_ m: Int) -> String { monthNames[m - 1] }
     /// "25 March 2010"
     public var long: String { "\(day) \(Day.monthNames[month - 1]) \(year)" }
 
@@ -67,5 +68,7 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
         year = y; month = m
     }
     public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+    /// "March 2010"
+    public var long: String { "\(Day.monthName(month)) \(year)" }
     public static func < (a: Month, b: Month) -> Bool { (a.year, a.month) < (b.year, b.month) }
 }

@@ -11,7 +11,7 @@ public struct TreatyStatus: Sendable, Hashable {
 
         public var label: String {
             switch self {
-            case .none: "not signed"
+            case .none: "no signature on record"
             case .signed: "signed, not ratified"
             case .ratified: "ratified, not yet in force"
             case .inForce: "in force"
@@ -75,6 +75,10 @@ extension KnowledgeBase {
         countries.filter { $0.hasConsented(treaty, by: date) }
     }
 
-    /// The treaties that status is tracked for, in display order.
-    public var trackedTreaties: [String] { treaties.map(\.id) }
+    /// The treaties that status is tracked for (those with dated events in the base), in display
+    /// order. A treaty with no events at all has unknown status, not "none", so it is left out.
+    public var trackedTreaties: [String] {
+        let withEvents = Set(countries.flatMap { $0.events.map(\.treaty) })
+        return treaties.map(\.id).filter(withEvents.contains)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a cell looks like. Meaning never rests on colour alone: every role also has an attribute.
 public struct Style: Hashable, Sendable {
     public enum Role: Int, Hashable, Sendable { case normal, heading, accent, link, dim, warning, selected, bar }
@@ -64,6 +66,30 @@ public struct CellGrid: Sendable, Hashable {
         let end = min(size.width, column + (width ?? size.width))
         guard column < end else { return }
         for x in max(0, column)..<end { cells[row * size.width + x] = Cell(text: " ", style: style) }
+    }
+
+    /// The grid with every cell made ASCII, for terminals whose locale is not UTF-8: punctuation
+    /// gets an ASCII look-alike, accented letters lose their accents, anything else becomes "?".
+    public func asciiOnly() -> CellGrid {
+        var out = self
+        for i in out.cells.indices where !out.cells[i].text.allSatisfy(\.isASCII) {
+            out.cells[i].text = CellGrid.ascii(out.cells[i].text)
+        }
+        return out
+    }
+
+    static let asciiLookAlikes: [Character: String] = [
+        "›": ">", "‹": "<", "…": ".", "·": "-", "–": "-", "—": "-", "•": "*", "‘": "'", "’": "'", "“": "\"", "”": "\"",
+        "│": "|", "┃": "#", "▾": "-", "▸": "+", "●": "*", "◐": "o", "○": "o", "⇄": "=", "→": ">", "←": "<",
+        "↑": "^", "↓": "v", "×": "x", "▏": "_", "«": "<", "»": ">",
+    ]
+
+    static func ascii(_ text: String) -> String {
+        guard let c = text.first else { return text }  // right half of a wide character stays empty
+        if let look = asciiLookAlikes[c] { return look }
+        if let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first, base.isASCII,
+           base.properties.isAlphabetic { return String(base) }
+        return "?"
     }
 
     /// Rows as plain text, trailing spaces removed: the text snapshot format used in tests.

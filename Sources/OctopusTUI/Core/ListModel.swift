@@ -25,6 +25,7 @@ public enum ListModel {
             var countries = kb.countries
             if let region = list.regionFilter { countries = countries.filter { $0.region == region } }
             if let st = list.statusFilter { countries = countries.filter { $0.status("ets185", at: date).standing == st } }
+            countries.sort { Folding.fold($0.name) < Folding.fold($1.name) }   // "Côte d'Ivoire" among the C's
             if list.sortByDate {
                 func key(_ c: Country) -> Day {
                     c.events.first { $0.treaty == "ets185" && ($0.kind == .ratification || $0.kind == .accession) }?.date

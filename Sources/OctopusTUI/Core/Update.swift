@@ -117,13 +117,26 @@ public enum Update {
             state.place = .list(l)
             return
         }
+        // Open tree headings are skipped when moving; a folded one stays selectable so it can be unfolded.
+        func selectable(_ i: Int) -> Bool { i >= 0 && i < rows.count && (rows[i].id != nil || rows[i].folded) }
+        func step(from start: Int, by delta: Int) -> Int {
+            var i = start + delta
+            while i >= 0 && i < rows.count && !selectable(i) { i += delta > 0 ? 1 : -1 }
+            if i < 0 || i >= rows.count {
+                // Nothing selectable that way: search back toward the start.
+                i = min(max(0, start + delta), rows.count - 1)
+                let back = delta > 0 ? -1 : 1
+                while i >= 0 && i < rows.count && !selectable(i) { i += back }
+            }
+            return min(max(0, i), max(0, rows.count - 1))
+        }
         switch action {
-        case .moveUp: l.selection -= 1
-        case .moveDown: l.selection += 1
-        case .pageUp: l.selection -= page
-        case .pageDown: l.selection += page
-        case .top: l.selection = 0
-        case .bottom: l.selection = rows.count - 1
+        case .moveUp: l.selection = step(from: l.selection, by: -1)
+        case .moveDown: l.selection = step(from: l.selection, by: 1)
+        case .pageUp: l.selection = step(from: max(0, l.selection - page + 1), by: -1)
+        case .pageDown: l.selection = step(from: min(rows.count - 1, l.selection + page - 1), by: 1)
+        case .top: l.selection = step(from: -1, by: 1)
+        case .bottom: l.selection = step(from: rows.count, by: -1)
         case .focus:
             if state.twoPanes { l.focusPreview = true } else { state.message = "The preview pane needs a terminal at least \(AppState.twoPaneWidth) columns wide" }
         case .toggleFold, .open:

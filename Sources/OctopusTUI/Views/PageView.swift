@@ -20,7 +20,7 @@ public struct PageLayout: Sendable {
 
 public enum PageView {
     /// Width of the page text: the whole screen less margins, capped for readable line length.
-    static func textWidth(_ state: AppState) -> Int { max(10, min(state.size.width - 2, 100)) }
+    static func textWidth(_ state: AppState) -> Int { max(10, min(state.size.width - 3, 100)) }
 
     public static func layout(_ state: AppState, id: String, width: Int) -> PageLayout {
         guard let record = state.kb.record(id) else {

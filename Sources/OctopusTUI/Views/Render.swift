@@ -21,7 +21,7 @@ public enum Render {
         }
         if case .help(let scroll) = state.overlay { help(state, scroll, &grid) }
         bottomBar(state, &grid)
-        return grid
+        return state.ascii ? grid.asciiOnly() : grid
     }
 
     static func tooSmall(_ state: AppState, _ grid: inout CellGrid) {

@@ -1,0 +1,235 @@
+import Foundation
+import Testing
+@testable import OctopusKit
+
+/// Guards the bundled content: completeness, links, provenance, and the published counts.
+@Suite("Bundled knowledge base content")
+struct ContentTests {
+    let kb = bundled
+
+    /// Official titles of ETS 185 Articles 1–48 and ETS 189 Articles 1–16, as given by the
+    /// reference (convention_structure.json, from the English text of the treaties).
+    static let titles185 = [
+        "Definitions",
+        "Illegal access",
+        "Illegal interception",
+        "Data interference",
+        "System interference",
+        "Misuse of devices",
+        "Computer-related forgery",
+        "Computer-related fraud",
+        "Offences related to child pornography",
+        "Offences related to infringements of copyright and related rights",
+        "Attempt and aiding or abetting",
+        "Corporate liability",
+        "Sanctions and measures",
+        "Scope of procedural provisions",
+        "Conditions and safeguards",
+        "Expedited preservation of stored computer data",
+        "Expedited preservation and partial disclosure of traffic data",
+        "Production order",
+        "Search and seizure of stored computer data",
+        "Real-time collection of traffic data",
+        "Interception of content data",
+        "Jurisdiction",
+        "General principles relating to international co-operation",
+        "Extradition",
+        "General principles relating to mutual assistance",
+        "Spontaneous information",
+        "Procedures pertaining to mutual assistance requests in the absence of applicable international agreements",
+        "Confidentiality and limitation on use",
+        "Expedited preservation of stored computer data",
+        "Expedited disclosure of preserved traffic data",
+        "Mutual assistance regarding accessing of stored computer data",
+        "Trans-border access to stored computer data with consent or where publicly available",
+        "Mutual assistance in the real-time collection of traffic data",
+        "Mutual assistance regarding the interception of content data",
+        "24/7 Network",
+        "Signature and entry into force",
+        "Accession to the Convention",
+        "Territorial application",
+        "Effects of the Convention",
+        "Declarations",
+        "Federal clause",
+        "Reservations",
+        "Status and withdrawal of reservations",
+        "Amendments",
+        "Settlement of disputes",
+        "Consultations of the Parties",
+        "Denunciation",
+        "Notification",
+    ]
+    static let titles189 = [
+        "Purpose",
+        "Definition",
+        "Dissemination of racist and xenophobic material through computer systems",
+        "Racist and xenophobic motivated threat",
+        "Racist and xenophobic motivated insult",
+        "Denial, gross minimisation, approval or justification of genocide or crimes against humanity",
+        "Aiding and abetting",
+        "Relations between the Convention and this Protocol",
+        "Expression of consent to be bound",
+        "Entry into force",
+        "Accession",
+        "Reservations and declarations",
+        "Status and withdrawal of reservations",
+        "Territorial application",
+        "Denunciation",
+        "Notification",
+    ]
+
+    @Test func allArticlesWithOfficialTitles() {
+        let a185 = kb.articles(of: "ets185"), a189 = kb.articles(of: "ets189")
+        #expect(a185.map(\.number) == Array(1...48))
+        #expect(a189.map(\.number) == Array(1...16))
+        #expect(a185.map(\.title) == Self.titles185)
+        #expect(a189.map(\.title) == Self.titles189)
+        for a in a185 + a189 {
+            let words = a.summary.split(separator: " ").count
+            #expect((60...150).contains(words), "\(a.id) summary has \(words) words")
+            #expect((2...5).contains(a.keyPoints.count), "\(a.id) has \(a.keyPoints.count) key points")
+        }
+    }
+
+    @Test func placementFollowsTheConventionStructure() throws {
+        let art = { (n: Int) in self.kb.articles(of: "ets185")[n - 1] }
+        #expect(art(1).chapter.hasPrefix("Chapter I "))
+        #expect(art(16).section?.hasPrefix("Section 2") == true)
+        #expect(art(29).chapter.hasPrefix("Chapter III"))
+        #expect(art(29).titleGroup?.hasPrefix("Title 1") == true)
+        #expect(art(36).chapter.hasPrefix("Chapter IV"))
+    }
+
+    @Test func counterpartsAndReservations() throws {
+        let pairs = [(16, 29), (17, 30), (19, 31), (20, 33), (21, 34)]
+        for (d, i) in pairs {
+            let domestic = try #require(kb.record("art\(d)")), international = try #require(kb.record("art\(i)"))
+            guard case .article(let a) = domestic, case .article(let b) = international else { continue }
+            #expect(a.counterparts.contains("art\(i)"))
+            #expect(b.counterparts.contains("art\(d)"))
+        }
+        guard case .article(let a35) = kb.record("art35"), case .article(let a15) = kb.record("art15") else { Issue.record("missing"); return }
+        #expect(a35.counterparts.contains("art29") && a35.counterparts.contains("art30"))
+        #expect(["art16", "art17", "art18", "art19", "art20", "art21"].allSatisfy(a15.counterparts.contains))
+        // Art. 42 permits reservations to exactly these provisions.
+        let reserved = Set(kb.articles(of: "ets185").flatMap { $0.reservations.map(\.provision) })
+        for p in ["Art. 4(2)", "Art. 6(3)", "Art. 9(4)", "Art. 10(3)", "Art. 11(3)", "Art. 22(2)", "Art. 29(4)", "Art. 41(1)"] {
+            #expect(reserved.contains(p), "no article lists the reservation \(p)")
+        }
+    }
+
+    @Test func everySessionTheSlidesName() {
+        #expect(kb.sessions.map(\.id) == ["opening", "update", "ws1", "ws2", "ws3", "ws4", "ws5", "ws6", "outlook", "closing"])
+        for s in kb.sessions where s.kind == .workshop {
+            #expect((4...8).contains(s.topics.count), "\(s.id)")
+            #expect(s.questions.count >= 5, "\(s.id)")
+            #expect(s.topics.allSatisfy { $0.minutes != nil }, "\(s.id)")
+            #expect(!s.aims.isEmpty, "\(s.id)")
+        }
+        // Unknown titles are marked as inferred, never presented as fact.
+        let ws5 = kb.sessions.first { $0.id == "ws5" }
+        #expect(ws5?.provenance.inferred.contains("title") == true)
+    }
+
+    @Test func countriesAStateDelegateWouldAskAbout() {
+        #expect(kb.countries.filter(\.coeMember2010).count == 47)
+        #expect(Set(kb.countries.filter(\.draftingParticipant).map(\.id)) == ["CA", "JP", "ZA", "US"])
+        let ids = Set(kb.countries.map(\.id))
+        for id in ["CL", "CR", "DO", "MX", "PH", "AR", "CI", "NZ", "TR", "HK", "CN"] { #expect(ids.contains(id), "\(id)") }
+        for c in kb.countries { #expect(c.nameFr != nil, "\(c.id) has no French name") }
+    }
+
+    @Test func provenanceOnEveryRecord() {
+        for r in kb.allRecords {
+            #expect(!r.provenance.sources.isEmpty, "\(r.id)")
+        }
+    }
+
+    @Test func noArticleOrOrganisationIsAnOrphan() {
+        for a in kb.articles { #expect(!(kb.backlinks[a.id] ?? []).isEmpty, "nothing links to \(a.id)") }
+        for o in kb.organisations { #expect(!(kb.backlinks[o.id] ?? []).isEmpty, "nothing links to \(o.id)") }
+        for t in kb.glossary { #expect(!(kb.backlinks[t.id] ?? []).isEmpty, "nothing links to \(t.id)") }
+    }
+
+    /// The published counts, computed from the dated events alone.
+    @Test func signaturesAndRatificationsAroundTheConference() {
+        let march1 = day("2010-03-01")
+        #expect(kb.signatories(of: "ets185", at: march1).count == 46)
+        let parties = kb.parties(of: "ets185", at: march1)
+        #expect(parties.count == 26)
+        #expect(parties.filter(\.coeMember2010).count == 25)
+        #expect(parties.filter { !$0.coeMember2010 }.map(\.id) == ["US"])
+        let atConference = kb.parties(of: "ets185", at: .conference)
+        #expect(atConference.count == 29)
+        #expect(Set(atConference.map(\.id)).subtracting(parties.map(\.id)) == ["ME", "AZ", "PT"])
+        #expect(kb.parties(of: "ets185", at: day("2010-03-23")).count == 28)
+    }
+
+    /// Every treaty date in the base is the reference chart's date (or, marked unconfirmed, the
+    /// reference's list of unverified dates), and every date the chart gives is in the base.
+    @Test func treatyDatesAgreeWithTheReference() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference")
+        let chart = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("treaty_chart.json"))) as? [[String: Any]])
+        let unverified = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("treaty_chart_unverified.json"))) as? [String: Any])
+        var allowed: [String: Set<String>] = [:]    // "PT ets185 signature" -> dates
+        var required: [String: String] = [:]
+        for row in chart {
+            let iso = row["iso2"] as! String
+            let accession = row["accession"] as? Bool ?? false
+            let domesticOnly = (row["ratification_date_basis"] as? String)?.contains("domestic") ?? false
+            let fields: [(String, String, String)] = [
+                ("signature", "ets185", "signature"),
+                ("ratification_or_accession", "ets185", accession ? "accession" : "ratification"),
+                ("entry_into_force", "ets185", "entry-into-force"),
+                ("protocol189_signature", "ets189", "signature"),
+                ("protocol189_entry_into_force", "ets189", "entry-into-force"),
+            ]
+            for (field, treaty, kind) in fields {
+                guard let date = row[field] as? String else { continue }
+                if field == "ratification_or_accession" && domesticOnly { continue }  // not a deposit date
+                allowed["\(iso) \(treaty) \(kind)", default: []].insert(date)
+                required["\(iso) \(treaty) \(kind)"] = date
+            }
+            if let date = row["protocol189_ratification"] as? String {
+                for kind in ["ratification", "accession"] { allowed["\(iso) ets189 \(kind)", default: []].insert(date) }
+            }
+        }
+        var unconfirmed: [String: String] = [:]
+        for row in unverified["rows"] as! [[String: String]] {
+            let kind = row["field"] == "entry_into_force" ? "entry-into-force" : row["field"]!
+            unconfirmed["\(row["iso2"]!) ets185 \(kind)"] = row["date"]!
+        }
+        for c in kb.countries {
+            for e in c.events where e.kind != .invitation {
+                let key = "\(c.id) \(e.treaty) \(e.kind.rawValue)"
+                if e.unconfirmed {
+                    #expect(unconfirmed[key] == e.date.description, "\(key) \(e.date) is not in the unverified list")
+                } else {
+                    #expect(allowed[key]?.contains(e.date.description) == true, "\(key) \(e.date) disagrees with the reference")
+                }
+            }
+        }
+        for (key, date) in required {
+            let parts = key.split(separator: " ").map(String.init)
+            let c = kb.countries.first { $0.id == parts[0] }
+            #expect(c?.events.contains { $0.treaty == parts[1] && $0.kind.rawValue == parts[2] && $0.date.description == date } == true, "missing \(key) \(date)")
+        }
+    }
+
+    @Test func speakableAddresses() {
+        let r = AddressResolver(kb)
+        for name in ["Turkey", "Turquie", "turkiye", "Türkiye", "TR"] { #expect(r.resolve(name) == .record("TR"), "\(name)") }
+        for name in ["Ivory Coast", "Côte d'Ivoire", "cote d ivoire"] { #expect(r.resolve(name) == .record("CI"), "\(name)") }
+        #expect(r.resolve("art 16") == .record("art16"))
+        #expect(r.resolve(":ws 3") == .record("ws3"))
+    }
+
+    @Test func article16PageNamesItsCounterpartAndSessions() throws {
+        let page = PageBuilder.page(for: try #require(kb.record("art16")), in: kb)
+        #expect(page.links.contains("art29"))
+        let text = page.plainBlocks.joined(separator: "\n")
+        #expect(text.contains("Counterparts"))
+        #expect(text.contains("Discussed in"))
+        #expect(page.links.contains { kb.record($0)?.kind == .session })
+    }
+}
