@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Bookmarks and notes: one SQLite database in WAL mode, with migrations.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // ncursesw through a system module; only the TUI backend imports it.
@@ -27,14 +29,20 @@ let package = Package(
                 plugins: ["EmbedKnowledgeBase"]),
         .target(name: "OctopusTUI", dependencies: ["OctopusKit", "CNcurses", "CTerminal"],
                 path: "Sources/OctopusTUI"),
+        // The user's own data (bookmarks, notes) kept apart from the bundled knowledge base.
+        .target(name: "OctopusNotebook", dependencies: ["OctopusKit", .product(name: "GRDB", package: "GRDB.swift")],
+                path: "Sources/OctopusNotebook"),
         .executableTarget(name: "octopus", dependencies: [
-            "OctopusKit", "OctopusTUI", "BundledKnowledgeBase",
+            "OctopusKit", "OctopusTUI", "OctopusNotebook", "BundledKnowledgeBase",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/octopus"),
         .testTarget(name: "OctopusKitTests", dependencies: ["OctopusKit", "BundledKnowledgeBase"],
                     path: "Tests/OctopusKitTests", exclude: ["Reference"]),
         .testTarget(name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "BundledKnowledgeBase"],
                     path: "Tests/OctopusTUITests", exclude: ["__Snapshots__"]),
+        .testTarget(name: "OctopusNotebookTests", dependencies: [
+            "OctopusNotebook", "OctopusKit", "BundledKnowledgeBase", .product(name: "GRDB", package: "GRDB.swift"),
+        ], path: "Tests/OctopusNotebookTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["OctopusKit"], path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]

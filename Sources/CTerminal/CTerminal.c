@@ -43,6 +43,15 @@ static volatile sig_atomic_t pending_signal = 0;
 static void quit_handler(int sig) { pending_signal = sig; }
 
 void octopus_watch_quit_signals(void) {
+    // A parent may have blocked these (some launchers and test runners do); ncurses needs
+    // SIGWINCH and we need the quit signals, so unblock them.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGWINCH);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
     int signals[] = { SIGINT, SIGTERM, SIGHUP };
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction sa;

@@ -13,23 +13,11 @@ enum Binary {
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
     static func run(_ arguments: [String], executable: URL? = nil, environment: [String: String] = [:], cwd: URL? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = executable ?? url
-        p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["OCTOPUS_KB"] = nil
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        if let cwd { p.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        // Read before waiting so a large output cannot block the child on a full pipe.
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let r = Spawn.run([(executable ?? url).path] + arguments, environment: env, cwd: cwd?.path)
+        return Result(status: r.status, stdout: r.output, stderr: r.error)
     }
 }
 
@@ -43,26 +31,18 @@ final class TmuxSession {
         var args = ["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
         args += ["env", "-u", "OCTOPUS_KB", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "bash", "--norc", "--noprofile"]
-        try tmux(args)
+        // The server forks from this command and would hold a stdout pipe open forever.
+        try tmux(args, captureOutput: false)
         try tmux(["set-option", "-t", name, "status", "off"])
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
         _ = waitFor { $0.contains("$") || $0.contains("#") }
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit { _ = try? tmux(["kill-server"], captureOutput: false) }
 
     @discardableResult
-    func tmux(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-L", socket] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    func tmux(_ args: [String], captureOutput: Bool = true) throws -> String {
+        Spawn.run(["tmux", "-L", socket] + args, captureOutput: captureOutput).output
     }
 
     func send(_ keys: String...) { _ = try? tmux(["send-keys", "-t", name] + keys) }
@@ -89,11 +69,73 @@ final class TmuxSession {
     /// PID of the program running in the pane's foreground.
     func foregroundPID(named program: String) -> Int32? {
         let pane = (try? tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["pgrep", "-P", pane, program]
-        let out = Pipe(); p.standardOutput = out
-        try? p.run(); p.waitUntilExit()
-        return Int32(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").first ?? "")
+        let out = Spawn.run(["pgrep", "-P", pane, program]).output
+        return Int32(out.split(separator: "\n").first ?? "")
+    }
+}
+
+/// posix_spawn + waitpid: Foundation's Process can leave a forking child (the tmux client whose
+/// server daemonises) unreaped and block forever; this cannot.
+enum Spawn {
+    struct Result { var status: Int32; var output: String; var error: String }
+
+    static func run(_ command: [String], environment: [String: String]? = nil, cwd: String? = nil,
+                    captureOutput: Bool = true) -> Result {
+        // GNU env changes directory for us (posix_spawn's chdir action is not in Swift's Glibc).
+        let argv = cwd.map { ["env", "-C", $0] + command } ?? command
+        var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { return Result(status: -1, output: "", error: "pipe failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if captureOutput {
+            posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+            posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
+        for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        // Children start with no blocked and no ignored signals: the test runner blocks some in its
+        // threads, and a browser that inherits a blocked SIGWINCH or SIGTERM would never see them.
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty); sigfillset(&all)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        posix_spawnattr_setsigdefault(&attr, &all)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup($0) } + [nil]
+        defer { (cArgs + cEnv).forEach { free($0) } }
+        let rc = posix_spawnp(&pid, argv[0], &actions, &attr, cArgs, cEnv)
+        close(outPipe[1]); close(errPipe[1])
+        guard rc == 0 else { close(outPipe[0]); close(errPipe[0]); return Result(status: -1, output: "", error: "cannot run \(argv[0])") }
+        // Read both pipes on separate threads so neither can fill up and block the child.
+        nonisolated(unsafe) var errData = Data()
+        let errFD = errPipe[0]
+        let errThread = Thread { errData = readAll(errFD) }
+        errThread.start()
+        let outData = readAll(outPipe[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        while !errThread.isFinished { usleep(1000) }
+        close(outPipe[0]); close(errPipe[0])
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Result(status: exit, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func readAll(_ fd: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(fd, &buffer, buffer.count)
+            if n > 0 { data.append(contentsOf: buffer[0..<n]) } else if n < 0 && errno == EINTR { continue } else { break }
+        }
+        return data
     }
 }

@@ -1,0 +1,28 @@
+import Foundation
+
+/// What an import did. Importing merges: a note whose UUID is already in the notebook is left as
+/// it is (even when the file's text differs), so importing the same file twice changes nothing.
+public struct ImportReport: Sendable, Hashable {
+    /// Notes that were new, in the order of the file.
+    public var added: [Note] = []
+    /// Ids of notes that were already in the notebook (or appeared twice in the file).
+    public var alreadyPresent: [UUID] = []
+    /// The subset of `alreadyPresent` whose text in the file differs from the notebook's:
+    /// the notebook's text was kept.
+    public var differing: [UUID] = []
+    public var bookmarksAdded: [String] = []
+    public var bookmarksAlreadyPresent: [String] = []
+
+    public init() {}
+
+    /// "2 notes added, 1 already present (1 differs from the file: the notebook's text was kept);
+    /// 1 bookmark added, 0 already present"
+    public var summary: String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var notes = "\(count(added.count, "note")) added, \(alreadyPresent.count) already present"
+        if !differing.isEmpty {
+            notes += " (\(differing.count) differ\(differing.count == 1 ? "s" : "") from the file: the notebook's text was kept)"
+        }
+        return notes + "; \(count(bookmarksAdded.count, "bookmark")) added, \(bookmarksAlreadyPresent.count) already present"
+    }
+}

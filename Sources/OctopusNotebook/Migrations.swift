@@ -1,0 +1,36 @@
+import GRDB
+
+/// The notebook's schema, as a list of migrations that only ever grows. A migration, once
+/// shipped, is never edited: a later change is a new migration appended here.
+enum Migrations {
+    /// Stored in the SQLite header (`PRAGMA application_id`): "OCTO". It tells our database from
+    /// any other SQLite file that happens to sit at the same path.
+    static let applicationID: Int32 = 0x4F43_544F
+
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: bookmarks and notes") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            // Record ids compare without case, as the knowledge base looks them up ("pt" is PT).
+            try db.execute(sql: """
+                CREATE TABLE bookmark (
+                    recordID TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+                    createdAt INTEGER NOT NULL
+                );
+                CREATE TABLE note (
+                    id TEXT NOT NULL PRIMARY KEY,
+                    recordID TEXT NOT NULL COLLATE NOCASE,
+                    text TEXT NOT NULL,
+                    createdAt INTEGER NOT NULL,
+                    updatedAt INTEGER NOT NULL
+                );
+                CREATE INDEX note_recordID ON note(recordID);
+                """)
+        }
+        return migrator
+    }()
+
+    /// Tables a brand-new file may hold before the first migration has committed (a process
+    /// killed between creating the file and migrating it): such a file is ours, not foreign.
+    static let bootstrapTables: Set<String> = ["grdb_migrations", "grdb_issue_102"]
+}

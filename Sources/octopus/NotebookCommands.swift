@@ -1,0 +1,301 @@
+import ArgumentParser
+import Foundation
+import OctopusKit
+import OctopusNotebook
+
+/// Where the user's bookmarks and notes live; every notebook command takes it.
+struct NotebookOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "Keep bookmarks and notes in this folder (also: OCTOPUS_DATA_DIR; default: $XDG_DATA_HOME/octopus, or ~/.local/share/octopus).",
+        valueName: "folder"))
+    var dataDir: String?
+
+    /// Opens the notebook, creating it if needed, or prints what is wrong and exits.
+    func open() throws -> Notebook {
+        try notebookCall { () throws(NotebookError) in try Notebook.open(directory: dataDir) }
+    }
+
+    /// Opens the notebook only if there is one: reading commands do not create an empty file.
+    func openIfExists() throws -> Notebook? {
+        Notebook.exists(directory: dataDir) ? try open() : nil
+    }
+}
+
+/// Runs a notebook call; a `NotebookError` is printed (it says what to do) and becomes the exit status.
+func notebookCall<T>(_ body: () throws(NotebookError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        Terminal.printError(error.description)
+        throw ExitCode(error.exitCode)
+    }
+}
+
+/// Turns what the user typed (`art29`, `"art 29"`, `PT`, `Portugal`, `ws3/2`) into records, as
+/// `octopus show` does; every unknown one is reported with suggestions, then exit 1.
+enum RecordArguments {
+    static func resolve(_ inputs: [String], in base: KnowledgeBase) throws -> [Record] {
+        let resolver = AddressResolver(base)
+        var records: [Record] = [], failed = false
+        for input in inputs {
+            switch resolver.resolve(input) {
+            case .record(let id), .topic(session: let id, topic: _):
+                if let r = base.record(id) { records.append(r) }
+            case .notFound(let suggestions):
+                failed = true
+                var message = "octopus: no record \"\(Sanitizer.clean(input))\""
+                if suggestions.isEmpty {
+                    message += "; try `octopus list sessions|articles|countries`"
+                } else {
+                    message += "; did you mean " + suggestions.map { s in
+                        "\(s) (\(base.record(s).map { Sanitizer.clean($0.shortTitle) } ?? s))"
+                    }.joined(separator: ", ") + "?"
+                }
+                Terminal.printError(message)
+            }
+        }
+        if failed { throw ExitCode(1) }
+        return records
+    }
+}
+
+/// Writes a command's document to a file, or to standard output for no file or "-". An existing
+/// file is replaced only with --force, and then all at once: the text goes to a temporary file
+/// beside it that is renamed over it, so a failure never leaves half a file.
+enum OutputFile {
+    /// Exit status when the file cannot be written (sysexits.h EX_CANTCREAT).
+    static let cannotCreate: Int32 = 73
+
+    static func write(_ text: String, to path: String?, force: Bool, privateMode: Bool = false) throws {
+        guard let path, path != "-" else { Terminal.write(text); return }
+        let shown = Sanitizer.clean(path)
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            guard !isDir.boolValue else {
+                Terminal.printError("octopus: \(shown) is a folder; give a file name, e.g. \(shown)/briefing.md")
+                throw ExitCode(cannotCreate)
+            }
+            guard force else {
+                Terminal.printError("octopus: \(shown) already exists; nothing was written. Add --force to replace it, or choose another name with -o")
+                throw ExitCode(cannotCreate)
+            }
+        }
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).octopus-\(getpid())").path
+        let fd = Foundation.open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, privateMode ? 0o600 : 0o644)
+        guard fd >= 0 else {
+            Terminal.printError("octopus: cannot write \(shown): \(String(cString: strerror(errno))); check that the folder exists and is writable")
+            throw ExitCode(cannotCreate)
+        }
+        let bytes = Array(text.utf8)
+        var written = 0, failure: Int32 = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+            written += n
+        }
+        if failure == 0 && fsync(fd) != 0 { failure = errno }
+        close(fd)
+        if failure == 0 && rename(temp, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temp)
+            Terminal.printError("octopus: cannot write \(shown): \(String(cString: strerror(failure))); nothing was written")
+            throw ExitCode(cannotCreate)
+        }
+    }
+}
+
+struct Handout: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write chosen records, with your notes on them, as one Markdown briefing pack.",
+        discussion: """
+            Example: octopus handout ws3 art29 PT -o briefing.md
+            The pack has a table of contents, each record as `octopus show` has it (status at --as-of), \
+            your notes on each record (unless --no-notes), and every source at the end.
+            """)
+
+    @Argument(help: ArgumentHelp("Records to include, in this order (ids, addresses or names as for `octopus show`).", valueName: "id"))
+    var ids: [String] = []
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @Flag(name: .customLong("no-notes"), help: "Leave out your notes (a pack to hand to others).")
+    var noNotes = false
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @OptionGroup var notebook: NotebookOptions
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("name at least one record, e.g. octopus handout ws3 art29 PT") }
+    }
+
+    func run() throws {
+        let base = try kb.load()
+        let records = try RecordArguments.resolve(ids, in: base)
+        var notes: [String: [Note]] = [:]
+        if !noNotes, let book = try notebook.openIfExists() {
+            for r in records { notes[r.id] = try notebookCall { () throws(NotebookError) in try book.notes(for: r.id) } }
+        }
+        let pack = BriefingPack.compose(records: records, kb: base, date: kb.asOf, notes: notes)
+        try OutputFile.write(pack, to: output, force: force)
+        if let output, output != "-" {
+            let count = notes.values.reduce(0) { $0 + $1.count }
+            let distinct = Set(records.map(\.id)).count
+            Terminal.write("Wrote \(Sanitizer.clean(output)): \(distinct) record\(distinct == 1 ? "" : "s")"
+                           + (noNotes ? ", without notes.\n" : ", \(count) note\(count == 1 ? "" : "s").\n"))
+        }
+    }
+}
+
+struct Notes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List, add, export and import your notes.",
+        discussion: """
+            Notes and bookmarks are kept in one file, notebook.sqlite, in --data-dir, OCTOPUS_DATA_DIR, \
+            $XDG_DATA_HOME/octopus or ~/.local/share/octopus. A note whose record is not in the knowledge \
+            base is kept and listed as orphaned.
+            """,
+        subcommands: [List.self, Add.self, Export.self, Import.self],
+        defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every note with its record, orphaned ones last.")
+        @OptionGroup var kb: KnowledgeBaseOptions
+        @OptionGroup var notebook: NotebookOptions
+
+        func run() throws {
+            let base = try kb.load()
+            guard let book = try notebook.openIfExists() else {
+                Terminal.write("No notes yet. Add one with: octopus notes add art29 \"your text\"\n")
+                return
+            }
+            let all = try notebookCall { () throws(NotebookError) in try book.allNotes() }
+            if all.isEmpty {
+                Terminal.write("No notes yet. Add one with: octopus notes add art29 \"your text\"\n")
+                return
+            }
+            let known = all.filter { base.record($0.recordID) != nil }
+            let orphaned = all.filter { base.record($0.recordID) == nil }
+            var out = ""
+            func group(_ notes: [Note]) {
+                var current: String?
+                for n in notes {
+                    if current?.lowercased() != n.recordID.lowercased() {
+                        current = n.recordID
+                        if !out.isEmpty { out += "\n" }
+                        out += Sanitizer.clean(n.recordID) + (base.record(n.recordID).map { "  " + Sanitizer.clean($0.title) } ?? "  (not in this knowledge base)") + "\n"
+                    }
+                    let lead = "  \(n.shortID)  \(Notebook.displayTime(n.isEdited ? n.updatedAt : n.createdAt))  "
+                    let pad = String(repeating: " ", count: lead.count)
+                    var lines = Sanitizer.clean(n.text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+                    while lines.count > 1, lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
+                    for (i, line) in lines.enumerated() { out += (i == 0 ? lead : pad) + line + "\n" }
+                }
+            }
+            group(known)
+            if !orphaned.isEmpty {
+                out += "\nOrphaned: these records are not in this knowledge base; the notes are kept.\n"
+                group(orphaned)
+            }
+            let records = Set(all.map { $0.recordID.lowercased() }).count
+            out += "\n\(all.count) note\(all.count == 1 ? "" : "s") on \(records) record\(records == 1 ? "" : "s")"
+                + (orphaned.isEmpty ? "" : ", \(orphaned.count) orphaned") + ". Stored in \(Sanitizer.clean(book.path)).\n"
+            Terminal.write(out)
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a note to a record; prints \"saved <uuid>\" once it is on disk.",
+            discussion: "With no text, or \"-\", the note is read from standard input (several lines allowed).")
+        @Argument(help: ArgumentHelp("The record (as for `octopus show`).", valueName: "id"))
+        var id: String
+        @Argument(help: ArgumentHelp("The note's text.", valueName: "text"))
+        var text: [String] = []
+        /// For the crash test: write this many notes, one transaction each, as fast as possible.
+        @Option(name: .customLong("repeat"), help: .hidden)
+        var repeatCount: Int = 1
+        @OptionGroup var kb: KnowledgeBaseOptions
+        @OptionGroup var notebook: NotebookOptions
+
+        func run() throws {
+            let base = try kb.load()
+            guard let record = try RecordArguments.resolve([id], in: base).first else { throw ExitCode(1) }
+            var body = text.joined(separator: " ")
+            if body.isEmpty || body == "-" {
+                body = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                // Editors and `echo` end the text with a newline; it is not part of the note.
+                while body.last?.isNewline == true { body.removeLast() }
+            }
+            let book = try notebook.open()
+            let count = max(1, repeatCount)
+            for i in 1...count {
+                let line = count == 1 ? body : "\(body) #\(i)"
+                let note = try notebookCall { () throws(NotebookError) in try book.addNote(recordID: record.id, text: line) }
+                // Printed only after addNote returned, i.e. after the commit.
+                Terminal.write("saved \(note.id.uuidString.lowercased())\n")
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export every note and bookmark, as Markdown to read or JSON to import elsewhere.")
+        @Option(help: ArgumentHelp("markdown or json.", valueName: "format"))
+        var format: Format = .markdown
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        var output: String?
+        @Flag(help: "Replace the output file if it exists.")
+        var force = false
+        @OptionGroup var kb: KnowledgeBaseOptions
+        @OptionGroup var notebook: NotebookOptions
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case markdown, json
+            var notebookFormat: NotebookExportFormat { self == .json ? .json : .markdown }
+        }
+
+        func run() throws {
+            let base = try kb.load()
+            guard let book = try notebook.openIfExists() else {
+                let path = (try? Notebook.databasePath(directory: notebook.dataDir)) ?? "the data folder"
+                Terminal.printError("octopus: no notes yet (there is no notebook at \(Sanitizer.clean(path))); nothing to export")
+                throw ExitCode(1)
+            }
+            let text = try notebookCall { () throws(NotebookError) in
+                try book.exportNotes(format: format.notebookFormat, title: { base.record($0)?.title })
+            }
+            // Notes are private: an export file is readable by its owner only.
+            try OutputFile.write(text, to: output, force: force, privateMode: true)
+            if let output, output != "-" { Terminal.write("Wrote \(Sanitizer.clean(output)).\n") }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge notes and bookmarks from a JSON export; nothing already here is overwritten.",
+            discussion: "Importing the same file twice adds nothing the second time: each note keeps the id it was written with.")
+        @Argument(help: ArgumentHelp("A file written by `octopus notes export --format json`.", valueName: "file"))
+        var file: String
+        @OptionGroup var kb: KnowledgeBaseOptions
+        @OptionGroup var notebook: NotebookOptions
+
+        func run() throws {
+            let base = try kb.load()
+            let book = try notebook.open()
+            let report = try notebookCall { () throws(NotebookError) in try book.importNotes(fromFile: file) }
+            func describe(_ recordID: String) -> String {
+                Sanitizer.clean(recordID) + (base.record(recordID).map { " (\(Sanitizer.clean($0.shortTitle)))" } ?? " (not in this knowledge base: kept as orphaned)")
+            }
+            var out = "Imported \(Sanitizer.clean(file)): \(report.summary).\n"
+            for n in report.added { out += "  added    note \(n.shortID) on \(describe(n.recordID))\n" }
+            for id in report.alreadyPresent {
+                let differs = report.differing.contains(id) ? " (differs from the file: kept this notebook's text)" : ""
+                out += "  present  note \(String(id.uuidString.lowercased().prefix(8)))\(differs)\n"
+            }
+            for b in report.bookmarksAdded { out += "  added    bookmark on \(describe(b))\n" }
+            for b in report.bookmarksAlreadyPresent { out += "  present  bookmark on \(Sanitizer.clean(b))\n" }
+            Terminal.write(out)
+        }
+    }
+}

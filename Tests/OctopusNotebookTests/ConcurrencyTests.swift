@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import OctopusNotebook
+
+/// Two windows, or two processes, on one notebook: each keeps its writes and sees the other's.
+@Suite("Notebook: concurrent writers")
+struct ConcurrencyTests {
+    @Test func twoInstancesWritingAtOnceKeepBothSets() async throws {
+        let tmp = TempFolder()
+        let a = try Notebook.open(directory: tmp.data)
+        let b = try Notebook.open(directory: tmp.data)
+        let perWriter = 100
+        async let fromA = Self.write(perWriter, to: a, label: "A")
+        async let fromB = Self.write(perWriter, to: b, label: "B")
+        let (idsA, idsB) = try await (fromA, fromB)
+        for book in [a, b] {
+            let present = Set(try book.allNotes().map(\.id))
+            #expect(present == Set(idsA + idsB), "each instance sees every committed note")
+        }
+        // Bookmarks from both sides too.
+        try a.toggleBookmark("art29")
+        try b.toggleBookmark("PT")
+        #expect(try a.bookmarkedIDs() == ["art29", "PT"])
+        #expect(try b.bookmarkedIDs() == ["art29", "PT"])
+    }
+
+    /// Writes from a task off the caller's thread; Notebook is Sendable.
+    static func write(_ count: Int, to book: Notebook, label: String) async throws -> [UUID] {
+        try await Task.detached {
+            var ids: [UUID] = []
+            for i in 0..<count { ids.append(try book.addNote(recordID: i % 2 == 0 ? "art29" : "PT", text: "\(label) \(i)").id) }
+            return ids
+        }.value
+    }
+
+    @Test func manyInstancesOpeningANewNotebookAtOnce() async throws {
+        // The first migration races when several open a file that does not exist yet.
+        let tmp = TempFolder()
+        let dir = tmp.data
+        try await withThrowingTaskGroup(of: UUID.self) { group in
+            for i in 0..<6 {
+                group.addTask { try Notebook.open(directory: dir).addNote(recordID: "ws3", text: "opener \(i)").id }
+            }
+            var ids = Set<UUID>()
+            for try await id in group { ids.insert(id) }
+            #expect(ids.count == 6)
+            #expect(Set(try Notebook.open(directory: dir).allNotes().map(\.id)) == ids)
+        }
+    }
+
+    @Test(.enabled(if: Binary.available, "needs the built octopus binary (swift build)"))
+    func twoProcessesWritingAtOnceKeepBothSets() throws {
+        let tmp = TempFolder()
+        let env = ["OCTOPUS_DATA_DIR": tmp.data]
+        let writers = try (0..<2).map { i in try Binary.start(["notes", "add", "art29", "process \(i)", "--repeat", "150"], environment: env) }
+        var saved: [UUID] = []
+        for (process, out, err) in writers {
+            let o = out.fileHandleForReading.readDataToEndOfFile()
+            let e = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(String(decoding: e, as: UTF8.self))")
+            saved += Binary.savedIDs(String(decoding: o, as: UTF8.self))
+        }
+        #expect(saved.count == 300)
+        let present = Set(try Notebook.open(directory: tmp.data).allNotes().map(\.id))
+        #expect(present == Set(saved))
+    }
+}

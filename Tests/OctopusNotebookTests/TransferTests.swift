@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import OctopusNotebook
+
+@Suite("Notebook: export and import")
+struct TransferTests {
+    @Test func jsonRoundTripIsExactAndReimportIsIdempotent() throws {
+        let source = TempFolder(), target = TempFolder()
+        let from = try Notebook.open(directory: source.data)
+        let a = try from.addNote(recordID: "art29", text: "Line 1\nLine \"2\" with \\ and \t tab")
+        let b = try from.addNote(recordID: "PT", text: "Ratified 🐙")
+        try from.toggleBookmark("ws3")
+        let json = try from.exportNotes(format: .json, title: { $0 == "art29" ? "Article 29" : nil })
+        #expect(json.contains("\"recordTitle\" : \"Article 29\""))
+
+        let to = try Notebook.open(directory: target.data)
+        let local = try to.addNote(recordID: "ws3", text: "mine")
+        let first = try to.importNotes(from: Data(json.utf8), name: "notes.json")
+        #expect(Set(first.added) == [a, b], "ids, texts and times survive exactly")
+        #expect(first.alreadyPresent.isEmpty)
+        #expect(first.bookmarksAdded == ["ws3"])
+        #expect(first.summary == "2 notes added, 0 already present; 1 bookmark added, 0 already present")
+
+        let second = try to.importNotes(from: Data(json.utf8), name: "notes.json")
+        #expect(second.added.isEmpty)
+        #expect(Set(second.alreadyPresent) == [a.id, b.id])
+        #expect(second.bookmarksAlreadyPresent == ["ws3"])
+        #expect(Set(try to.allNotes()) == [a, b, local])
+    }
+
+    @Test func importNeverOverwritesALocalEdit() throws {
+        let tmp = TempFolder()
+        let book = try Notebook.open(directory: tmp.data)
+        let note = try book.addNote(recordID: "art29", text: "original")
+        let json = try book.exportNotes(format: .json)
+        try book.updateNote(id: note.id, text: "edited here")
+        let report = try book.importNotes(from: Data(json.utf8), name: "old.json")
+        #expect(report.added.isEmpty)
+        #expect(report.differing == [note.id])
+        #expect(report.summary.contains("the notebook's text was kept"))
+        #expect(try book.note(id: note.id)?.text == "edited here")
+    }
+
+    @Test(arguments: [
+        ("", "the file is empty"),
+        ("{\"format\": \"octopus-notebook\", \"version\": 1, \"notes\": [", "notes.json:1:"),
+        ("[1, 2]", "expected an object"),
+        ("{\"hello\": 1}", "not an octopus notes export"),
+        ("{\"format\": \"octopus-notebook\", \"version\": 7, \"notes\": []}", "newer octopus"),
+        ("{\"format\": \"octopus-notebook\", \"version\": 1, \"notes\": [{\"id\": \"nope\", \"recordID\": \"art29\", \"text\": \"x\", \"createdAt\": \"2010-03-24T09:30:00Z\"}]}", "notes[0].id: \"nope\" is not a UUID"),
+        ("{\"format\": \"octopus-notebook\", \"version\": 1, \"notes\": [{\"id\": \"6F9619FF-8B86-D011-B42D-00C04FC964FF\", \"recordID\": \"art29\", \"text\": \"x\", \"createdAt\": \"yesterday\"}]}", "notes[0].createdAt"),
+        ("{\"format\": \"octopus-notebook\", \"version\": 1, \"notes\": [{\"id\": \"6F9619FF-8B86-D011-B42D-00C04FC964FF\", \"text\": 3, \"createdAt\": \"2010-03-24T09:30:00Z\"}]}", "notes[0].recordID: missing"),
+    ])
+    func aMalformedFileImportsNothingAndSaysWhere(file: String, expected: String) throws {
+        let tmp = TempFolder()
+        let book = try Notebook.open(directory: tmp.data)
+        let before = try book.addNote(recordID: "art29", text: "untouched")
+        do {
+            _ = try book.importNotes(from: Data(file.utf8), name: "notes.json")
+            Issue.record("import should have failed")
+        } catch {
+            #expect(error.description.contains(expected), "\(error)")
+            #expect(error.description.contains("nothing was imported"))
+            #expect(error.exitCode == 65)
+        }
+        #expect(try book.allNotes() == [before])
+    }
+
+    @Test func oneBadNoteStopsTheWholeImport() throws {
+        let tmp = TempFolder()
+        let book = try Notebook.open(directory: tmp.data)
+        let file = """
+            {"format": "octopus-notebook", "version": 1, "notes": [
+              {"id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "art29", "text": "good", "createdAt": "2010-03-24T09:30:00Z"},
+              {"id": "7f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "art29", "text": "  ", "createdAt": "2010-03-24T09:30:00Z"}
+            ]}
+            """
+        #expect(throws: NotebookError.self) { try book.importNotes(from: Data(file.utf8), name: "x.json") }
+        #expect(try book.allNotes().isEmpty)
+    }
+
+    @Test func unreadableFiles() throws {
+        let tmp = TempFolder()
+        let book = try Notebook.open(directory: tmp.data)
+        #expect(throws: NotebookError.importUnreadable(file: tmp.file("missing.json"), reason: "no such file")) {
+            try book.importNotes(fromFile: tmp.file("missing.json"))
+        }
+        #expect(throws: NotebookError.importUnreadable(file: tmp.path, reason: "it is a folder")) {
+            try book.importNotes(fromFile: tmp.path)
+        }
+        let markdown = tmp.file("notes.md")
+        try Data(try book.exportNotes(format: .markdown).utf8).write(to: URL(fileURLWithPath: markdown))
+        do {
+            _ = try book.importNotes(fromFile: markdown)
+            Issue.record("a Markdown export is not importable")
+        } catch {
+            #expect(error.description.contains("octopus notes export --format json"))
+        }
+    }
+
+    @Test func markdownExportQuotesNotesAndMarksEdits() throws {
+        let tmp = TempFolder()
+        let book = try Notebook.open(directory: tmp.data)
+        let n = try book.addNote(recordID: "art29", text: "# not a heading\n- a list\n\u{1B}[31mred")
+        Thread.sleep(forTimeInterval: 0.005)
+        try book.updateNote(id: n.id, text: n.text + "\nmore")
+        try book.toggleBookmark("art29")
+        let md = try book.exportNotes(format: .markdown, title: { $0 == "art29" ? "Article 29 – Expedited preservation" : nil })
+        #expect(md.contains("## Article 29 – Expedited preservation (art29)"))
+        #expect(md.contains("> \\# not a heading\n> - a list\n> [31mred\n> more"))   // ESC removed
+        #expect(!md.contains("\u{1B}"))
+        #expect(md.contains(", edited "))
+        #expect(md.contains("## Bookmarks\n\n- Article 29 – Expedited preservation (art29), marked "))
+    }
+}
+
+@Suite("Timestamps")
+struct TimestampTests {
+    @Test func millisecondsSurviveTheJSONForm() {
+        for ms: Int64 in [0, 1, 999, 1_000, 1_269_423_000_123, 1_764_394_571_123, 1_764_394_571_999, -1, -1_001] {
+            let text = Timestamp.iso8601(Timestamp.date(ms))
+            #expect(Timestamp.parse(text).map(Timestamp.milliseconds) == ms, "\(ms) → \(text)")
+        }
+        #expect(Timestamp.iso8601(Timestamp.date(1_269_423_000_120)) == "2010-03-24T09:30:00.120Z")
+        #expect(Timestamp.parse("2010-03-24T09:30:00Z").map(Timestamp.milliseconds) == 1_269_423_000_000)
+        #expect(Timestamp.parse("24 March 2010") == nil)
+    }
+}
