@@ -52,6 +52,9 @@ struct ConcurrencyTests {
     func twoProcessesWritingAtOnceKeepBothSets() throws {
         let tmp = TempFolder()
         let env = ["OCTOPUS_DATA_DIR": tmp.data]
+        // The notebook exists first: this test is about two writers; racing to create a new
+        // notebook is covered in-process by manyInstancesOpeningANewNotebookAtOnce.
+        _ = try Notebook.open(directory: tmp.data)
         let writers = try (0..<2).map { i in try Binary.start(["notes", "add", "art29", "process \(i)", "--repeat", "150"], environment: env) }
         var saved: [UUID] = []
         for (process, out, err) in writers {

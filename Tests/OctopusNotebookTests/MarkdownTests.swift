@@ -21,20 +21,20 @@ struct MarkdownTests {
         let page = PageBuilder.page(for: try #require(kb.record("art29")), in: kb)
         let standalone = MarkdownLayout.render(page)
         #expect(standalone.hasPrefix("# Article 29 – Expedited preservation of stored computer data\n\n*"))
-        #expect(standalone.contains(#"Ask another \*Party\* to \[preserve\] data\_now; see WS3 Legislation (ws3)."#))
+        #expect(standalone.contains(#"Ask another \*Party\* to \[preserve\] data\_now; see WS3."#))
         #expect(standalone.contains("## Sources\n\n- <https://example.org/art29>\n- Explanatory report\n"))
         #expect(MarkdownLayout.sources(of: page) == ["https://example.org/art29", "Explanatory report"])
 
         let linked = MarkdownLayout.render(page, level: 2, anchor: { $0 == "ws3" ? "ws3" : nil }, anchorTitle: true)
         #expect(linked.hasPrefix("## <a id=\"art29\"></a>Article 29"))
-        #expect(linked.contains("see [WS3 Legislation](#ws3)."))
+        #expect(linked.contains("see [WS3](#ws3)."))
         #expect(linked.contains("### Sources"))
     }
 
     @Test func numberedTopicsKeepTheirDetailsIndented() throws {
         let kb = try SmallBase.load(withTCY: true)
         let md = MarkdownLayout.render(PageBuilder.page(for: try #require(kb.record("ws3")), in: kb))
-        #expect(md.contains("1. **Preservation** · 20 min\n\n   On Art. 29 Expedited preservation of stored computer data (art29).\n\n   - Fast\n"))
+        #expect(md.contains("1. **Preservation** · 20 min\n\n   On Art. 29.\n\n   - Fast\n"))
     }
 
     @Test func briefingPackHasContentsSectionsNotesAndSources() throws {

@@ -77,6 +77,6 @@ public struct KnowledgeBase: Sendable {
 
     /// Text with inline links replaced by labels, and control characters removed.
     public func plain(_ text: String) -> String {
-        Sanitizer.clean(InlineText.plain(text) { linkTitle($0) })
+        Sanitizer.clean(InlineText.plain(text) { record($0)?.inlineLabel })
     }
 }

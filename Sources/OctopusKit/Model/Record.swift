@@ -69,6 +69,20 @@ public enum Record: Sendable, Hashable {
         }
     }
 
+    /// How a link reads inside a sentence: "Art. 29", "WS3", "T-CY", "Portugal", and a glossary
+    /// term in lower case ("mutual legal assistance") unless it is an acronym ("CERT / CSIRT").
+    public var inlineLabel: String {
+        switch self {
+        case .article(let a): return "\(a.treaty == "ets185" ? "Art." : "Prot. Art.") \(a.number)"
+        case .session(let s): return s.number.map { "WS\($0)" } ?? s.title
+        case .term(let t):
+            guard let first = t.term.split(separator: " ").first, first.first?.isUppercase == true,
+                  first.dropFirst().allSatisfy({ !$0.isUppercase }) else { return t.term }
+            return t.term.prefix(1).lowercased() + t.term.dropFirst()
+        default: return shortTitle
+        }
+    }
+
     public var aliases: [String] {
         switch self {
         case .treaty(let r): r.aliases + [r.shortTitle, r.title]

@@ -46,7 +46,7 @@ public struct PageBuilder {
             case .text(let s): return .text(Sanitizer.clean(s))
             case .link(let target, let label):
                 guard let r = kb.record(target) else { return .text(Sanitizer.clean(label ?? target)) }
-                return .link(label: Sanitizer.clean(label ?? PageBuilder.inlineLabel(r)), number: number(r.id))
+                return .link(label: Sanitizer.clean(label ?? r.inlineLabel), number: number(r.id))
             }
         }
     }
@@ -248,15 +248,6 @@ public struct PageBuilder {
         linkList("See also", t.links)
         linkList("Used in", others(t.id, excluding: [], except: t.links))
         return "Glossary term"
-    }
-
-    /// A glossary term read inside a sentence: "Mutual legal assistance" → "mutual legal
-    /// assistance", while acronyms ("CERT/CSIRT", "MLA") keep their capitals.
-    static func inlineLabel(_ r: Record) -> String {
-        let title = r.shortTitle
-        guard r.kind == .term, let first = title.split(separator: " ").first,
-              first.dropFirst().allSatisfy({ !$0.isUppercase }), first.first?.isUppercase == true else { return title }
-        return title.prefix(1).lowercased() + title.dropFirst()
     }
 
     private func uniq(_ ids: [String]) -> [String] {

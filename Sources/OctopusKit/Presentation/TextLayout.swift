@@ -6,14 +6,23 @@ public enum TextLayout {
         var out: [String] = [page.title, String(repeating: "=", count: min(width, page.title.count))]
         out += wrap(page.subtitle, width: width)
         out.append("")
+        // Paragraphs and bullets after a numbered item belong to it (as in Markdown) until a
+        // blank line or heading, so they are indented under it.
+        var nest = ""
         for block in page.blocks {
             switch block {
-            case .heading(let s): out.append(s); out.append(String(repeating: "-", count: min(width, s.count)))
-            case .paragraph(let spans): out += wrap(text(spans), width: width)
-            case .bullet(let spans): out += wrap(text(spans), width: width, first: "  - ", rest: "    ")
-            case .numbered(let n, let spans): out += wrap(text(spans), width: width, first: "  \(n). ", rest: "     ")
-            case .field(let label, let spans): out += wrap(label + ": " + text(spans), width: width, rest: "  ")
-            case .blank: if out.last != "" { out.append("") }
+            case .heading(let s):
+                nest = ""
+                out.append(s); out.append(String(repeating: "-", count: min(width, s.count)))
+            case .paragraph(let spans): out += wrap(text(spans), width: width, first: nest, rest: nest)
+            case .bullet(let spans): out += wrap(text(spans), width: width, first: nest + "  - ", rest: nest + "    ")
+            case .numbered(let n, let spans):
+                out += wrap(text(spans), width: width, first: "  \(n). ", rest: "     ")
+                nest = "     "
+            case .field(let label, let spans): out += wrap(label + ": " + text(spans), width: width, first: nest, rest: nest + "  ")
+            case .blank:
+                nest = ""
+                if out.last != "" { out.append("") }
             }
         }
         if !page.links.isEmpty {

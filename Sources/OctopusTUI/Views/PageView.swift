@@ -97,16 +97,23 @@ public enum PageView {
         wrap([Run(text: page.title, style: .heading, link: nil)], first: "", rest: "")
         wrap([Run(text: page.subtitle, style: .dim, link: nil)], first: "", rest: "")
         lines.append([])
+        // Paragraphs and bullets after a numbered item belong to it until a blank line or heading.
+        var nest = ""
         for block in page.blocks {
             switch block {
-            case .heading(let s): wrap([Run(text: s, style: .heading, link: nil)], first: "", rest: "")
-            case .paragraph(let spans): wrap(runs(spans), first: "", rest: "")
-            case .bullet(let spans): wrap(runs(spans), first: "  " + bullet, rest: "    ")
+            case .heading(let s):
+                nest = ""
+                wrap([Run(text: s, style: .heading, link: nil)], first: "", rest: "")
+            case .paragraph(let spans): wrap(runs(spans), first: nest, rest: nest)
+            case .bullet(let spans): wrap(runs(spans), first: nest + "  " + bullet, rest: nest + "    ")
             case .numbered(let n, let spans):
                 let label = "  \(n). "
                 wrap(runs(spans), first: label, rest: String(repeating: " ", count: label.count))
-            case .field(let label, let spans): wrap([Run(text: label + ": ", style: .accent, link: nil)] + runs(spans), first: "", rest: "  ")
-            case .blank: if let last = lines.last, !last.isEmpty { lines.append([]) }
+                nest = String(repeating: " ", count: label.count)
+            case .field(let label, let spans): wrap([Run(text: label + ": ", style: .accent, link: nil)] + runs(spans), first: nest, rest: nest + "  ")
+            case .blank:
+                nest = ""
+                if let last = lines.last, !last.isEmpty { lines.append([]) }
             }
         }
         return PageLayout(page: page, lines: lines, lineOfLink: lineOfLink)
