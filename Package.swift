@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Bookmarks and notes: one SQLite database in WAL mode, with migrations.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Facilitators' tours may be written in YAML; Yams keeps line:column marks for every node.
+        // 6.x, not 5.x: its libyaml caps nesting depth, so a hostile file cannot exhaust the stack.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // ncursesw through a system module; only the TUI backend imports it.
@@ -20,14 +23,15 @@ let package = Package(
         // Tiny C target: saved termios + signal handler that restore the terminal after a crash.
         .target(name: "CTerminal", path: "Sources/CTerminal"),
         // Pure-Swift model layer: no terminal, no ncurses.
-        .target(name: "OctopusKit", path: "Sources/OctopusKit"),
+        // Yams only parses tour files (Tours/TourYAML.swift); it is imported internally, not re-exported.
+        .target(name: "OctopusKit", dependencies: [.product(name: "Yams", package: "Yams")], path: "Sources/OctopusKit"),
         // The bundled knowledge base, compiled in as a generated raw string literal.
         .executableTarget(name: "embed-kb", path: "Sources/embed-kb"),
         .plugin(name: "EmbedKnowledgeBase", capability: .buildTool(),
                 dependencies: ["embed-kb"], path: "Plugins/EmbedKnowledgeBase"),
         .target(name: "BundledKnowledgeBase", path: "Sources/BundledKnowledgeBase",
                 plugins: ["EmbedKnowledgeBase"]),
-        .target(name: "OctopusTUI", dependencies: ["OctopusKit", "CNcurses", "CTerminal"],
+        .target(name: "OctopusTUI", dependencies: ["OctopusKit", "OctopusNotebook", "CNcurses", "CTerminal"],
                 path: "Sources/OctopusTUI"),
         // The user's own data (bookmarks, notes) kept apart from the bundled knowledge base.
         .target(name: "OctopusNotebook", dependencies: ["OctopusKit", .product(name: "GRDB", package: "GRDB.swift")],
@@ -38,7 +42,7 @@ let package = Package(
         ], path: "Sources/octopus"),
         .testTarget(name: "OctopusKitTests", dependencies: ["OctopusKit", "BundledKnowledgeBase"],
                     path: "Tests/OctopusKitTests", exclude: ["Reference"]),
-        .testTarget(name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "BundledKnowledgeBase"],
+        .testTarget(name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "OctopusNotebook", "BundledKnowledgeBase"],
                     path: "Tests/OctopusTUITests", exclude: ["__Snapshots__"]),
         .testTarget(name: "OctopusNotebookTests", dependencies: [
             "OctopusNotebook", "OctopusKit", "BundledKnowledgeBase", .product(name: "GRDB", package: "GRDB.swift"),

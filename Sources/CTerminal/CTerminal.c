@@ -63,3 +63,7 @@ void octopus_watch_quit_signals(void) {
 }
 
 int octopus_pending_signal(void) { return pending_signal; }
+
+void octopus_clear_pending_signal(int sig) {
+    if (pending_signal == sig) pending_signal = 0;
+}

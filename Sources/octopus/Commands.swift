@@ -11,6 +11,7 @@ struct Browse: ParsableCommand {
     var noColor = false
     @Flag(name: .customLong("mouse"), help: "Enable mouse wheel and click.")
     var mouse = false
+    @OptionGroup var notebook: NotebookOptions
 
     func run() throws {
         let base = try kb.load()
@@ -21,7 +22,8 @@ struct Browse: ParsableCommand {
             Terminal.write(PlainHome.render(base, at: kb.asOf))
             return
         }
-        let options = BrowserOptions(date: kb.asOf, color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse)
+        let options = BrowserOptions(date: kb.asOf, color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
+                                     dataDirectory: notebook.dataDir)
         let status = MainActor.assumeIsolated { Browser.run(kb: base, options: options) }
         if status != 0 { throw ExitCode(status) }
     }

@@ -26,11 +26,16 @@ final class TmuxSession {
     let socket: String
     let name = "e2e"
 
-    init(width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+    /// A private notebook folder, so tests never touch the user's own notes.
+    let dataDirectory: String
+
+    init(width: Int = 80, height: Int = 24, environment: [String: String] = [:], dataDirectory: String? = nil) throws {
         socket = "octopus-e2e-\(UUID().uuidString.prefix(8))"
+        self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("octopus-e2e-data-\(UUID().uuidString)").path
         var args = ["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
-        args += ["env", "-u", "OCTOPUS_KB", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "bash", "--norc", "--noprofile"]
+        args += ["env", "-u", "OCTOPUS_KB", "-u", "VISUAL", "-u", "EDITOR", "OCTOPUS_DATA_DIR=\(self.dataDirectory)",
+                 "TERM=tmux-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "bash", "--norc", "--noprofile"]
         // The server forks from this command and would hold a stdout pipe open forever.
         try tmux(args, captureOutput: false)
         try tmux(["set-option", "-t", name, "status", "off"])

@@ -76,7 +76,8 @@ struct TerminalTests {
         expectSaneTerminal(t)
     }
 
-    @Test(arguments: ["TERM", "HUP", "INT"])
+    // SEGV and ABRT stand for a crash: the fatal-signal handler must restore the terminal too.
+    @Test(arguments: ["TERM", "HUP", "INT", "SEGV", "ABRT"])
     func signalsLeaveTheTerminalSane(signal: String) throws {
         let t = try TmuxSession()
         start(t)
@@ -97,6 +98,38 @@ struct TerminalTests {
         #expect(screen.range(of: #"\u{1B}\[[0-9;]*(3[0-9]|4[0-9])[;m]"#, options: .regularExpression) == nil, "\(screen.debugDescription)")
         #expect(screen.contains("octopus › Home"))
         t.type("q")
+    }
+
+    /// Issue 6: bookmark art29, write a note on it, quit, start again: both are still there.
+    @Test func bookmarkAndNoteSurviveARestart() throws {
+        let t = try TmuxSession()
+        start(t)
+        t.type(":art29"); t.send("Enter")
+        t.waitFor { $0.contains("Article 29 –") }
+        t.type("b")
+        t.waitFor { $0.contains("Bookmarked") }
+        t.type("a")
+        t.waitFor { $0.contains("Note on") }
+        t.type("Ask the PT delegate"); t.send("Enter"); t.type("about the 60 days")
+        t.send("C-s")
+        var screen = t.waitFor { $0.contains("Note saved") }
+        #expect(screen.contains("Note saved on"))
+        t.type("q")
+        t.waitFor { !$0.contains("octopus ›") }
+        start(t)
+        screen = t.capture()
+        #expect(screen.contains("1  Your bookmarks"), "\(screen)")
+        #expect(screen.contains("1  Your notes"), "\(screen)")
+        t.type(":art29"); t.send("Enter")
+        screen = t.waitFor { $0.contains("Article 29 –") }
+        #expect(screen.contains("★ Art. 29"))
+        t.send("End")
+        screen = t.waitFor { $0.contains("Your notes (1)") }
+        #expect(screen.contains("Ask the PT delegate"))
+        #expect(screen.contains("about the 60 days"))
+        t.type("q")
+        t.waitFor { !$0.contains("octopus ›") }
+        expectSaneTerminal(t)
     }
 
     @Test func pipedOutputIsPlainText() throws {

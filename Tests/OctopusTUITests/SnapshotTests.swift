@@ -17,7 +17,9 @@ struct SnapshotTests {
         ("protocol", [.down, .down, .enter]),
         ("countries", [.down, .down, .down, .enter]),
         ("organisations", [.down, .down, .down, .down, .enter]),
-        ("glossary", [.end, .enter]),
+        ("glossary", [.down, .down, .down, .down, .down, .enter]),
+        ("bookmarks-empty", [.char("B")]),
+        ("note-editor", [.char(":")] + "art29".map { .char($0) } + [.enter, .char("a")] + "Ask PT about".map { .char($0) } + [.enter] + "the 60 days".map { .char($0) }),
         ("article-29", [.char(":")] + "art29".map { .char($0) } + [.enter]),
         ("country-PT", [.char(":")] + "PT".map { .char($0) } + [.enter]),
         ("session-ws3", [.char(":")] + "ws3".map { .char($0) } + [.enter]),
@@ -34,6 +36,7 @@ struct SnapshotTests {
 
     func render(_ keys: [Key], _ size: Size, ascii: Bool = false) -> CellGrid {
         var s = AppState(kb: bundled, size: size, ascii: ascii)
+        s.notebook.available = true   // an empty notebook, as on a first start
         for k in keys { Update.update(&s, .key(k)) }
         return Render.render(s)
     }

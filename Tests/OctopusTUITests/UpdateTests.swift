@@ -1,3 +1,4 @@
+import Foundation
 import OctopusKit
 import Testing
 @testable import OctopusTUI
@@ -38,7 +39,7 @@ struct UpdateTests {
         send(&s, .down, .enter)   // Budapest Convention
         guard case .list(let l) = s.place else { Issue.record("not a list"); return }
         #expect(l.section == .convention)
-        let rows = ListModel.rows(l, kb: s.kb, date: s.date, ascii: false)
+        let rows = s.rows(l)
         #expect(rows[l.selection].id == "art1")
         send(&s, .down, .enter)
         #expect(currentID(s) == "art2")
@@ -100,7 +101,7 @@ struct UpdateTests {
         send(&s, .down, .down, .down, .enter)
         send(&s, .char("f"))  // status: none
         guard case .list(let l) = s.place else { return }
-        let rows = ListModel.rows(l, kb: s.kb, date: s.date, ascii: false)
+        let rows = s.rows(l)
         #expect(!rows.isEmpty)
         #expect(rows.allSatisfy { row in s.kb.countries.first { $0.id == row.id }?.status("ets185").standing == TreatyStatus.Standing.none })
     }
@@ -109,14 +110,84 @@ struct UpdateTests {
         var s = state()
         send(&s, .down, .enter)
         guard case .list(let before) = s.place else { return }
-        let n = ListModel.rows(before, kb: s.kb, date: s.date, ascii: false).count
+        let n = s.rows(before).count
         send(&s, .down, .char("z"))   // fold the chapter of art2
         guard case .list(let after) = s.place else { return }
-        let rows = ListModel.rows(after, kb: s.kb, date: s.date, ascii: false)
+        let rows = s.rows(after)
         #expect(rows.count < n)
         #expect(rows[after.selection].id == nil)
         send(&s, .enter)  // unfold
         guard case .list(let again) = s.place else { return }
-        #expect(ListModel.rows(again, kb: s.kb, date: s.date, ascii: false).count == n)
+        #expect(s.rows(again).count == n)
+    }
+
+    // MARK: Notebook keys (issue 6): writes leave `update` as effects.
+
+    func withNotebook() -> AppState { var s = state(); s.notebook.available = true; return s }
+
+    @Test func bookmarkKeyAsksForAWrite() {
+        var s = withNotebook()
+        send(&s, .char(":")); type(&s, "art29"); send(&s, .enter)
+        #expect(Update.update(&s, .key(.char("b"))) == [.toggleBookmark("art29")])
+        Update.update(&s, .notebookLoaded(bookmarks: ["art29": Date()], notes: []))
+        #expect(s.notebook.isBookmarked("ART29"))
+        #expect(Render.render(s).lines[0].contains("★ Art. 29"))
+    }
+
+    @Test func noteEditorSavesOnCtrlSAndAsksBeforeDiscarding() {
+        var s = withNotebook()
+        send(&s, .char(":")); type(&s, "PT"); send(&s, .enter, .char("a"))
+        guard case .editor = s.overlay else { Issue.record("no editor"); return }
+        type(&s, "first"); send(&s, .enter); type(&s, "secxnd"); send(&s, .left, .left, .backspace); type(&s, "o")
+        send(&s, .escape)
+        guard case .editor(let asking) = s.overlay else { Issue.record("discarded without asking"); return }
+        #expect(asking.confirmingDiscard)
+        send(&s, .char("n"))          // back to the text, nothing lost
+        #expect(Update.update(&s, .key(.ctrl("s"))) == [.saveNote(recordID: "PT", text: "first\nsecond")])
+        #expect(s.overlay == nil)
+    }
+
+    @Test func emptyNoteIsNotSaved() {
+        var s = withNotebook()
+        send(&s, .char(":")); type(&s, "PT"); send(&s, .enter, .char("a"))
+        #expect(Update.update(&s, .key(.ctrl("s"))) == [])
+        #expect(s.message?.contains("Empty") == true)
+    }
+
+    @Test func externalEditorIsUsedWhenSet() {
+        var s = withNotebook()
+        s.externalEditor = "vi"
+        send(&s, .char(":")); type(&s, "PT"); send(&s, .enter)
+        #expect(Update.update(&s, .key(.char("a"))) == [.editExternally(recordID: "PT")])
+    }
+
+    @Test func notesUnavailableIsExplained() {
+        var s = state()
+        s.notebook.problem = "the notebook file is damaged"
+        send(&s, .char(":")); type(&s, "PT"); send(&s, .enter)
+        #expect(Update.update(&s, .key(.char("b"))) == [])
+        #expect(s.message?.contains("damaged") == true)
+    }
+
+    @Test func handoutTrayCollectsThenWrites() {
+        var s = withNotebook()
+        #expect(Update.update(&s, .key(.char("E"))) == [])   // empty tray: explained, nothing written
+        send(&s, .char(":")); type(&s, "ws3"); send(&s, .enter, .char("e"))
+        send(&s, .char(":")); type(&s, "art29"); send(&s, .enter, .char("e"), .char("e"))
+        #expect(s.notebook.tray == ["ws3", "art29"])
+        #expect(Update.update(&s, .key(.char("E"))) == [.writeHandout(["ws3", "art29"])])
+        Update.update(&s, .handoutWritten(path: "/tmp/x.md", records: 2))
+        #expect(s.notebook.tray.isEmpty)
+    }
+
+    @Test func bookmarksListIsNewestFirstAndOpensRecords() {
+        var s = withNotebook()
+        let now = Date()
+        Update.update(&s, .notebookLoaded(bookmarks: ["PT": now.addingTimeInterval(-60), "art29": now], notes: []))
+        send(&s, .char("B"))
+        guard case .list(let l) = s.place else { Issue.record("not a list"); return }
+        #expect(s.rows(l).map(\.id) == ["art29", "PT"])
+        send(&s, .enter)
+        #expect(currentID(s) == "art29")
     }
 }

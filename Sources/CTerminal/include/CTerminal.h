@@ -15,3 +15,9 @@ void octopus_install_crash_handlers(void);
 void octopus_watch_quit_signals(void);
 int octopus_pending_signal(void);
 #endif
+
+#ifndef OCTOPUS_CTERMINAL_CLEAR
+#define OCTOPUS_CTERMINAL_CLEAR
+// Forgets a SIGINT that arrived while a child program (the user's editor) had the terminal.
+void octopus_clear_pending_signal(int sig);
+#endif

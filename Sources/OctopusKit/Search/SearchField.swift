@@ -20,7 +20,7 @@ enum SearchField: UInt8, CaseIterable, Sendable {
     var lengthNormalisation: Float {
         switch self {
         case .id: 0
-        case .title, .alias: 0.3
+        case .title, .alias: 0.5
         case .heading: 0.5
         case .body: 0.75
         }

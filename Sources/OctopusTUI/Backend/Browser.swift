@@ -1,6 +1,7 @@
 import CTerminal
 import Foundation
 import OctopusKit
+import OctopusNotebook
 
 /// The event loop: read a key (100 ms timeout), update the state, render, present. Quits on
 /// `q`/Ctrl-C and shuts down cleanly on SIGINT, SIGTERM and SIGHUP.
@@ -15,19 +16,43 @@ public enum Browser {
         }
         // The backend has called setlocale, so the codeset is the user's.
         var state = AppState(kb: kb, size: backend.size, date: options.date, ascii: options.ascii || !isUTF8Locale())
+        let env = ProcessInfo.processInfo.environment
+        state.externalEditor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        var notebook: Notebook?
+        do {
+            notebook = try Notebook.open(directory: options.dataDirectory)
+        } catch {
+            // Browsing works without notes; the reason is shown when a note key is pressed.
+            state.notebook.problem = error.description
+            state.message = "Notes unavailable: " + error.description
+        }
+        let runner = EffectRunner(notebook: notebook, backend: backend, externalEditor: state.externalEditor)
+        for m in runner.reload() { Update.update(&state, m) }
+
         backend.present(Render.render(state))
         while !state.quitRequested {
             let signal = octopus_pending_signal()
             if signal != 0 {
+                // Nothing the user wrote is lost: a note being typed is saved before we go.
+                if case .editor(let editor) = state.overlay, !editor.isEmpty {
+                    _ = runner.save(recordID: editor.recordID, text: editor.text, state: state)
+                }
                 backend.shutdown()
                 return 128 + signal
             }
             guard let event = backend.readKey() else { continue }
+            var effects: [Effect] = []
             switch event {
-            case .resize: Update.update(&state, .resize(backend.size))
+            case .resize: effects = Update.update(&state, .resize(backend.size))
             case .key(let key):
-                if state.isTooSmall, key == .char("q") || key == .ctrl("c") { state.quitRequested = true; break }
-                Update.update(&state, .key(key))
+                if state.isTooSmall, key == .char("q") || key == .ctrl("c") {
+                    if case .editor = state.overlay {} else { state.quitRequested = true; break }
+                }
+                effects = Update.update(&state, .key(key))
+            }
+            for effect in effects {
+                backend.present(Render.render(state))
+                for message in runner.run(effect, state: state) { Update.update(&state, message) }
             }
             backend.present(Render.render(state))
         }

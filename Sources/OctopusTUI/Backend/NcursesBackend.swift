@@ -133,6 +133,17 @@ final class NcursesBackend {
         }
     }
 
+    /// Gives the terminal to another program (the user's editor) and takes it back after.
+    func suspend(_ body: () -> Void) {
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        previous = nil            // the other program drew over everything
+        clearok(octopus_stdscr(), true)
+        refresh()
+    }
+
     /// Restores the terminal. Safe to call twice.
     func shutdown() {
         guard let s = screen else { return }

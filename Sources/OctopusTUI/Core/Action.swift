@@ -1,3 +1,6 @@
+import Foundation
+import OctopusNotebook
+
 /// Everything a key can ask for. The key table maps keys to these; `update` gives them meaning.
 public enum Action: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
@@ -11,10 +14,19 @@ public enum Action: Hashable, Sendable {
     case help
     case quit
     case digit(Int)
+    case toggleBookmark, writeNote, addToHandout, writeHandout, openBookmarks
+    /// Keys a text field (the go-to prompt, the note editor) interprets itself; listed for help.
+    case edit
 }
 
 /// What the event loop feeds `update`.
 public enum Message: Sendable, Hashable {
     case key(Key)
     case resize(Size)
+    /// The notebook as it is now on disk (after opening, or after a write).
+    case notebookLoaded(bookmarks: [String: Date], notes: [Note])
+    /// The result of an effect, to show in the status line.
+    case notice(String)
+    /// The handout tray was written to this file (the tray is emptied).
+    case handoutWritten(path: String, records: Int)
 }

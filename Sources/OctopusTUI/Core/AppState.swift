@@ -1,8 +1,10 @@
+import Foundation
 import OctopusKit
+import OctopusNotebook
 
 /// The sections reachable from the home screen.
 public enum Section: String, Sendable, Hashable, CaseIterable {
-    case sessions, convention, protocol_ = "protocol", countries, organisations, glossary
+    case sessions, convention, protocol_ = "protocol", countries, organisations, glossary, bookmarks, notes
 
     public var title: String {
         switch self {
@@ -12,6 +14,8 @@ public enum Section: String, Sendable, Hashable, CaseIterable {
         case .countries: "Countries"
         case .organisations: "Organisations and initiatives"
         case .glossary: "Glossary"
+        case .bookmarks: "Your bookmarks"
+        case .notes: "Your notes"
         }
     }
 
@@ -23,6 +27,8 @@ public enum Section: String, Sendable, Hashable, CaseIterable {
         case .countries: "status at a date, treaty timelines"
         case .organisations: "ECTEG, 2Centre, T-CY, 24/7 network…"
         case .glossary: "terms a delegate meets"
+        case .bookmarks: "b marks any record"
+        case .notes: "a writes a note on a record"
         }
     }
 }
@@ -64,6 +70,7 @@ public struct GotoPrompt: Sendable, Hashable {
 public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
     case goto(GotoPrompt)
+    case editor(EditorState)
 }
 
 public struct BrowserOptions: Sendable, Hashable {
@@ -71,8 +78,10 @@ public struct BrowserOptions: Sendable, Hashable {
     public var color: Bool
     public var mouse: Bool
     public var ascii: Bool
-    public init(date: Day = .conference, color: Bool = true, mouse: Bool = false, ascii: Bool = false) {
-        self.date = date; self.color = color; self.mouse = mouse; self.ascii = ascii
+    /// Folder of the notebook (nil: OCTOPUS_DATA_DIR, XDG_DATA_HOME or ~/.local/share).
+    public var dataDirectory: String?
+    public init(date: Day = .conference, color: Bool = true, mouse: Bool = false, ascii: Bool = false, dataDirectory: String? = nil) {
+        self.date = date; self.color = color; self.mouse = mouse; self.ascii = ascii; self.dataDirectory = dataDirectory
     }
 }
 
@@ -89,6 +98,9 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var message: String?
     public var quitRequested = false
+    public var notebook = NotebookState()
+    /// `$VISUAL` or `$EDITOR` when set: notes are written there instead of the built-in editor.
+    public var externalEditor: String?
 
     public init(kb: KnowledgeBase, size: Size, date: Day = .conference, ascii: Bool = false) {
         self.kb = kb; self.resolver = AddressResolver(kb); self.size = size; self.date = date; self.ascii = ascii
@@ -100,6 +112,7 @@ public struct AppState: Sendable {
         switch overlay {
         case .help: return .help
         case .goto: return .gotoPrompt
+        case .editor: return .editor
         case nil: break
         }
         switch place {
@@ -116,6 +129,23 @@ public struct AppState: Sendable {
     /// Two panes (list + preview) from this width.
     public static let twoPaneWidth = 100
     public var twoPanes: Bool { size.width >= Self.twoPaneWidth }
+
+    /// The rows a list shows with the current date, glyphs and notebook.
+    public func rows(_ list: ListState) -> [ListRow] {
+        ListModel.rows(list, kb: kb, date: date, ascii: ascii, notebook: notebook)
+    }
+
+    /// The record the user is looking at: the open page, or the selected row of a list.
+    public var currentRecordID: String? {
+        switch place {
+        case .page(let p): return p.id
+        case .list(let l):
+            let rows = rows(l)
+            guard l.selection < rows.count, let id = rows[l.selection].id, kb.record(id) != nil else { return nil }
+            return id
+        case .home: return nil
+        }
+    }
 
     /// Rows available for the body between the title bar and the hint bar.
     public var bodyHeight: Int { max(1, size.height - 3) }

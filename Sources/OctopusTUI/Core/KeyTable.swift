@@ -12,7 +12,7 @@ public struct Binding: Sendable, Hashable {
 }
 
 public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
-    case home, list, page, gotoPrompt, help
+    case home, list, page, gotoPrompt, help, editor
 }
 
 public enum KeyTable {
@@ -25,6 +25,14 @@ public enum KeyTable {
         Binding([.end, .char("G")], .bottom, "go to bottom"),
         Binding([.wheelUp], .moveUp, "scroll up (with --mouse)"),
         Binding([.wheelDown], .moveDown, "scroll down (with --mouse)"),
+    ]
+    /// The notebook's keys, on every screen that shows records.
+    static let notebook: [Binding] = [
+        Binding([.char("b")], .toggleBookmark, "bookmark or unbookmark this record"),
+        Binding([.char("a")], .writeNote, "write a note on this record ($VISUAL/$EDITOR if set)"),
+        Binding([.char("e")], .addToHandout, "add this record to the handout tray"),
+        Binding([.char("E")], .writeHandout, "write the handout tray as a Markdown briefing pack"),
+        Binding([.char("B")], .openBookmarks, "your bookmarks"),
     ]
     static let global: [Binding] = [
         Binding([.char(":")], .goTo, "go to an address: art 29, PT, ws 3, portugal", hint: "go to"),
@@ -39,6 +47,8 @@ public enum KeyTable {
             return movement + [
                 Binding([.enter, .right, .char("l")], .open, "open section", hint: "open"),
                 Binding([.char("]"), .ctrl("o")], .forward, "forward in history"),
+                Binding([.char("B")], .openBookmarks, "your bookmarks"),
+                Binding([.char("E")], .writeHandout, "write the handout tray as a Markdown briefing pack"),
             ] + global
         case .list:
             return movement + [
@@ -50,7 +60,7 @@ public enum KeyTable {
                 Binding([.char("r")], .cycleRegion, "countries: filter by region"),
                 Binding([.char("f")], .cycleStatusFilter, "countries: filter by status"),
                 Binding([.char("s")], .toggleSort, "countries: sort by name or date"),
-            ] + global
+            ] + notebook + global
         case .page:
             return movement + [
                 Binding([.tab], .nextLink, "select next link", hint: "next link"),
@@ -58,12 +68,21 @@ public enum KeyTable {
                 Binding([.enter, .right, .char("l")], .open, "follow the selected link (or the number typed)", hint: "follow"),
                 Binding([.escape, .left, .backspace, .char("h")], .back, "back", hint: "back"),
                 Binding([.char("]"), .ctrl("o")], .forward, "forward in history"),
-            ] + (0...9).map { Binding([.char(Character(String($0)))], .digit($0), "type a link number, then Enter") } + global
+            ] + (0...9).map { Binding([.char(Character(String($0)))], .digit($0), "type a link number, then Enter") } + notebook + global
         case .gotoPrompt:
             return [
-                Binding([.enter], .open, "go"),
-                Binding([.escape], .back, "cancel"),
-                Binding([.tab], .nextLink, "complete"),
+                Binding([.enter], .edit, "go"),
+                Binding([.escape], .edit, "cancel"),
+                Binding([.tab], .edit, "complete"),
+            ]
+        case .editor:
+            return [
+                Binding([.ctrl("s")], .edit, "save the note", hint: "save"),
+                Binding([.escape], .edit, "cancel (asks before discarding what you wrote)", hint: "cancel"),
+                Binding([.up, .down, .left, .right], .edit, "move the cursor"),
+                Binding([.home, .end], .edit, "start or end of the line"),
+                Binding([.enter], .edit, "new line"),
+                Binding([.backspace, .delete], .edit, "delete a character"),
             ]
         case .help:
             return [

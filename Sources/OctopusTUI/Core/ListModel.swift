@@ -1,4 +1,6 @@
+import Foundation
 import OctopusKit
+import OctopusNotebook
 
 /// A row of a list screen: a record, or a heading of the Convention tree.
 public struct ListRow: Sendable, Hashable {
@@ -12,8 +14,33 @@ public struct ListRow: Sendable, Hashable {
 
 /// Builds the rows a list screen shows, from the state's filters, folds and sort order.
 public enum ListModel {
-    public static func rows(_ list: ListState, kb: KnowledgeBase, date: Day, ascii: Bool) -> [ListRow] {
+    public static func rows(_ list: ListState, kb: KnowledgeBase, date: Day, ascii: Bool,
+                            notebook: NotebookState = NotebookState()) -> [ListRow] {
+        let star = ascii ? "*" : "★"
+        func marked(_ row: ListRow) -> ListRow {
+            guard let id = row.id, notebook.isBookmarked(id) else { return row }
+            var r = row; r.text = star + " " + r.text; return r
+        }
+        return rows(list, kb: kb, date: date, ascii: ascii, notebook: notebook, star: star).map(marked)
+    }
+
+    static func rows(_ list: ListState, kb: KnowledgeBase, date: Day, ascii: Bool, notebook: NotebookState, star: String) -> [ListRow] {
         switch list.section {
+        case .bookmarks:
+            return notebook.bookmarks.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map { key, at in
+                let record = kb.record(key)
+                let title = record.map { Sanitizer.clean($0.shortTitle) } ?? "\(key) (no longer in this knowledge base)"
+                return ListRow(id: record?.id ?? key, key: "bookmark:" + key, level: 0,
+                               text: title + "  · " + NotebookState.display(at), marker: "", folded: false)
+            }
+        case .notes:
+            return notebook.notes.sorted { $0.updatedAt > $1.updatedAt }.map { note in
+                let record = kb.record(note.recordID)
+                let title = record.map { Sanitizer.clean($0.shortTitle) } ?? "\(note.recordID) (orphaned: no longer in this knowledge base)"
+                return ListRow(id: record?.id ?? note.recordID, key: note.id.uuidString, level: 0,
+                               text: title + " — " + Sanitizer.clean(note.firstLine) + "  · " + NotebookState.display(note.updatedAt),
+                               marker: "", folded: false)
+            }
         case .sessions:
             return kb.sessions.map { s in
                 ListRow(id: s.id, key: s.id, level: 0, text: Sanitizer.clean(Record.session(s).shortTitle)

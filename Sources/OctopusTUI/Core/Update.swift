@@ -1,39 +1,120 @@
+import Foundation
 import OctopusKit
+import OctopusNotebook
 
 /// The browser's behaviour: a pure function from state and message to the next state.
 public enum Update {
-    public static func update(_ state: inout AppState, _ message: Message) {
+    /// Applies a message and returns the effects (writes) for the event loop to run.
+    @discardableResult
+    public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         switch message {
         case .resize(let size):
             state.size = size
             clampAll(&state)
+            return []
+        case .notebookLoaded(let bookmarks, let notes):
+            state.notebook.available = true
+            state.notebook.problem = nil
+            state.notebook.bookmarks = Dictionary(bookmarks.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: max)
+            state.notebook.notes = notes
+            clampAll(&state)
+            return []
+        case .notice(let text):
+            state.message = text
+            return []
+        case .handoutWritten(let path, let records):
+            state.notebook.tray.removeAll()
+            state.message = "Handout of \(records) record\(records == 1 ? "" : "s") written to \(path)"
+            return []
         case .key(let key):
             state.message = nil
             if case .goto(var prompt) = state.overlay {
                 editPrompt(&state, &prompt, key)
-                return
+                return []
+            }
+            if case .editor(var editor) = state.overlay {
+                return edit(&state, &editor, key)
             }
             guard let action = KeyTable.action(for: key, on: state.screenKind) else {
                 if case .page(var page) = state.place, !page.typedNumber.isEmpty {
                     page.typedNumber = ""; state.place = .page(page)
                 }
-                return
+                return []
             }
-            perform(&state, action)
+            let effects = perform(&state, action)
             clampAll(&state)
+            return effects
         }
     }
 
-    static func perform(_ state: inout AppState, _ action: Action) {
+    /// The note editor: Ctrl-S saves (through an effect), Esc discards after asking.
+    static func edit(_ state: inout AppState, _ editor: inout EditorState, _ key: Key) -> [Effect] {
+        switch editor.apply(key) {
+        case .editing:
+            state.overlay = .editor(editor)
+            if editor.confirmingDiscard { state.message = "Discard this note? y discards, any other key goes back to it" }
+            return []
+        case .discard:
+            state.overlay = nil
+            state.message = editor.isEmpty ? "Empty note not saved" : "Note discarded"
+            return []
+        case .save:
+            state.overlay = nil
+            if editor.isEmpty { state.message = "Empty note not saved"; return [] }
+            state.message = "Saving…"
+            return [.saveNote(recordID: editor.recordID, text: editor.text)]
+        }
+    }
+
+    /// What a notebook key does; writes leave as effects.
+    static func notebookAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if action == .openBookmarks {
+            navigate(&state, to: .list(ListState(section: .bookmarks)))
+            return []
+        }
+        if action == .writeHandout {
+            guard !state.notebook.tray.isEmpty else { state.message = "The handout tray is empty: press e on a record to add it"; return [] }
+            return [.writeHandout(state.notebook.tray)]
+        }
+        guard let id = state.currentRecordID, let record = state.kb.record(id) else {
+            state.message = "Open or select a record first"
+            return []
+        }
+        switch action {
+        case .addToHandout:
+            if state.notebook.tray.contains(record.id) {
+                state.message = "\(Sanitizer.clean(record.shortTitle)) is already in the handout (\(state.notebook.tray.count)); E writes it"
+            } else {
+                state.notebook.tray.append(record.id)
+                state.message = "Added to the handout (\(state.notebook.tray.count) record\(state.notebook.tray.count == 1 ? "" : "s")); E writes it"
+            }
+            return []
+        case .toggleBookmark, .writeNote:
+            guard state.notebook.available else {
+                state.message = "Notes are unavailable: " + (state.notebook.problem ?? "the notebook could not be opened")
+                return []
+            }
+            if action == .toggleBookmark { return [.toggleBookmark(record.id)] }
+            if state.externalEditor != nil { return [.editExternally(recordID: record.id)] }
+            state.overlay = .editor(EditorState(recordID: record.id))
+            return []
+        default:
+            return []
+        }
+    }
+
+    static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         if case .help(let scroll) = state.overlay {
             switch action {
             case .moveUp: state.overlay = .help(scroll: max(0, scroll - 1))
             case .moveDown: state.overlay = .help(scroll: scroll + 1)
             default: state.overlay = nil
             }
-            return
+            return []
         }
         switch action {
+        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks:
+            return notebookAction(&state, action)
         case .quit: state.quitRequested = true
         case .help: state.overlay = .help(scroll: 0)
         case .goTo: state.overlay = .goto(GotoPrompt())
@@ -42,7 +123,7 @@ public enum Update {
             state.message = "Status now read at \(state.date.long)\(state.isConferenceDate ? " (the conference)" : " (latest event in the base)")"
         case .back: goBack(&state)
         case .forward:
-            guard let next = state.forwardStack.popLast() else { state.message = "Nothing forward in history"; return }
+            guard let next = state.forwardStack.popLast() else { state.message = "Nothing forward in history"; return [] }
             state.backStack.append(state.place)
             state.place = next
         default:
@@ -52,6 +133,7 @@ public enum Update {
             case .page(let page): self.page(&state, page, action)
             }
         }
+        return []
     }
 
     /// Opens a place, remembering the current one for Back.
@@ -62,7 +144,12 @@ public enum Update {
     }
 
     public static func open(_ state: inout AppState, id: String) {
-        guard let r = state.kb.record(id) else { state.message = "No record \(id)"; return }
+        guard let r = state.kb.record(id) else {
+            state.message = state.notebook.notes(for: id).isEmpty && !state.notebook.isBookmarked(id)
+                ? "No record \(Sanitizer.clean(id))"
+                : "\(Sanitizer.clean(id)) is not in this knowledge base; your notes and bookmarks on it are kept"
+            return
+        }
         navigate(&state, to: .page(PageState(id: r.id)))
     }
 
@@ -86,7 +173,7 @@ public enum Update {
             state.place = .home(selection: sel)
             var list = ListState(section: Section.allCases[sel])
             // Start on the first record, not on a tree heading.
-            list.selection = ListModel.rows(list, kb: state.kb, date: state.date, ascii: state.ascii).firstIndex { $0.id != nil } ?? 0
+            list.selection = state.rows(list).firstIndex { $0.id != nil } ?? 0
             navigate(&state, to: .list(list))
             return
         default: break
@@ -98,7 +185,7 @@ public enum Update {
 
     static func list(_ state: inout AppState, _ list: ListState, _ action: Action) {
         var l = list
-        let rows = ListModel.rows(l, kb: state.kb, date: state.date, ascii: state.ascii)
+        let rows = state.rows(l)
         let page = max(1, state.bodyHeight - 1)
         if l.focusPreview && state.twoPanes {
             switch action {
@@ -150,7 +237,7 @@ public enum Update {
                 // Fold the chapter the article sits in, and keep it selected.
                 if let parent = rows[..<l.selection].last(where: { $0.id == nil && $0.level == 0 }) {
                     l.folded.insert(parent.key)
-                    let newRows = ListModel.rows(l, kb: state.kb, date: state.date, ascii: state.ascii)
+                    let newRows = state.rows(l)
                     l.selection = newRows.firstIndex { $0.key == parent.key } ?? 0
                 }
             }
@@ -252,7 +339,7 @@ public enum Update {
         switch state.place {
         case .home: break
         case .list(var l):
-            let rows = ListModel.rows(l, kb: state.kb, date: state.date, ascii: state.ascii)
+            let rows = state.rows(l)
             l.selection = min(max(0, l.selection), max(0, rows.count - 1))
             let h = max(1, state.bodyHeight - 1)
             if l.selection < l.scroll { l.scroll = l.selection }

@@ -3,7 +3,7 @@ import OctopusKit
 /// A list screen: the rows on the left, and on wide terminals a preview of the selected record.
 enum ListView {
     static func draw(_ state: AppState, _ list: ListState, _ grid: inout CellGrid, top: Int, height: Int) {
-        let rows = ListModel.rows(list, kb: state.kb, date: state.date, ascii: state.ascii)
+        let rows = state.rows(list)
         let w = state.size.width
         let listWidth = state.twoPanes ? max(36, w * 2 / 5) : w
         // Line 1: what the list shows (filters, sort, legend).

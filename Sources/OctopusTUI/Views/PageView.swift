@@ -26,7 +26,22 @@ public enum PageView {
         guard let record = state.kb.record(id) else {
             return PageLayout(page: Page(id: id, kind: .term, title: id, subtitle: "", blocks: [], links: []), lines: [], lineOfLink: [:])
         }
-        return layout(PageBuilder.page(for: record, in: state.kb, at: state.date), width: width, ascii: state.ascii)
+        var page = PageBuilder.page(for: record, in: state.kb, at: state.date)
+        let notes = state.notebook.notes(for: record.id)
+        if !notes.isEmpty {
+            // The user's notes go under the record's text, before its sources.
+            var blocks: [Page.Block] = [.heading("Your notes (\(notes.count))")]
+            for note in notes.sorted(by: { $0.createdAt < $1.createdAt }) {
+                blocks.append(.field(NotebookState.display(note.updatedAt), []))
+                for line in Sanitizer.clean(note.text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
+                    blocks.append(.paragraph([.text("  " + line)]))
+                }
+            }
+            blocks.append(.blank)
+            let at = page.blocks.firstIndex(of: .heading("Sources")).map { max(0, $0 - 1) } ?? page.blocks.count
+            page.blocks.insert(contentsOf: blocks, at: at)
+        }
+        return layout(page, width: width, ascii: state.ascii)
     }
 
     public static func layout(_ page: Page, width: Int, ascii: Bool) -> PageLayout {

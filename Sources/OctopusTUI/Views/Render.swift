@@ -20,6 +20,7 @@ public enum Render {
             scrollIndicator(&grid, top: top, height: height, scroll: page.scroll, total: layout.lines.count, ascii: state.ascii)
         }
         if case .help(let scroll) = state.overlay { help(state, scroll, &grid) }
+        if case .editor(let editor) = state.overlay { EditorView.draw(state, editor, &grid) }
         bottomBar(state, &grid)
         return state.ascii ? grid.asciiOnly() : grid
     }
@@ -34,7 +35,9 @@ public enum Render {
         switch state.place {
         case .home: return "Home"
         case .list(let l): return l.section.title
-        case .page(let p): return state.kb.record(p.id).map { Sanitizer.clean($0.shortTitle) } ?? p.id
+        case .page(let p):
+            let title = state.kb.record(p.id).map { Sanitizer.clean($0.shortTitle) } ?? p.id
+            return (state.notebook.isBookmarked(p.id) ? (state.ascii ? "* " : "★ ") : "") + title
         }
     }
 
@@ -91,6 +94,7 @@ public enum Render {
             .sessions: "\(kb.sessions.count)", .convention: "\(kb.articles(of: "ets185").count)",
             .protocol_: "\(kb.articles(of: "ets189").count)", .countries: "\(kb.countries.count)",
             .organisations: "\(kb.organisations.count)", .glossary: "\(kb.glossary.count)",
+            .bookmarks: "\(state.notebook.bookmarks.count)", .notes: "\(state.notebook.notes.count)",
         ]
         for (i, section) in Section.allCases.enumerated() where row < top + height {
             let selected = i == selection

@@ -1,0 +1,75 @@
+/// What a person typed, taken apart: loose words, quoted phrases and `type:` filters.
+struct Query: Sendable, Equatable {
+    enum Part: Sendable, Equatable {
+        case word(String)
+        /// `open`: the closing quote has not been typed yet.
+        case phrase([String], open: Bool)
+    }
+
+    /// Folded words and phrases in the order typed.
+    var parts: [Part] = []
+    /// Kinds the hits must have; empty means any.
+    var kinds: Set<RecordKind> = []
+    /// A `type:` filter named no kind: nothing can match.
+    var unknownKind = false
+    /// The last word is still being typed (no space after it), so it also matches as a prefix.
+    var lastIsPrefix = false
+    /// The loose text, filters and phrases removed: what is tried as an address ("art 29", "PT").
+    var addressText = ""
+
+    var isEmpty: Bool { parts.isEmpty }
+
+    static func parse(_ input: String) -> Query {
+        var q = Query()
+        var loose: [String] = []
+        var rest = Substring(input)
+        while let quote = rest.firstIndex(of: "\"") {
+            q.readLoose(rest[..<quote], into: &loose)
+            let afterQuote = rest[rest.index(after: quote)...]
+            let close = afterQuote.firstIndex(of: "\"")
+            let words = Folding.words(String(afterQuote[..<(close ?? afterQuote.endIndex)]))
+            if !words.isEmpty { q.parts.append(.phrase(words, open: close == nil)) }
+            rest = close.map { afterQuote[afterQuote.index(after: $0)...] } ?? ""
+        }
+        q.readLoose(rest, into: &loose)
+        q.addressText = loose.joined(separator: " ")
+        let typing = !(input.last?.isWhitespace ?? true)
+        if typing, let last = q.parts.last {
+            switch last {
+            case .word: q.lastIsPrefix = true
+            case .phrase(_, let open): q.lastIsPrefix = open
+            }
+        }
+        return q
+    }
+
+    private mutating func readLoose(_ text: Substring, into loose: inout [String]) {
+        for chunk in text.split(whereSeparator: \.isWhitespace) {
+            if chunk.lowercased().hasPrefix("type:") {
+                let value = chunk.dropFirst(5)
+                // "type:" alone is a filter still being typed: no restriction yet.
+                guard !value.isEmpty else { continue }
+                if let kind = Query.kind(named: String(value)) { kinds.insert(kind) } else { unknownKind = true }
+                continue
+            }
+            loose.append(String(chunk))
+            parts += Folding.words(String(chunk)).map(Part.word)
+        }
+    }
+
+    /// Names a filter accepts: the JSON type names, their plurals and a few everyday words;
+    /// a unique prefix also counts ("type:art"), since the filter is typed like everything else.
+    static func kind(named name: String) -> RecordKind? {
+        let n = Folding.fold(name)
+        let names: [(String, RecordKind)] = RecordKind.allCases.map { ($0.rawValue, $0) } + [
+            ("sessions", .session), ("workshop", .session), ("workshops", .session),
+            ("treaties", .treaty), ("convention", .treaty), ("articles", .article), ("countries", .country),
+            ("orgs", .organisation), ("organisation", .organisation), ("organization", .organisation),
+            ("organisations", .organisation), ("organizations", .organisation),
+            ("terms", .term), ("glossary", .term),
+        ]
+        if let exact = names.first(where: { $0.0 == n }) { return exact.1 }
+        let prefixed = Set(names.filter { $0.0.hasPrefix(n) }.map(\.1))
+        return prefixed.count == 1 ? prefixed.first : nil
+    }
+}

@@ -1,0 +1,81 @@
+/// Full-text search over a knowledge base, built once and then answering each keystroke:
+/// folded words (case, accents, apostrophes), all words required, the last one completed as it is
+/// typed, one typo forgiven in longer words, quoted phrases, synonyms, `type:` filters, and an
+/// address typed as a query ("art 29", "PT", "Turquie") ranked first.
+///
+/// Everything that depends only on the base — folded tokens, BM25F scores per word and record,
+/// the sorted word list for completion, the typo index — is computed in `init`, so a query only
+/// looks words up and adds precomputed numbers.
+public struct SearchIndex: Sendable {
+    let documents: [SearchDocument]
+    let store: PassageStore
+    let dictionary: TermDictionary
+    let termPostings: PostingLists
+    let groupPostings: PostingLists
+    let typos: TypoIndex
+    let synonyms: SynonymGroups
+    let addresses: AddressMatcher
+    /// Per record, a mild boost for how many other records link to it (see `IndexBuilder.prior`).
+    let prior: [Float]
+    private let documentByID: [String: Int32]
+
+    public init(_ kb: KnowledgeBase) {
+        synonyms = SynonymGroups(kb.synonyms)
+        let built = IndexBuilder.build(kb, synonyms: synonyms)
+        documents = built.documents
+        store = built.store
+        dictionary = built.dictionary
+        termPostings = built.termPostings
+        groupPostings = built.groupPostings
+        typos = TypoIndex(built.dictionary)
+        addresses = AddressMatcher(kb)
+        prior = built.documents.map { IndexBuilder.prior(linkedFrom: kb.backlinks[$0.id]?.count ?? 0) }
+        var byID: [String: Int32] = [:]
+        for (i, d) in built.documents.enumerated() { byID[d.id] = Int32(i) }
+        documentByID = byID
+    }
+
+    /// Number of records indexed.
+    public var recordCount: Int { documents.count }
+
+    /// Number of distinct folded words indexed.
+    public var vocabularySize: Int { dictionary.count }
+
+    /// Hits for `query`, best first. An empty query, or one that matches nothing, gives none;
+    /// a query of `type:` filters alone lists the records of those kinds in knowledge-base order.
+    public func search(_ query: String, limit: Int = 50) -> [SearchHit] {
+        guard limit > 0 else { return [] }
+        let q = Query.parse(query)
+        guard !q.unknownKind else { return [] }
+        if q.isEmpty {
+            guard !q.kinds.isEmpty else { return [] }
+            let plan = QueryPlan(q, index: self)
+            return documents.indices.lazy.filter { q.kinds.contains(self.documents[$0].kind) }.prefix(limit).map {
+                hit(RankedDocument(doc: Int32($0), score: 0, typos: 0, completions: 0, isAddress: false), plan: plan)
+            }
+        }
+        let plan = QueryPlan(q, index: self)
+        // A phrase in quotes asks for words, not for a record by name.
+        let hasPhrase = q.parts.contains { if case .phrase = $0 { true } else { false } }
+        let address = hasPhrase ? nil : addresses.record(for: q.addressText).flatMap { documentByID[$0] }
+        return rank(plan, kinds: q.kinds, address: address, limit: limit).map { hit($0, plan: plan) }
+    }
+
+    /// Corrected queries for one that found nothing: each unknown word replaced by the nearest
+    /// indexed words ("interseption" → "interception"). For "did you mean", not per keystroke.
+    public func suggestions(for query: String, limit: Int = 3) -> [String] {
+        let words = Folding.words(query.split(whereSeparator: \.isWhitespace)
+            .filter { !$0.lowercased().hasPrefix("type:") }.joined(separator: " "))
+        guard let unknown = words.firstIndex(where: { dictionary.id($0) == nil }) else { return [] }
+        return Suggestions.nearest(to: words[unknown], in: dictionary.terms, limit: limit).map { replacement in
+            var corrected = words
+            corrected[unknown] = replacement
+            return corrected.joined(separator: " ")
+        }
+    }
+
+    private func hit(_ r: RankedDocument, plan: QueryPlan) -> SearchHit {
+        let d = documents[Int(r.doc)]
+        return SearchHit(id: d.id, kind: d.kind, title: d.title, score: Double(r.score), snippet: snippet(for: r.doc, plan: plan))
+    }
+}

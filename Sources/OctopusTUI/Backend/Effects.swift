@@ -1,0 +1,106 @@
+import CTerminal
+import Foundation
+import OctopusKit
+import OctopusNotebook
+
+/// Runs the effects `Update` asks for against the notebook and the file system, and turns each
+/// outcome into a message. Every write has committed before its "saved" message exists.
+@MainActor
+struct EffectRunner {
+    let notebook: Notebook?
+    let backend: NcursesBackend
+    let externalEditor: String?
+
+    func run(_ effect: Effect, state: AppState) -> [Message] {
+        switch effect {
+        case .toggleBookmark(let id):
+            guard let notebook else { return [.notice("Notes are unavailable")] }
+            do {
+                let marked = try notebook.toggleBookmark(id)
+                return reload() + [.notice(marked ? "Bookmarked \(title(id, state)) (B lists bookmarks)" : "Bookmark removed from \(title(id, state))")]
+            } catch { return [.notice(error.description)] }
+        case .saveNote(let recordID, let text):
+            return save(recordID: recordID, text: text, state: state)
+        case .editExternally(let recordID):
+            return editExternally(recordID: recordID, state: state)
+        case .writeHandout(let ids):
+            return writeHandout(ids, state: state)
+        }
+    }
+
+    func reload() -> [Message] {
+        guard let notebook else { return [] }
+        do {
+            let marks = try notebook.bookmarks()
+            let notes = try notebook.allNotes()
+            return [.notebookLoaded(bookmarks: Dictionary(marks.map { ($0.recordID, $0.createdAt) }, uniquingKeysWith: max), notes: notes)]
+        } catch { return [.notice(error.description)] }
+    }
+
+    func save(recordID: String, text: String, state: AppState) -> [Message] {
+        guard let notebook else { return [.notice("Notes are unavailable; your text was not saved")] }
+        do {
+            try notebook.addNote(recordID: recordID, text: text)
+            return reload() + [.notice("Note saved on \(title(recordID, state))")]
+        } catch { return [.notice(error.description)] }
+    }
+
+    private func title(_ id: String, _ state: AppState) -> String {
+        state.kb.record(id).map { Sanitizer.clean($0.shortTitle) } ?? Sanitizer.clean(id)
+    }
+
+    /// Writes the note in `$VISUAL`/`$EDITOR` on a private temporary file, then saves what is there.
+    func editExternally(recordID: String, state: AppState) -> [Message] {
+        guard let editor = externalEditor else { return [] }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-note-\(UUID().uuidString).md").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600]) else {
+            return [.notice("Cannot create a temporary file for the editor in \(FileManager.default.temporaryDirectory.path)")]
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var status: Int32 = 0
+        backend.suspend {
+            status = Self.runShell("exec \(editor) \"$1\"", argument: path)
+        }
+        octopus_clear_pending_signal(SIGINT)
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return [.notice(status == 0 ? "Empty note not saved" : "The editor exited with status \(status); nothing to save")]
+        }
+        // Whatever the editor's exit status, text the user wrote is kept.
+        return save(recordID: recordID, text: text, state: state)
+    }
+
+    /// Runs `sh -c script sh argument` on the terminal and waits for it.
+    static func runShell(_ script: String, argument: String) -> Int32 {
+        let argv = ["/bin/sh", "-c", script, "sh", argument]
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, cArgs, environ) == 0 else { return 127 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// Writes the tray as a briefing pack in the current folder, never over an existing file.
+    func writeHandout(_ ids: [String], state: AppState) -> [Message] {
+        let records = ids.compactMap { state.kb.record($0) }
+        var notes: [String: [Note]] = [:]
+        for r in records { notes[r.id] = state.notebook.notes(for: r.id) }
+        let text = BriefingPack.compose(records: records, kb: state.kb, date: state.date, notes: notes)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd-HHmm"
+        let stem = "octopus-handout-" + formatter.string(from: Date())
+        let folder = FileManager.default.currentDirectoryPath
+        for n in 1...99 {
+            let name = n == 1 ? "\(stem).md" : "\(stem)-\(n).md"
+            let path = (folder as NSString).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: path) { continue }
+            if FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) {
+                return [.handoutWritten(path: path, records: records.count)]
+            }
+            return [.notice("Cannot write \(path) (is the folder writable?); the handout tray is kept")]
+        }
+        return [.notice("Too many handouts named \(stem) in \(folder); the handout tray is kept")]
+    }
+}

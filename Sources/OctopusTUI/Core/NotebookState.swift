@@ -1,0 +1,32 @@
+import Foundation
+import OctopusNotebook
+
+/// What the browser knows of the user's notebook: a copy refreshed after every write, so views
+/// can draw markers and notes without touching the database.
+public struct NotebookState: Sendable, Hashable {
+    /// False when the notebook could not be opened; `problem` says why.
+    public var available = false
+    public var problem: String?
+    /// Lower-cased record id → when it was bookmarked.
+    public var bookmarks: [String: Date] = [:]
+    public var notes: [Note] = []
+    /// Records chosen for the next handout, in the order they were added.
+    public var tray: [String] = []
+
+    public init() {}
+
+    public func isBookmarked(_ id: String) -> Bool { bookmarks[id.lowercased()] != nil }
+    /// "2010-03-24 09:30" in local time.
+    static func display(_ date: Date) -> String { Notebook.displayTime(date) }
+
+    public func notes(for id: String) -> [Note] { notes.filter { $0.recordID.lowercased() == id.lowercased() } }
+}
+
+/// Work for the event loop to do outside the pure update: every write goes through here, and
+/// the screen says "saved" only when the result comes back.
+public enum Effect: Sendable, Hashable {
+    case toggleBookmark(String)
+    case saveNote(recordID: String, text: String)
+    case editExternally(recordID: String)
+    case writeHandout([String])
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import OctopusKit
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search every record: words, \"quoted phrases\", type:article|country|session|org|term|treaty.",
+        discussion: """
+            All words must match; accents, case and apostrophes do not matter (cote d ivoire, Côte d’Ivoire).
+            Longer words forgive one typo; synonyms count (mla = mutual legal assistance); an address
+            such as "art 29", ws3 or PT puts that record first. Exit status 1 when nothing matches.
+            """)
+
+    @Argument(help: ArgumentHelp("Words to look for (quote a phrase: '\"expedited preservation\"').", valueName: "query"))
+    var query: [String]
+    @Option(help: ArgumentHelp("Only records of this type: \(RecordKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "type"))
+    var type: String?
+    @Option(help: ArgumentHelp("Show at most this many hits.", valueName: "n"))
+    var limit = 20
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var kb: KnowledgeBaseOptions
+
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        if let type, RecordKind(rawValue: type.lowercased()) == nil {
+            throw ValidationError("--type \"\(Sanitizer.clean(type))\" is not a type; use one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("give some words to search for") }
+    }
+
+    private var text: String { query.joined(separator: " ") }
+
+    func run() throws {
+        let base = try kb.load()
+        let index = SearchIndex(base)
+        let full = text + (type.map { " type:\($0.lowercased())" } ?? "")
+        let hits = index.search(full, limit: limit)
+        guard !hits.isEmpty else {
+            Terminal.printError(nothingFound(index: index, base: base))
+            throw ExitCode(1)
+        }
+        Terminal.write(json ? jsonOutput(hits) : plain(hits))
+    }
+
+    private func plain(_ hits: [SearchHit]) -> String {
+        let width = hits.map(\.id.count).max() ?? 0
+        let indent = String(repeating: " ", count: width + 2)
+        var out = ""
+        for hit in hits {
+            out += hit.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + hit.title + "\n"
+            let snippet = hit.snippet.bracketed()
+            if !snippet.isEmpty { out += indent + snippet + "\n" }
+        }
+        return out
+    }
+
+    private func jsonOutput(_ hits: [SearchHit]) -> String {
+        JSONOutput.encode(hits.map { hit -> [String: Any] in
+            let characters = Array(hit.snippet.text)
+            return [
+                "id": hit.id, "type": hit.kind.rawValue, "title": hit.title,
+                // Four decimals: enough to compare, without binary-float noise in the output.
+                "score": (hit.score * 10_000).rounded() / 10_000,
+                "snippet": hit.snippet.bracketed(),
+                "text": hit.snippet.text,
+                // Character offsets into "text" (the snippet without brackets).
+                "highlights": hit.snippet.highlights.map { r -> [String: Any] in
+                    let clamped = max(0, min(r.lowerBound, characters.count))..<max(0, min(r.upperBound, characters.count))
+                    return ["start": clamped.lowerBound, "end": clamped.upperBound, "text": String(characters[clamped])]
+                },
+            ]
+        })
+    }
+
+    /// "nothing matches" plus the nearest words and records, so a typo costs one more try, not a guess.
+    private func nothingFound(index: SearchIndex, base: KnowledgeBase) -> String {
+        var message = "octopus: nothing matches \"\(Sanitizer.clean(text))\"" + (type.map { " among \(Sanitizer.clean($0)) records" } ?? "")
+        var ideas = index.suggestions(for: text).map { "\"\(Sanitizer.clean($0))\"" }
+        ideas += AddressResolver(base).suggestions(for: text).compactMap { id in
+            base.record(id).map { "\(id) (\(Sanitizer.clean($0.shortTitle)))" }
+        }
+        message += ideas.isEmpty ? "; try fewer words, or `octopus list`" : "; did you mean " + ideas.joined(separator: ", ") + "?"
+        return message
+    }
+}
