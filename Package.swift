@@ -40,6 +40,10 @@ let package = Package(
             "OctopusKit", "OctopusTUI", "OctopusNotebook", "BundledKnowledgeBase",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/octopus"),
+        // Search latency per keystroke on the bundled base and synthetic 10× and 100× bases:
+        // `swift run -c release octopus-bench`.
+        .executableTarget(name: "octopus-bench", dependencies: ["OctopusKit", "BundledKnowledgeBase"],
+                          path: "Sources/octopus-bench"),
         .testTarget(name: "OctopusKitTests", dependencies: ["OctopusKit", "BundledKnowledgeBase"],
                     path: "Tests/OctopusKitTests", exclude: ["Reference"]),
         .testTarget(name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "OctopusNotebook", "BundledKnowledgeBase"],

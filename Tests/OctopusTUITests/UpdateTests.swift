@@ -190,4 +190,22 @@ struct UpdateTests {
         send(&s, .enter)
         #expect(currentID(s) == "art29")
     }
+
+    @Test func mouseClicksSelectAndFollow() throws {
+        var s = state()
+        let first = Render.homeMenuTop(s)
+        send(&s, .click(row: first + 3, column: 5))          // Countries: select…
+        #expect(s.place == .home(selection: 3))
+        send(&s, .click(row: first + 3, column: 5))          // …and open on a second click
+        guard case .list(let l) = s.place else { Issue.record("not opened"); return }
+        #expect(l.section == .countries)
+        send(&s, .char(":")); type(&s, "art29"); send(&s, .enter)
+        let layout = PageView.layout(s, id: "art29", width: PageView.textWidth(s))
+        let (line, runs) = try #require(layout.lines.enumerated().first { $0.element.contains { $0.link != nil } })
+        var x = 1
+        for run in runs { if run.link != nil { break }; x += TextWidth.columns(run.text) }
+        let target = layout.page.links[runs.first { $0.link != nil }!.link! - 1]
+        send(&s, .click(row: line + 1, column: x))
+        #expect(currentID(s) == target)
+    }
 }

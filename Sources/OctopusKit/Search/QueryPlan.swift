@@ -19,6 +19,9 @@ struct QueryPlan: Sendable {
         var phraseWords: [[Source]] = []
         /// Word sequences that count as this slot inside a passage (phrase checks, highlights).
         var patterns: [[WordMatcher]] = []
+        /// Words one edit from what was typed: highlighted only in records that lack the word itself,
+        /// so "preservation" does not also mark "reservation".
+        var typoPatterns: [[WordMatcher]] = []
     }
 
     /// Typo matches count for less than the word typed, and rank below every exact hit anyway.
@@ -64,8 +67,9 @@ struct QueryPlan: Sendable {
 
     /// Sources and matcher for one word: the word itself, its completions if it is being typed,
     /// and terms one edit away if it is long enough for a typo to be told from another word.
-    private static func word(_ word: String, typing: Bool, index: SearchIndex) -> (sources: [Source], matcher: WordMatcher) {
-        var sources: [Source] = [], ranges: [Range<Int32>] = []
+    private static func word(_ word: String, typing: Bool, index: SearchIndex)
+        -> (sources: [Source], matcher: WordMatcher, typoMatcher: WordMatcher) {
+        var sources: [Source] = [], ranges: [Range<Int32>] = [], typoRanges: [Range<Int32>] = []
         var completions: Range<Int32> = 0..<0
         if typing {
             completions = index.dictionary.prefixRange(word)
@@ -79,15 +83,15 @@ struct QueryPlan: Sendable {
         }
         for id in index.typos.neighbours(of: word, in: index.dictionary) where !completions.contains(id) {
             sources.append(.term(id, factor: typoFactor, typo: true))
-            ranges.append(id..<id + 1)
+            typoRanges.append(id..<id + 1)
         }
-        return (sources, WordMatcher(ranges: ranges))
+        return (sources, WordMatcher(ranges: ranges), WordMatcher(ranges: typoRanges))
     }
 
     private mutating func add(word: String, typing: Bool, index: SearchIndex) {
-        let (sources, matcher) = QueryPlan.word(word, typing: typing, index: index)
+        let (sources, matcher, typoMatcher) = QueryPlan.word(word, typing: typing, index: index)
         if sources.isEmpty { unsatisfiable = true }
-        slots.append(Slot(sources: sources, patterns: [[matcher]]))
+        slots.append(Slot(sources: sources, patterns: [[matcher]], typoPatterns: [[typoMatcher]]))
     }
 
     private mutating func add(groups: [Int], word: String?, typing: Bool, index: SearchIndex) {
@@ -101,9 +105,10 @@ struct QueryPlan: Sendable {
         }
         // A one-word member still being typed may be the start of a longer word ("police" → "policemen").
         if let word {
-            let (sources, matcher) = QueryPlan.word(word, typing: typing, index: index)
+            let (sources, matcher, typoMatcher) = QueryPlan.word(word, typing: typing, index: index)
             slot.sources += sources
             slot.patterns.append([matcher])
+            slot.typoPatterns.append([typoMatcher])
         }
         slots.append(slot)
     }

@@ -61,17 +61,22 @@ public struct SearchIndex: Sendable {
         return rank(plan, kinds: q.kinds, address: address, limit: limit).map { hit($0, plan: plan) }
     }
 
-    /// Corrected queries for one that found nothing: each unknown word replaced by the nearest
-    /// indexed words ("interseption" → "interception"). For "did you mean", not per keystroke.
+    /// Corrected queries for one that found nothing: unknown words replaced by the nearest indexed
+    /// words ("interseptoin" → "interception"), keeping only corrections that find something.
+    /// For "did you mean" after a failed search; it compares against every word, so not per keystroke.
     public func suggestions(for query: String, limit: Int = 3) -> [String] {
+        let filters = query.split(whereSeparator: \.isWhitespace).filter { $0.lowercased().hasPrefix("type:") }
         let words = Folding.words(query.split(whereSeparator: \.isWhitespace)
             .filter { !$0.lowercased().hasPrefix("type:") }.joined(separator: " "))
-        guard let unknown = words.firstIndex(where: { dictionary.id($0) == nil }) else { return [] }
-        return Suggestions.nearest(to: words[unknown], in: dictionary.terms, limit: limit).map { replacement in
-            var corrected = words
-            corrected[unknown] = replacement
-            return corrected.joined(separator: " ")
+        let nearest = words.map { dictionary.id($0) == nil ? Suggestions.nearest(to: $0, in: dictionary.terms, limit: limit) : [$0] }
+        guard words.contains(where: { dictionary.id($0) == nil }), !nearest.contains(where: \.isEmpty) else { return [] }
+        var out: [String] = []
+        for k in 0..<limit {
+            let corrected = nearest.map { $0[min(k, $0.count - 1)] }.joined(separator: " ")
+            guard !out.contains(corrected), corrected != words.joined(separator: " ") else { continue }
+            if !search(([corrected] + filters.map(String.init)).joined(separator: " ") + " ", limit: 1).isEmpty { out.append(corrected) }
         }
+        return out
     }
 
     private func hit(_ r: RankedDocument, plan: QueryPlan) -> SearchHit {

@@ -12,13 +12,17 @@ extension SearchIndex {
     }
 
     func snippet(for doc: Int32, plan: QueryPlan) -> Snippet {
+        let passages = documents[Int(doc)].passages.map(Int.init).filter { store.fields[$0].snippetRank != nil }
+        var patterns = plan.slots.map(\.patterns)
+        // Typo neighbours are marked only for words the record lacks as typed.
+        let found = Set(passages.flatMap { matches(in: $0, patterns: patterns).flatMap(\.slots) })
+        for (s, slot) in plan.slots.enumerated() where !found.contains(s) { patterns[s] += slot.typoPatterns }
+
         var chosen: (passage: Int, matches: [Match])?
         var chosenKey: (slots: Int, rank: Int, matches: Int) = (0, .max, 0)
-        var fallback: Int?
-        for p in documents[Int(doc)].passages.map(Int.init) {
+        for p in passages {
             guard let rank = store.fields[p].snippetRank else { continue }
-            if fallback == nil, store.fields[p] == .body { fallback = p }
-            let matches = self.matches(in: p, plan: plan)
+            let matches = self.matches(in: p, patterns: patterns)
             guard !matches.isEmpty else { continue }
             let key = (Set(matches.flatMap(\.slots)).count, rank, matches.count)
             // Most distinct query parts first, then prose over names, then most matches.
@@ -29,21 +33,21 @@ extension SearchIndex {
         }
         if let chosen { return cut(chosen.passage, around: chosen.matches) }
         // Found by address or by its title alone: show the start of its text, unmarked.
-        if let p = fallback ?? documents[Int(doc)].passages.map(Int.init).first(where: { store.fields[$0].snippetRank != nil }) {
+        if let p = passages.first(where: { store.fields[$0] == .body }) ?? passages.first {
             return cut(p, around: [])
         }
         return Snippet(text: "")
     }
 
-    /// Matches of the plan's patterns in a passage, left to right, longest first at each word.
-    private func matches(in passage: Int, plan: QueryPlan) -> [Match] {
+    /// Matches of each slot's patterns in a passage, left to right, longest first at each word.
+    private func matches(in passage: Int, patterns: [[[WordMatcher]]]) -> [Match] {
         let tokens = store.tokens(of: passage)
         var out: [Match] = []
         var t = tokens.lowerBound
         while t < tokens.upperBound {
             var length = 0, slots = Set<Int>()
-            for (s, slot) in plan.slots.enumerated() {
-                for pattern in slot.patterns {
+            for (s, slotPatterns) in patterns.enumerated() {
+                for pattern in slotPatterns {
                     guard let n = store.match(pattern, at: t, end: tokens.upperBound) else { continue }
                     slots.insert(s)
                     length = max(length, n)

@@ -81,11 +81,19 @@ public enum Render {
         grid.put(ascii ? "#" : "┃", row: pos, column: x, style: .accent)
     }
 
+    static func conferenceLines(_ state: AppState) -> [String] {
+        let c = state.kb.conference
+        return Array(TextWidth.wrap("\(Sanitizer.clean(c.name)) — \(Sanitizer.clean(c.place)), \(c.startDate.day)–\(c.endDate.long)",
+                                    width: state.size.width - 2).prefix(2))
+    }
+
+    /// Screen row of the first home-menu entry (for mouse clicks).
+    static func homeMenuTop(_ state: AppState) -> Int { 1 + conferenceLines(state).count + 2 }
+
     static func home(_ state: AppState, _ selection: Int, _ grid: inout CellGrid, top: Int, height: Int) {
         let kb = state.kb, w = state.size.width
         var row = top
-        let c = kb.conference
-        for line in TextWidth.wrap("\(Sanitizer.clean(c.name)) — \(Sanitizer.clean(c.place)), \(c.startDate.day)–\(c.endDate.long)", width: w - 2).prefix(2) {
+        for line in conferenceLines(state) {
             grid.put(line, row: row, column: 1, style: .heading); row += 1
         }
         grid.put(TextWidth.clip("Knowledge base as of \(kb.asOf) · status shown at \(state.date.long)", to: w - 2), row: row, column: 1, style: .dim)

@@ -1,0 +1,79 @@
+extension KnowledgeBase {
+    /// A larger base made from this one, for benchmarks: `scale` copies of every record, the first
+    /// being the original and the others with suffixed ids ("art29-x3") and perturbed prose —
+    /// some words respelled (so the vocabulary grows as a real larger base's would), some swapped,
+    /// key points shuffled. Deterministic for a given seed. Links still point at original records.
+    public static func synthetic(from base: KnowledgeBase, scale: Int, seed: UInt64 = 0x0C70_2010) -> KnowledgeBase {
+        var treaties = base.treaties, articles = base.articles, sessions = base.sessions
+        var countries = base.countries, organisations = base.organisations, glossary = base.glossary
+        for copy in 1..<max(scale, 1) {
+            var p = Perturbation(seed: seed &+ UInt64(copy) &* 0x9E37_79B9_7F4A_7C15, suffix: "-x\(copy)")
+            treaties += base.treaties.map { var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.keyPoints = p.points(r.keyPoints); return r }
+            articles += base.articles.map {
+                var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.keyPoints = p.points(r.keyPoints)
+                r.reservations = r.reservations.map { Provision(provision: $0.provision, text: p.prose($0.text)) }
+                return r
+            }
+            sessions += base.sessions.map {
+                var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.aims = p.points(r.aims)
+                r.topics = r.topics.map { var t = $0; t.summary = p.prose(t.summary); t.keyPoints = p.points(t.keyPoints); return t }
+                return r
+            }
+            countries += base.countries.map {
+                var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary)
+                r.facts = r.facts.map { SourcedFact(text: p.prose($0.text), sources: $0.sources) }
+                return r
+            }
+            organisations += base.organisations.map { var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.keyPoints = p.points(r.keyPoints); return r }
+            glossary += base.glossary.map { var r = $0; r.id += p.suffix; r.definition = p.prose(r.definition); return r }
+        }
+        return KnowledgeBase(formatVersion: base.formatVersion, title: base.title + " ×\(scale)", asOf: base.asOf,
+                             conference: base.conference, treaties: treaties, articles: articles, sessions: sessions,
+                             countries: countries, organisations: organisations, glossary: glossary, synonyms: base.synonyms)
+    }
+}
+
+/// Deterministic text perturbation for `KnowledgeBase.synthetic` (SplitMix64; no system randomness,
+/// so benchmark runs are comparable).
+private struct Perturbation {
+    var state: UInt64
+    let suffix: String
+    private static let syllables = ["ka", "ro", "mi", "te", "lu", "sa", "no", "vi", "de", "po", "ga", "ze"]
+
+    init(seed: UInt64, suffix: String) { state = seed; self.suffix = suffix }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
+
+    /// About 1 word in 20 respelled with a new ending, 1 in 20 swapped with its neighbour;
+    /// words inside `[[links]]` are left alone so every link still resolves.
+    mutating func prose(_ text: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        var inLink = false
+        for i in words.indices {
+            let w = words[i]
+            let opens = w.contains("[["), closes = w.contains("]]")
+            defer { if opens { inLink = true }; if closes { inLink = false } }
+            guard !inLink, !opens, w.count >= 4, w.allSatisfy(\.isLetter) else { continue }
+            if chance(5) {
+                words[i] = w + Perturbation.syllables[Int(next() % 12)] + Perturbation.syllables[Int(next() % 12)]
+            } else if chance(5), i + 1 < words.count, words[i + 1].count >= 4, words[i + 1].allSatisfy(\.isLetter) {
+                words.swapAt(i, i + 1)
+            }
+        }
+        return words.joined(separator: " ")
+    }
+
+    mutating func points(_ list: [String]) -> [String] {
+        var out = list.map { prose($0) }
+        for i in out.indices.reversed() where i > 0 { out.swapAt(i, Int(next() % UInt64(i + 1))) }
+        return out
+    }
+}
