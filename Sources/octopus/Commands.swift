@@ -25,6 +25,11 @@ struct Browse: ParsableCommand {
         let options = BrowserOptions(date: kb.asOf, color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
                                      dataDirectory: notebook.dataDir)
         let status = MainActor.assumeIsolated { Browser.run(kb: base, options: options) }
+        guard let status else {
+            Terminal.printError("octopus: this terminal (TERM=\(Sanitizer.clean(term))) is not known to curses; printing plain text. Try TERM=xterm-256color for the browser.")
+            Terminal.write(PlainHome.render(base, at: kb.asOf))
+            return
+        }
         if status != 0 { throw ExitCode(status) }
     }
 }

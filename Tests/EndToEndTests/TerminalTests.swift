@@ -132,6 +132,16 @@ struct TerminalTests {
         expectSaneTerminal(t)
     }
 
+    @Test(arguments: ["dumb", "nonexistent-term"])
+    func unknownOrDumbTerminalGetsPlainText(term: String) throws {
+        let t = try TmuxSession()
+        t.type("TERM=\(term) \(command); echo EXIT=$?"); t.send("Enter")
+        let screen = t.waitFor { $0.contains("EXIT=0") || $0.contains("EXIT=1") }
+        #expect(screen.contains("EXIT=0"))
+        #expect(screen.contains("46 signatories, 29 Parties"))
+        #expect(!screen.contains("octopus › Home"))
+    }
+
     @Test func pipedOutputIsPlainText() throws {
         let t = try TmuxSession()
         t.type("\(command) | cat; echo EXIT=$?"); t.send("Enter")

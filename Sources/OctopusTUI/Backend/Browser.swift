@@ -7,13 +7,11 @@ import OctopusNotebook
 /// `q`/Ctrl-C and shuts down cleanly on SIGINT, SIGTERM and SIGHUP.
 @MainActor
 public enum Browser {
-    /// Runs the browser; returns the process exit status.
-    public static func run(kb: KnowledgeBase, options: BrowserOptions) -> Int32 {
+    /// Runs the browser; returns the process exit status, or nil when curses cannot start on this
+    /// terminal (an unknown TERM), so the caller can print plain text instead.
+    public static func run(kb: KnowledgeBase, options: BrowserOptions) -> Int32? {
         octopus_watch_quit_signals()
-        guard let backend = NcursesBackend(color: options.color, mouse: options.mouse) else {
-            FileHandle.standardError.write(Data("octopus: cannot start the terminal UI (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "")); try TERM=xterm-256color, or use `octopus list` and `octopus show`\n".utf8))
-            return 1
-        }
+        guard let backend = NcursesBackend(color: options.color, mouse: options.mouse) else { return nil }
         // The backend has called setlocale, so the codeset is the user's.
         var state = AppState(kb: kb, size: backend.size, date: options.date, ascii: options.ascii || !isUTF8Locale())
         let env = ProcessInfo.processInfo.environment

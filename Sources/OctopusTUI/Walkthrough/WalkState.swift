@@ -1,0 +1,89 @@
+import Foundation
+import OctopusKit
+
+/// Everything the walkthrough shows, as one value: the tour and its laid-out pages, where the
+/// facilitator is, what is typed, which panes are open and the clock. `WalkUpdate.update` changes
+/// it; `WalkView.render` draws it. Time always comes in as a `now` argument.
+public struct WalkState: Sendable, Hashable {
+    public let tour: Tour
+    /// One page per step, with its numbered links (built once from the knowledge base).
+    public let pages: [Page]
+    public var size: Size
+    /// Index of the current step (0-based; the screen says "Step 1 of 5").
+    public internal(set) var step: Int
+    /// Digits typed before Enter: a link number on a step, a step number in the agenda.
+    public internal(set) var typed = ""
+    public internal(set) var overview = false
+    /// The step highlighted in the agenda overview.
+    public internal(set) var overviewSelection: Int
+    public internal(set) var helpShown = false
+    public internal(set) var projector: Bool
+    /// Presenter notes in the normal layout: shown unless the facilitator hid them.
+    public internal(set) var notesInNormal = true
+    /// Steps whose notes the facilitator chose to show while the projector layout is on. Notes
+    /// never reach a projector otherwise, and choosing for one step does not show the next one's.
+    public internal(set) var notesOnProjector: Set<Int> = []
+    public internal(set) var clock: WalkClock
+    public internal(set) var scroll = 0
+    public internal(set) var message: String?
+    /// The user's own notes from the notebook, by record id (or topic address `ws3/topic-2`).
+    /// Set by whoever owns the notebook; shown with the tour file's notes in the presenter pane.
+    public var notebookNotes: [String: [String]] = [:]
+
+    public init(tour: Tour, kb: KnowledgeBase, size: Size, projector: Bool = false, now: Date, startStep: Int = 0) {
+        self.tour = tour
+        self.pages = TourPage.pages(for: tour, in: kb)
+        self.size = size
+        self.projector = projector
+        let start = min(max(0, startStep), max(0, tour.steps.count - 1))
+        self.step = start
+        self.overviewSelection = start
+        self.clock = WalkClock(now: now)
+    }
+
+    public var stepCount: Int { tour.steps.count }
+
+    public var currentStep: Tour.Step? { tour.steps.indices.contains(step) ? tour.steps[step] : nil }
+
+    /// The current step's page; a tour with no steps (only possible when built by hand) shows a
+    /// placeholder rather than trapping.
+    public var currentPage: Page {
+        pages.indices.contains(step) ? pages[step]
+            : Page(id: "", kind: .session, title: Sanitizer.clean(tour.title), subtitle: "This tour has no steps.", blocks: [], links: [])
+    }
+
+    /// The facilitator's notes for the current step: the tour file's first, then the notebook's.
+    public var presenterNotes: [String] {
+        guard let s = currentStep else { return [] }
+        var keys = [s.target.recordID]
+        if case .topic = s.target { keys.append(s.target.address) }
+        return (s.notes + keys.flatMap { notebookNotes[$0] ?? [] }).filter {
+            !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+    }
+
+    /// Whether the presenter pane is open on this step (it is drawn only when there are notes).
+    public var notesVisible: Bool { projector ? notesOnProjector.contains(step) : notesInNormal }
+
+    /// Planned minutes of each step, in order (nil: no plan).
+    public var plannedMinutes: [Int?] { tour.steps.map(\.minutes) }
+
+    public func timing(at now: Date) -> WalkTiming {
+        let planned = tour.plannedMinutes
+        return WalkTiming(
+            stepElapsed: clock.spent(onStep: step, current: step, at: now),
+            stepPlanned: currentStep?.minutes.map { TimeInterval($0 * 60) },
+            sessionElapsed: clock.elapsed(at: now),
+            sessionPlanned: planned > 0 ? TimeInterval(planned * 60) : nil,
+            paused: clock.isPaused)
+    }
+
+    /// Time spent on any step so far (for the agenda overview).
+    public func spent(onStep index: Int, at now: Date) -> TimeInterval {
+        clock.spent(onStep: index, current: step, at: now)
+    }
+
+    /// Smallest terminal the walkthrough draws in; below it, one "too small" message.
+    public static let minimumSize = Size(width: 40, height: 10)
+    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+}
