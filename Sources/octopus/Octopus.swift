@@ -11,7 +11,7 @@ struct Octopus: ParsableCommand {
             The knowledge base is built in; --kb PATH or OCTOPUS_KB=PATH loads another file.
             Exit status: 0 success, 1 nothing found, 64 usage error, 65 invalid knowledge-base file.
             """,
-        subcommands: [Browse.self, List.self, Show.self, Search.self, Validate.self, Handout.self, Notes.self],
+        subcommands: [Browse.self, List.self, Show.self, Search.self, Validate.self, Handout.self, Notes.self, Walk.self],
         defaultSubcommand: Browse.self
     )
 }

@@ -6,9 +6,10 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search every record: words, \"quoted phrases\", type:article|country|session|org|term|treaty.",
         discussion: """
-            All words must match; accents, case and apostrophes do not matter (cote d ivoire, Côte d’Ivoire).
-            Longer words forgive one typo; synonyms count (mla = mutual legal assistance); an address
-            such as "art 29", ws3 or PT puts that record first. Exit status 1 when nothing matches.
+            All words must match, the last one also as the start of a word; accents, case and \
+            apostrophes do not matter (cote d ivoire, Côte d’Ivoire). Words of five letters or more \
+            forgive one typo; synonyms count (mla = mutual legal assistance); an address such as \
+            "art 29", ws3 or PT puts that record first. Exit status 1 when nothing matches.
             """)
 
     @Argument(help: ArgumentHelp("Words to look for (quote a phrase: '\"expedited preservation\"').", valueName: "query"))

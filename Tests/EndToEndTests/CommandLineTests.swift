@@ -121,4 +121,24 @@ struct CommandLineTests {
             #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "\(args)")
         }
     }
+
+    /// Issue 7: a tour with a bad address is located and exits 65; `walk --new` writes a tour that loads.
+    @Test func tourFilesAreValidated() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-tour-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("tour.yaml")
+        try "title: My tour\nsteps:\n  - address: art29\n  - address: art99\n    minutes: 5\n".write(to: bad, atomically: true, encoding: .utf8)
+        let r = try Binary.run(["walk", bad.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains(bad.path + ":4:"), "\(r.stderr)")
+        #expect(r.stderr.contains("art99"))
+        let new = try Binary.run(["walk", "--new", "ws3"])
+        #expect(new.status == 0)
+        let good = dir.appendingPathComponent("ws3.yaml")
+        try new.stdout.write(to: good, atomically: true, encoding: .utf8)
+        let piped = try Binary.run(["walk", good.path])
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.contains("Substantive criminal law"))
+    }
 }

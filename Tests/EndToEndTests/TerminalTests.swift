@@ -132,6 +132,70 @@ struct TerminalTests {
         expectSaneTerminal(t)
     }
 
+    /// Issue 5: `/` `p` `r` `e` `s` shows results after each key; Enter opens the first; Esc returns.
+    @Test func searchAsYouType() throws {
+        let t = try TmuxSession()
+        start(t)
+        t.type("/")
+        t.waitFor { $0.contains("type to search") }
+        var query = ""
+        for c in "pres" {
+            query.append(c)
+            t.type(String(c))
+            let screen = t.waitFor { $0.contains("/" + query) && $0.contains("result") }
+            #expect(screen.contains("/" + query) && screen.contains("result"), "after \(query):\n\(screen)")
+        }
+        let results = t.capture()
+        let firstTitle = results.split(separator: "\n").first { $0.contains("] ") }.map { String($0.split(separator: "]", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces) } ?? ""
+        t.send("Enter")
+        var screen = t.waitFor { !$0.contains("/pres") }
+        #expect(screen.contains(String(firstTitle.prefix(20))), "opened:\n\(screen)")
+        t.send("Escape")
+        screen = t.waitFor { $0.contains("octopus › Home") }
+        #expect(screen.contains("octopus › Home"))
+        t.type("q")
+    }
+
+    /// Issue 7: a walkthrough at 80×24 steps, opens a linked article, comes back to the same step.
+    @Test func walkthroughStepsOpensALinkAndComesBack() throws {
+        let t = try TmuxSession()
+        t.type("\(command) walk ws3"); t.send("Enter")
+        var screen = t.waitFor { $0.contains("Step 1 of") }
+        #expect(screen.contains("Step 1 of 6"))
+        #expect(screen.range(of: #"0:0[0-9] of 10:00"#, options: .regularExpression) != nil, "no timer:\n\(screen)")
+        t.type(" ")
+        screen = t.waitFor { $0.contains("Step 2 of") }
+        #expect(screen.contains("Step 2 of 6"))
+        t.type("2"); t.send("Enter")
+        screen = t.waitFor { $0.contains("Article 2 –") }
+        #expect(screen.contains("Article 2 – Illegal access"))
+        t.send("Escape")
+        screen = t.waitFor { $0.contains("Step 2 of") }
+        #expect(screen.contains("Step 2 of 6"))
+        t.type("q")
+        t.waitFor { !$0.contains("Step 2 of") }
+        expectSaneTerminal(t)
+    }
+
+    /// Issue 7: the projector layout at 160×45 draws a block-letter heading and never the
+    /// facilitator's notes, even when the topic has one.
+    @Test func projectorHidesPresenterNotes() throws {
+        let t = try TmuxSession(width: 160, height: 45)
+        let add = try Binary.run(["notes", "add", "ws3", "PRIVATE-REMARK for the facilitator only"], environment: ["OCTOPUS_DATA_DIR": t.dataDirectory])
+        #expect(add.status == 0, "\(add.stderr)")
+        t.type("\(command) walk ws3 --projector"); t.send("Enter")
+        let screen = t.waitFor { $0.contains("Step 1 of") }
+        #expect(screen.contains("█"), "no block letters:\n\(screen)")
+        #expect(!screen.contains("PRIVATE-REMARK"))
+        t.type("p")   // shown only when asked for, on this step
+        let shown = t.waitFor { $0.contains("PRIVATE-REMARK") }
+        #expect(shown.contains("PRIVATE-REMARK"))
+        t.type(" ")
+        let next = t.waitFor { $0.contains("Step 2 of") }
+        #expect(!next.contains("PRIVATE-REMARK"))
+        t.type("q")
+    }
+
     @Test(arguments: ["dumb", "nonexistent-term"])
     func unknownOrDumbTerminalGetsPlainText(term: String) throws {
         let t = try TmuxSession()

@@ -19,6 +19,8 @@ struct SnapshotTests {
         ("organisations", [.down, .down, .down, .down, .enter]),
         ("glossary", [.down, .down, .down, .down, .down, .enter]),
         ("bookmarks-empty", [.char("B")]),
+        ("search-pres", [.char("/")] + "pres".map { .char($0) }),
+        ("search-no-match", [.char("/")] + "interseptoin".map { .char($0) } + [.backspace, .backspace] + "xq".map { .char($0) }),
         ("note-editor", [.char(":")] + "art29".map { .char($0) } + [.enter, .char("a")] + "Ask PT about".map { .char($0) } + [.enter] + "the 60 days".map { .char($0) }),
         ("article-29", [.char(":")] + "art29".map { .char($0) } + [.enter]),
         ("country-PT", [.char(":")] + "PT".map { .char($0) } + [.enter]),

@@ -208,4 +208,44 @@ struct UpdateTests {
         send(&s, .click(row: line + 1, column: x))
         #expect(currentID(s) == target)
     }
+
+    // MARK: Search (issue 5)
+
+    @Test func searchAnswersEveryKeystrokeEnterOpensEscRestores() {
+        var s = state()
+        send(&s, .down, .enter)                       // somewhere: the Convention list
+        let before = s.place
+        send(&s, .char("/"))
+        for c in "pres" {
+            send(&s, .char(c))
+            guard case .search(let q) = s.overlay else { Issue.record("search closed"); return }
+            #expect(!s.searchIndex.search(q.query).isEmpty, "no results after typing \(q.query)")
+        }
+        send(&s, .escape)
+        #expect(s.overlay == nil)
+        #expect(s.place == before)
+        #expect(s.recentSearches == ["pres"])
+        send(&s, .char("/"))
+        type(&s, "preservation")
+        let first = s.searchIndex.search("preservation")[0].id
+        send(&s, .enter)
+        #expect(currentID(s) == first)
+        send(&s, .escape)
+        #expect(s.place == before)
+    }
+
+    @Test func nAndNMoveBetweenMatchesOnAPage() {
+        var s = state()
+        send(&s, .char(":")); type(&s, "ws3"); send(&s, .enter)
+        send(&s, .char("/")); type(&s, "safeguards"); send(&s, .escape)
+        send(&s, .char("n"))
+        guard case .page(let p1) = s.place, let m1 = p1.matchLine else { Issue.record("no match line"); return }
+        send(&s, .char("n"))
+        guard case .page(let p2) = s.place, let m2 = p2.matchLine else { return }
+        #expect(m2 > m1)
+        send(&s, .char("N"))
+        guard case .page(let p3) = s.place else { return }
+        #expect(p3.matchLine == m1)
+        #expect(s.message?.contains("Match 1 of") == true)
+    }
 }

@@ -2,26 +2,35 @@
 /// record's name ("Turquie", "ivory coast") — so that record can rank first.
 ///
 /// Ids and names are looked up in tables built once here; only speakable forms (letters then
-/// digits) are handed to `AddressResolver`, whose fuzzy fall-backs scan every name and would cost
-/// far more than a keystroke's budget on a large base.
+/// digits) are handed to `AddressResolver`, and only when some id ends in those digits and starts
+/// like those letters ("article 29" → art29, "workshop 3" → ws3). Anything else would reach the
+/// resolver's fuzzy fall-backs, which scan every name: far beyond a keystroke's budget on a large base.
 struct AddressMatcher: Sendable {
     private let resolver: AddressResolver
     /// Folded id without spaces ("art29", "tcy", "part3") → id.
     private let ids: [String: String]
     /// Folded name or alias, with and without spaces → id.
     private let names: [String: String]
+    /// Trailing digits of ids → first letters of those ids ("29" → a, p).
+    private let speakable: [Substring: Set<Character>]
 
     init(_ kb: KnowledgeBase) {
         resolver = AddressResolver(kb)
-        var ids: [String: String] = [:], names: [String: String] = [:]
+        var ids: [String: String] = [:], names: [String: String] = [:], speakable: [Substring: Set<Character>] = [:]
+        // Names are folded by words through the tokenizer's cache: the same as `Folding.fold` of
+        // the whole name, but most words skip Foundation, which matters on large bases.
+        var tokenizer = Tokenizer()
+        func fold(_ text: String) -> String { tokenizer.tokens(in: text).map(\.word).joined(separator: " ") }
         for r in kb.allRecords {
-            let id = AddressMatcher.compact(Folding.fold(r.id))
+            let id = AddressMatcher.compact(fold(r.id))
             if ids[id] == nil { ids[id] = r.id }
+            if let (letters, digits) = AddressMatcher.split(id) { speakable[digits, default: []].insert(letters.first ?? " ") }
         }
+        self.speakable = speakable
         // Same order and first-wins rule as AddressResolver, so both agree on shared names.
         for r in kb.allRecords {
             for name in [r.title, r.shortTitle] + r.aliases {
-                let folded = Folding.fold(name)
+                let folded = fold(name)
                 guard !folded.isEmpty else { continue }
                 if names[folded] == nil { names[folded] = r.id }
                 let joined = AddressMatcher.compact(folded)
@@ -38,7 +47,8 @@ struct AddressMatcher: Sendable {
         guard !folded.isEmpty else { return nil }
         let compact = AddressMatcher.compact(folded)
         if let id = ids[compact] ?? names[folded] ?? names[compact] { return id }
-        guard AddressMatcher.isSpeakable(compact) else { return nil }
+        guard let (letters, digits) = AddressMatcher.split(compact), let first = letters.first,
+              speakable[digits]?.contains(first) == true else { return nil }
         switch resolver.resolve(text) {
         case .record(let id): return id
         case .topic(let session, _): return session
@@ -47,13 +57,14 @@ struct AddressMatcher: Sendable {
     }
 
     private static func compact(_ folded: String) -> String {
-        folded.replacingOccurrences(of: " ", with: "")
+        String(folded.unicodeScalars.filter { $0 != " " })
     }
 
-    /// Letters followed by digits, like "article29" or "ws3".
-    private static func isSpeakable(_ compact: String) -> Bool {
+    /// Letters followed by digits, like "article29" or "ws3", split in two.
+    private static func split(_ compact: String) -> (letters: Substring, digits: Substring)? {
         let letters = compact.prefix { $0.isLetter }
         let digits = compact.dropFirst(letters.count)
-        return !letters.isEmpty && !digits.isEmpty && digits.allSatisfy(\.isNumber)
+        guard !letters.isEmpty, !digits.isEmpty, digits.allSatisfy(\.isNumber) else { return nil }
+        return (letters, digits)
     }
 }

@@ -54,8 +54,14 @@ struct IndexBuilder {
         let doc = documents.count
         let firstPassage = Int32(store.passageCount)
         fieldLengths.append(contentsOf: repeatElement(0, count: IndexBuilder.fieldCount))
+        // A name given twice (title and short title, "Turkiye" and "Türkiye", an id that is also
+        // the title) counts once, in the first and strongest field it appears in.
+        var names = Set<[String]>(), prose = Set<String>()
         for (field, text) in record.searchPassages(in: kb) {
-            for token in tokenizer.tokens(in: text) {
+            let tokens = tokenizer.tokens(in: text)
+            let fresh = field == .body ? prose.insert(text).inserted : names.insert(tokens.map(\.word)).inserted
+            guard fresh else { continue }
+            for token in tokens {
                 if !token.parts.isEmpty {
                     store.parts[Int32(store.terms.count)] = token.parts.map { id($0) }
                 }

@@ -137,7 +137,7 @@ extension SearchIndex {
     /// The best `limit` records without sorting them all: a first keystroke can match most of a
     /// large base, and only one screenful is shown.
     static func top(_ ranked: [RankedDocument], limit: Int) -> [RankedDocument] {
-        guard ranked.count > limit * 4 else { return Array(ranked.sorted(by: RankedDocument.before).prefix(limit)) }
+        guard ranked.count / 4 > limit else { return Array(ranked.sorted(by: RankedDocument.before).prefix(limit)) }
         // Keep a sorted buffer of the best `limit` seen so far; most records fail the first comparison.
         var best: [RankedDocument] = []
         best.reserveCapacity(limit + 1)
@@ -179,28 +179,35 @@ extension SearchIndex {
 
     /// Records with every word of the phrase, then only those where the words are adjacent.
     private func evaluatePhrase(_ slot: QueryPlan.Slot, _ acc: inout SlotAccumulator) -> SlotMatches {
-        var counts: [Int32: (words: Int, score: Float)] = [:]
+        // Dense per-record counts of phrase words seen, as in `rank`: no hashing per posting.
+        var words = [Int32](repeating: 0, count: documents.count)
+        var sum = [Float](repeating: 0, count: documents.count)
+        var candidates: [Int32] = []
         for (j, sources) in slot.phraseWords.enumerated() {
             let m = evaluate(sources, &acc)
-            var next: [Int32: (words: Int, score: Float)] = [:]
-            for (k, doc) in m.docs.enumerated() {
-                if j == 0 { next[doc] = (1, m.scores[k]) } else if let c = counts[doc] { next[doc] = (c.words + 1, c.score + m.scores[k]) }
+            candidates.removeAll(keepingCapacity: true)
+            for (k, doc) in m.docs.enumerated() where words[Int(doc)] == Int32(j) {
+                words[Int(doc)] += 1
+                sum[Int(doc)] += m.scores[k]
+                candidates.append(doc)
             }
-            counts = next
-            if counts.isEmpty { break }
+            if candidates.isEmpty { break }
         }
         var out = SlotMatches()
         guard let pattern = slot.patterns.first else { return out }
-        for (doc, c) in counts.sorted(by: { $0.key < $1.key }) where contains(pattern, in: Int(doc)) {
-            out.docs.append(doc); out.scores.append(c.score); out.quality.append(.exact)
+        for doc in candidates.sorted() where contains(pattern, in: Int(doc)) {
+            out.docs.append(doc); out.scores.append(sum[Int(doc)]); out.quality.append(.exact)
         }
         return out
     }
 
     private func contains(_ pattern: [WordMatcher], in doc: Int) -> Bool {
+        guard let first = pattern.first else { return false }
         for p in documents[doc].passages {
             let tokens = store.tokens(of: Int(p))
-            for t in tokens where store.match(pattern, at: t, end: tokens.upperBound) != nil { return true }
+            // Cheap test of the first word before the full match (which also tries apostrophe pieces).
+            for t in tokens where (first.accepts(store.terms[t]) || store.hasParts[t])
+                && store.match(pattern, at: t, end: tokens.upperBound) != nil { return true }
         }
         return false
     }

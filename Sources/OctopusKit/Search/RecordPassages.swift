@@ -1,18 +1,13 @@
-import Foundation
-
 extension Record {
     /// The texts search reads from this record, each with the field it counts as. Inline links are
     /// replaced by their labels and control characters removed, exactly as the pages show them.
+    /// Repeated names (title and short title, a treaty's aliases) are dropped later, by their words.
     func searchPassages(in kb: KnowledgeBase) -> [(field: SearchField, text: String)] {
-        var out: [(SearchField, String)] = []
-        // The same name often appears twice (title and short title, a treaty's aliases) and would
-        // count twice; names are compared folded, prose as written (folding prose is slow).
-        var names = Set<String>(), prose = Set<String>()
+        var out: [(field: SearchField, text: String)] = []
         func add(_ field: SearchField, _ text: String) {
-            let clean = kb.plain(text).trimmingCharacters(in: .whitespaces)
-            guard !clean.isEmpty else { return }
-            let fresh = field == .body ? prose.insert(clean).inserted : names.insert(Folding.fold(clean)).inserted
-            if fresh { out.append((field, clean)) }
+            // `plain` parses links with Foundation; most texts have none, so look for "[" first.
+            let clean = Record.trimmed(text.utf8.contains(UInt8(ascii: "[")) ? kb.plain(text) : Sanitizer.clean(text))
+            if !clean.isEmpty { out.append((field, clean)) }
         }
         add(.id, id)
         add(.title, title)
@@ -26,5 +21,14 @@ extension Record {
         }
         for text in texts { add(.body, text) }
         return out
+    }
+
+    /// Text without leading and trailing spaces (Foundation's trimming is slow for this hot path).
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 }

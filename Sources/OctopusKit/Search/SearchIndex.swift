@@ -50,15 +50,17 @@ public struct SearchIndex: Sendable {
         if q.isEmpty {
             guard !q.kinds.isEmpty else { return [] }
             let plan = QueryPlan(q, index: self)
+            let highlighter = Highlighter(plan, termCount: dictionary.count)
             return documents.indices.lazy.filter { q.kinds.contains(self.documents[$0].kind) }.prefix(limit).map {
-                hit(RankedDocument(doc: Int32($0), score: 0, typos: 0, completions: 0, isAddress: false), plan: plan)
+                hit(RankedDocument(doc: Int32($0), score: 0, typos: 0, completions: 0, isAddress: false), plan: plan, highlighter: highlighter)
             }
         }
         let plan = QueryPlan(q, index: self)
         // A phrase in quotes asks for words, not for a record by name.
         let hasPhrase = q.parts.contains { if case .phrase = $0 { true } else { false } }
         let address = hasPhrase ? nil : addresses.record(for: q.addressText).flatMap { documentByID[$0] }
-        return rank(plan, kinds: q.kinds, address: address, limit: limit).map { hit($0, plan: plan) }
+        let highlighter = Highlighter(plan, termCount: dictionary.count)
+        return rank(plan, kinds: q.kinds, address: address, limit: limit).map { hit($0, plan: plan, highlighter: highlighter) }
     }
 
     /// Corrected queries for one that found nothing: unknown words replaced by the nearest indexed
@@ -79,8 +81,9 @@ public struct SearchIndex: Sendable {
         return out
     }
 
-    private func hit(_ r: RankedDocument, plan: QueryPlan) -> SearchHit {
+    private func hit(_ r: RankedDocument, plan: QueryPlan, highlighter: Highlighter) -> SearchHit {
         let d = documents[Int(r.doc)]
-        return SearchHit(id: d.id, kind: d.kind, title: d.title, score: Double(r.score), snippet: snippet(for: r.doc, plan: plan))
+        return SearchHit(id: d.id, kind: d.kind, title: d.title, score: Double(r.score),
+                         snippet: snippet(for: r.doc, plan: plan, highlighter: highlighter))
     }
 }

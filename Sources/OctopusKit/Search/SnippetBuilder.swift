@@ -4,34 +4,32 @@ extension SearchIndex {
     /// Longest snippet, in UTF-8 bytes (so never more characters), ellipses included.
     static let snippetLength = 160
 
-    /// A run of tokens in a passage that matched one of the query's slots.
-    private struct Match {
-        var first: Int
-        var count: Int
-        var slots: Set<Int>
-    }
-
-    func snippet(for doc: Int32, plan: QueryPlan) -> Snippet {
+    /// The passage that best explains why the record matched, cut around its matches.
+    func snippet(for doc: Int32, plan: QueryPlan, highlighter: Highlighter) -> Snippet {
         let passages = documents[Int(doc)].passages.map(Int.init).filter { store.fields[$0].snippetRank != nil }
-        var patterns = plan.slots.map(\.patterns)
-        // Typo neighbours are marked only for words the record lacks as typed.
-        let found = Set(passages.flatMap { matches(in: $0, patterns: patterns).flatMap(\.slots) })
-        for (s, slot) in plan.slots.enumerated() where !found.contains(s) { patterns[s] += slot.typoPatterns }
+        var found = passages.map { highlighter.matches(in: $0, store: store) }
+        // Typo neighbours are marked only for words the record lacks as typed (rare: scan again).
+        let matchedSlots = found.joined().reduce(UInt64(0)) { $0 | $1.slots }
+        let lacking = Set(plan.slots.indices.filter {
+            matchedSlots & (UInt64(1) << UInt64(min($0, 63))) == 0 && !plan.slots[$0].typoPatterns.isEmpty
+        })
+        if !lacking.isEmpty {
+            let withTypos = Highlighter(plan, termCount: dictionary.count, typosFor: lacking)
+            found = passages.map { withTypos.matches(in: $0, store: store) }
+        }
 
-        var chosen: (passage: Int, matches: [Match])?
-        var chosenKey: (slots: Int, rank: Int, matches: Int) = (0, .max, 0)
-        for p in passages {
-            guard let rank = store.fields[p].snippetRank else { continue }
-            let matches = self.matches(in: p, patterns: patterns)
-            guard !matches.isEmpty else { continue }
-            let key = (Set(matches.flatMap(\.slots)).count, rank, matches.count)
+        var chosen: Int?
+        var chosenKey = (slots: 0, rank: Int.max, matches: 0)
+        for (i, p) in passages.enumerated() where !found[i].isEmpty {
+            let rank = store.fields[p].snippetRank ?? .max
+            let key = (slots: found[i].reduce(UInt64(0)) { $0 | $1.slots }.nonzeroBitCount, rank: rank, matches: found[i].count)
             // Most distinct query parts first, then prose over names, then most matches.
-            if chosen == nil || key.0 > chosenKey.slots
-                || (key.0 == chosenKey.slots && (key.1 < chosenKey.rank || (key.1 == chosenKey.rank && key.2 > chosenKey.matches))) {
-                chosen = (p, matches); chosenKey = key
+            if chosen == nil || key.slots > chosenKey.slots
+                || (key.slots == chosenKey.slots && (key.rank < chosenKey.rank || (key.rank == chosenKey.rank && key.matches > chosenKey.matches))) {
+                chosen = i; chosenKey = key
             }
         }
-        if let chosen { return cut(chosen.passage, around: chosen.matches) }
+        if let chosen { return cut(passages[chosen], around: found[chosen]) }
         // Found by address or by its title alone: show the start of its text, unmarked.
         if let p = passages.first(where: { store.fields[$0] == .body }) ?? passages.first {
             return cut(p, around: [])
@@ -39,32 +37,8 @@ extension SearchIndex {
         return Snippet(text: "")
     }
 
-    /// Matches of each slot's patterns in a passage, left to right, longest first at each word.
-    private func matches(in passage: Int, patterns: [[[WordMatcher]]]) -> [Match] {
-        let tokens = store.tokens(of: passage)
-        var out: [Match] = []
-        var t = tokens.lowerBound
-        while t < tokens.upperBound {
-            var length = 0, slots = Set<Int>()
-            for (s, slotPatterns) in patterns.enumerated() {
-                for pattern in slotPatterns {
-                    guard let n = store.match(pattern, at: t, end: tokens.upperBound) else { continue }
-                    slots.insert(s)
-                    length = max(length, n)
-                }
-            }
-            if length > 0 {
-                out.append(Match(first: t, count: length, slots: slots))
-                t += length
-            } else {
-                t += 1
-            }
-        }
-        return out
-    }
-
     /// The window of the passage holding the most matches, with a little context before the first.
-    private func cut(_ passage: Int, around matches: [Match]) -> Snippet {
+    private func cut(_ passage: Int, around matches: [PatternMatch]) -> Snippet {
         let text = store.texts[passage]
         let tokens = store.tokens(of: passage)
         let bytes = text.utf8.count

@@ -37,10 +37,13 @@ public enum TourLoader {
         }
     }
 
-    /// Whether a command-line argument names a tour file rather than a session id: it exists on
-    /// disk, or it ends in .json, .yaml or .yml (so a mistyped file name is reported as missing).
+    /// Whether a command-line argument names a tour file rather than a session id: a file (not a
+    /// folder: a facilitator may well keep a folder called `ws3`) exists there, or it ends in .json,
+    /// .yaml or .yml (so a mistyped file name is reported as missing rather than as no session).
     public static func isTourFile(_ argument: String) -> Bool {
-        format(ofPath: argument) != nil || FileManager.default.fileExists(atPath: argument)
+        var isDirectory: ObjCBool = false
+        return format(ofPath: argument) != nil
+            || (FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) && !isDirectory.boolValue)
     }
 
     public static func load(path: String, kb: KnowledgeBase) throws(TourError) -> Tour {

@@ -2,7 +2,7 @@
 /// room and numbered links. The walkthrough screen and the plain-text output both draw it, so a
 /// link's number is the same on the projector as in `octopus walk ws3 | less`.
 public enum TourPage {
-    public static func page(for step: Tour.Step, number: Int, of count: Int, in kb: KnowledgeBase) -> Page {
+    public static func page(for step: Tour.Step, in kb: KnowledgeBase) -> Page {
         var b = Builder(kb: kb)
         var subtitle: [String] = []
         let kind: RecordKind
@@ -11,6 +11,7 @@ public enum TourPage {
             let t = s.topics[index]
             kind = .session
             subtitle.append("\(Record.session(s).inlineLabel) · topic \(index + 1) of \(s.topics.count)")
+            b.reserve(t.links)
             if step.heading != nil { b.blocks.append(.field("Topic", [.text(Sanitizer.clean(t.title))])) }
             b.paragraph(t.summary)
             b.bullets("Key points", t.keyPoints)
@@ -19,6 +20,7 @@ public enum TourPage {
         } else if let record = kb.record(step.target.recordID) {
             kind = record.kind
             subtitle.append(label(record))
+            if case .session(let s) = record { b.reserve(s.links) } else { b.reserve(record.links) }
             if step.heading != nil { b.blocks.append(.field("Record", [.text(Sanitizer.clean(record.title))])) }
             b.paragraph(record.summary)
             switch record {
@@ -46,13 +48,13 @@ public enum TourPage {
         }
         if let m = step.minutes { subtitle.append("\(m) min planned") }
         return Page(id: step.target.address, kind: kind, title: step.title(in: kb),
-                    subtitle: "Step \(number) of \(count) · " + subtitle.joined(separator: " · "),
+                    subtitle: subtitle.joined(separator: " · "),
                     blocks: b.blocks, links: b.links)
     }
 
     /// The pages of every step, in order.
     public static func pages(for tour: Tour, in kb: KnowledgeBase) -> [Page] {
-        tour.steps.enumerated().map { page(for: $1, number: $0 + 1, of: tour.steps.count, in: kb) }
+        tour.steps.map { page(for: $0, in: kb) }
     }
 
     /// The whole tour as plain text, for output that is not a terminal. The facilitator's notes
@@ -62,8 +64,8 @@ public enum TourPage {
         let planned = tour.plannedMinutes
         var out = title + "\n" + String(repeating: "=", count: min(max(20, width), title.count)) + "\n"
         out += "\(tour.steps.count) step\(tour.steps.count == 1 ? "" : "s")" + (planned > 0 ? " · \(planned) minutes planned" : "") + "\n"
-        for page in pages(for: tour, in: kb) {
-            out += "\n" + TextLayout.render(page, width: width, title: kb.linkTitle)
+        for (i, page) in pages(for: tour, in: kb).enumerated() {
+            out += "\nStep \(i + 1) of \(tour.steps.count)\n" + TextLayout.render(page, width: width, title: kb.linkTitle)
         }
         return out
     }
@@ -94,6 +96,12 @@ public enum TourPage {
             if let i = links.firstIndex(of: id) { return i + 1 }
             links.append(id)
             return links.count
+        }
+
+        /// Numbers the step's own links first, so its "Linked" list reads 1, 2, 3… and a link
+        /// met in the text beforehand carries the same number.
+        mutating func reserve(_ ids: [String]) {
+            for id in ids { if let r = kb.record(id) { _ = number(r.id) } }
         }
 
         mutating func spans(_ text: String) -> [Page.Span] {

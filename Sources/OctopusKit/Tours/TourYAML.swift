@@ -19,7 +19,9 @@ enum YAMLReader {
                 message: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad)); save it as UTF-8",
                 position: JSONParser.position(ofByte: bad, in: bytes))
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        // Windows editors start UTF-8 files with a byte-order mark, which Yams takes for content.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        let text = String(decoding: body, as: UTF8.self)
         if let position = tooManyAliases(text) {
             throw JSONParser.Failure(message: "more than \(maxAliases) YAML aliases (*name); a tour needs none: write each value out",
                                      position: position)

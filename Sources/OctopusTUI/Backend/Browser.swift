@@ -10,6 +10,21 @@ public enum Browser {
     /// Runs the browser; returns the process exit status, or nil when curses cannot start on this
     /// terminal (an unknown TERM), so the caller can print plain text instead.
     public static func run(kb: KnowledgeBase, options: BrowserOptions) -> Int32? {
+        session(kb: kb, options: options) { _ in }
+    }
+
+    /// Runs the walkthrough of a tour (facilitator mode): the same loop, starting on the tour.
+    /// Esc on a linked page returns to the same step; Esc on the tour itself stays there.
+    public static func walk(kb: KnowledgeBase, tour: Tour, options: BrowserOptions, projector: Bool) -> Int32? {
+        session(kb: kb, options: options) { state in
+            var walk = WalkState(tour: tour, kb: kb, size: state.size, projector: projector, now: state.now)
+            walk.notebookNotes = state.notesForWalk
+            state.place = .walk(walk)
+        }
+    }
+
+    /// Starts curses and the notebook, lets `prepare` set the first screen, then runs the loop.
+    static func session(kb: KnowledgeBase, options: BrowserOptions, prepare: (inout AppState) -> Void) -> Int32? {
         octopus_watch_quit_signals()
         guard let backend = NcursesBackend(color: options.color, mouse: options.mouse) else { return nil }
         // The backend has called setlocale, so the codeset is the user's.
@@ -26,7 +41,12 @@ public enum Browser {
         }
         let runner = EffectRunner(notebook: notebook, backend: backend, externalEditor: state.externalEditor)
         for m in runner.reload() { Update.update(&state, m) }
+        prepare(&state)
+        return loop(&state, backend: backend, runner: runner)
+    }
 
+    /// Read a key (100 ms timeout), update, run effects, render, present — until quit or a signal.
+    static func loop(_ state: inout AppState, backend: NcursesBackend, runner: EffectRunner) -> Int32 {
         backend.present(Render.render(state))
         while !state.quitRequested {
             let signal = octopus_pending_signal()
@@ -38,7 +58,12 @@ public enum Browser {
                 backend.shutdown()
                 return 128 + signal
             }
-            guard let event = backend.readKey() else { continue }
+            Update.update(&state, .tick(Date()))
+            guard let event = backend.readKey() else {
+                // The walkthrough's clock ticks on screen even when no key is pressed.
+                if case .walk = state.place { backend.present(Render.render(state)) }
+                continue
+            }
             var effects: [Effect] = []
             switch event {
             case .resize: effects = Update.update(&state, .resize(backend.size))

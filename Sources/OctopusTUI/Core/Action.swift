@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
     case quit
     case digit(Int)
     case toggleBookmark, writeNote, addToHandout, writeHandout, openBookmarks
+    case search, nextMatch, previousMatch
+    case walk
     /// Keys a text field (the go-to prompt, the note editor) interprets itself; listed for help.
     case edit
 }
@@ -23,6 +25,8 @@ public enum Action: Hashable, Sendable {
 public enum Message: Sendable, Hashable {
     case key(Key)
     case resize(Size)
+    /// The clock moved on (the walkthrough's timer redraws).
+    case tick(Date)
     /// The notebook as it is now on disk (after opening, or after a write).
     case notebookLoaded(bookmarks: [String: Date], notes: [Note])
     /// The result of an effect, to show in the status line.

@@ -52,6 +52,8 @@ public struct PageState: Sendable, Hashable {
     public var scroll = 0
     public var selectedLink: Int?     // 1-based link number
     public var typedNumber = ""
+    /// Line of the current in-page match (n/N), highlighted.
+    public var matchLine: Int?
     public init(id: String) { self.id = id }
 }
 
@@ -60,6 +62,9 @@ public enum Place: Sendable, Hashable {
     case home(selection: Int)
     case list(ListState)
     case page(PageState)
+    /// Facilitator mode: a session or tour step by step. Its clock keeps running while a linked
+    /// page is open, and Back returns to the same step.
+    case walk(WalkState)
 }
 
 public struct GotoPrompt: Sendable, Hashable {
@@ -67,10 +72,19 @@ public struct GotoPrompt: Sendable, Hashable {
     public var error: String?
 }
 
+/// The search screen: a query typed on any screen, answered on every keystroke.
+public struct SearchState: Sendable, Hashable {
+    public var query = ""
+    public var selection = 0
+    public var scroll = 0
+    public init(query: String = "") { self.query = query }
+}
+
 public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
     case goto(GotoPrompt)
     case editor(EditorState)
+    case search(SearchState)
 }
 
 public struct BrowserOptions: Sendable, Hashable {
@@ -89,6 +103,11 @@ public struct BrowserOptions: Sendable, Hashable {
 public struct AppState: Sendable {
     public let kb: KnowledgeBase
     public let resolver: AddressResolver
+    public let searchIndex: SearchIndex
+    /// Queries run this session, newest first (kept in memory only).
+    public var recentSearches: [String] = []
+    /// The last query, for n/N on a page.
+    public var lastQuery: String?
     public var size: Size
     public var date: Day
     public var ascii: Bool
@@ -99,11 +118,14 @@ public struct AppState: Sendable {
     public var message: String?
     public var quitRequested = false
     public var notebook = NotebookState()
+    /// The time, as the event loop last saw it; the walkthrough's clock reads it (tests set it).
+    public var now = Date()
     /// `$VISUAL` or `$EDITOR` when set: notes are written there instead of the built-in editor.
     public var externalEditor: String?
 
     public init(kb: KnowledgeBase, size: Size, date: Day = .conference, ascii: Bool = false) {
-        self.kb = kb; self.resolver = AddressResolver(kb); self.size = size; self.date = date; self.ascii = ascii
+        self.kb = kb; self.resolver = AddressResolver(kb); self.searchIndex = SearchIndex(kb)
+        self.size = size; self.date = date; self.ascii = ascii
     }
 
     public var isConferenceDate: Bool { date == .conference }
@@ -113,18 +135,27 @@ public struct AppState: Sendable {
         case .help: return .help
         case .goto: return .gotoPrompt
         case .editor: return .editor
+        case .search: return .search
         case nil: break
         }
         switch place {
         case .home: return .home
         case .list: return .list
         case .page: return .page
+        case .walk: return .walk
         }
     }
 
     /// Smallest terminal the browser draws in; below it, one "too small" message.
     public static let minimumSize = Size(width: 40, height: 10)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+
+    /// The user's notes by record id, as the walkthrough's presenter pane wants them.
+    public var notesForWalk: [String: [String]] {
+        var out: [String: [String]] = [:]
+        for n in notebook.notes { out[n.recordID, default: []].append(n.text) }
+        return out
+    }
 
     /// Two panes (list + preview) from this width.
     public static let twoPaneWidth = 100
@@ -143,7 +174,7 @@ public struct AppState: Sendable {
             let rows = rows(l)
             guard l.selection < rows.count, let id = rows[l.selection].id, kb.record(id) != nil else { return nil }
             return id
-        case .home: return nil
+        case .home, .walk: return nil
         }
     }
 

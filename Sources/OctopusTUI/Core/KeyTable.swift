@@ -12,7 +12,9 @@ public struct Binding: Sendable, Hashable {
 }
 
 public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
-    case home, list, page, gotoPrompt, help, editor
+    case home, list, page, gotoPrompt, help, editor, search
+    /// The walkthrough has its own table, `WalkKeys`.
+    case walk
 }
 
 public enum KeyTable {
@@ -35,8 +37,9 @@ public enum KeyTable {
         Binding([.char("B")], .openBookmarks, "your bookmarks"),
     ]
     static let global: [Binding] = [
+        Binding([.char("/")], .search, "search everything (results as you type)", hint: "search"),
         Binding([.char(":")], .goTo, "go to an address: art 29, PT, ws 3, portugal", hint: "go to"),
-        Binding([.char("t")], .toggleDate, "status date: conference ⇄ latest", hint: "date"),
+        Binding([.char("t")], .toggleDate, "status date: conference ⇄ latest"),
         Binding([.char("?")], .help, "help: all keys", hint: "help"),
         Binding([.char("q"), .ctrl("c")], .quit, "quit", hint: "quit"),
     ]
@@ -63,11 +66,14 @@ public enum KeyTable {
             ] + notebook + global
         case .page:
             return movement + [
-                Binding([.tab], .nextLink, "select next link", hint: "next link"),
+                Binding([.tab], .nextLink, "select next link", hint: "link"),
                 Binding([.backTab], .previousLink, "select previous link"),
                 Binding([.enter, .right, .char("l")], .open, "follow the selected link (or the number typed)", hint: "follow"),
                 Binding([.escape, .left, .backspace, .char("h")], .back, "back", hint: "back"),
                 Binding([.char("]"), .ctrl("o")], .forward, "forward in history"),
+                Binding([.char("n")], .nextMatch, "next match of the last search on this page"),
+                Binding([.char("N")], .previousMatch, "previous match of the last search on this page"),
+                Binding([.char("w")], .walk, "walk a room through this session (facilitator mode)"),
             ] + (0...9).map { Binding([.char(Character(String($0)))], .digit($0), "type a link number, then Enter") } + notebook + global
         case .gotoPrompt:
             return [
@@ -84,6 +90,16 @@ public enum KeyTable {
                 Binding([.enter], .edit, "new line"),
                 Binding([.backspace, .delete], .edit, "delete a character"),
             ]
+        case .search:
+            return [
+                Binding([.enter], .edit, "open the selected result", hint: "open"),
+                Binding([.escape], .edit, "close search, back where you were", hint: "back"),
+                Binding([.up, .down, .pageUp, .pageDown], .edit, "select a result"),
+                Binding([.backspace, .ctrl("u")], .edit, "delete a character; Ctrl-U clears"),
+                Binding([.tab], .edit, "use the selected recent search"),
+            ]
+        case .walk:
+            return []   // see WalkKeys
         case .help:
             return [
                 Binding([.escape, .char("?"), .char("q"), .enter], .back, "close help"),

@@ -10,13 +10,24 @@ public enum Update {
         switch message {
         case .resize(let size):
             state.size = size
+            if case .walk(var walk) = state.place {
+                WalkUpdate.update(&walk, .resize(size), now: state.now)
+                state.place = .walk(walk)
+            }
             clampAll(&state)
+            return []
+        case .tick(let now):
+            state.now = now
             return []
         case .notebookLoaded(let bookmarks, let notes):
             state.notebook.available = true
             state.notebook.problem = nil
             state.notebook.bookmarks = Dictionary(bookmarks.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: max)
             state.notebook.notes = notes
+            if case .walk(var walk) = state.place {
+                walk.notebookNotes = state.notesForWalk
+                state.place = .walk(walk)
+            }
             clampAll(&state)
             return []
         case .notice(let text):
@@ -34,6 +45,22 @@ public enum Update {
             }
             if case .editor(var editor) = state.overlay {
                 return edit(&state, &editor, key)
+            }
+            if case .search(var search) = state.overlay {
+                editSearch(&state, &search, key)
+                return []
+            }
+            if case .walk(var walk) = state.place, state.overlay == nil {
+                let effect = WalkUpdate.handle(&walk, key: key, now: state.now)
+                state.place = .walk(walk)
+                switch effect {
+                case .open(let id): open(&state, id: id)
+                case .leave: goBack(&state)
+                case .quit: state.quitRequested = true
+                case nil: break
+                }
+                clampAll(&state)
+                return []
             }
             if case .click(let row, let column) = key, state.overlay == nil {
                 click(&state, row: row, column: column)
@@ -120,6 +147,19 @@ public enum Update {
         switch action {
         case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks:
             return notebookAction(&state, action)
+        case .search:
+            state.overlay = .search(SearchState())
+            return []
+        case .walk:
+            guard case .page(let p) = state.place, case .session(let session)? = state.kb.record(p.id) else {
+                state.message = "w walks through a session: open one first (e.g. :ws3)"
+                return []
+            }
+            guard !session.topics.isEmpty else { state.message = "This session has no topics to walk through"; return [] }
+            var walk = WalkState(tour: Tour.from(session: session), kb: state.kb, size: state.size, now: state.now)
+            walk.notebookNotes = state.notesForWalk
+            navigate(&state, to: .walk(walk))
+            return []
         case .quit: state.quitRequested = true
         case .help: state.overlay = .help(scroll: 0)
         case .goTo: state.overlay = .goto(GotoPrompt())
@@ -136,6 +176,7 @@ public enum Update {
             case .home(let selection): home(&state, selection, action)
             case .list(let list): self.list(&state, list, action)
             case .page(let page): self.page(&state, page, action)
+            case .walk: break   // keys reach the walkthrough before the key table
             }
         }
         return []
@@ -282,6 +323,16 @@ public enum Update {
         case .pageDown: p.scroll += max(1, visible - 1)
         case .top: p.scroll = 0
         case .bottom: p.scroll = layout.lines.count
+        case .nextMatch, .previousMatch:
+            guard let query = state.lastQuery else { state.message = "Search first with /, then n and N move between matches on the page"; break }
+            let matches = PageView.matchLines(layout, query: query)
+            guard !matches.isEmpty else { state.message = "No match for “\(query)” on this page"; p.matchLine = nil; break }
+            let current = p.matchLine ?? (action == .nextMatch ? p.scroll - 1 : p.scroll + visible)
+            let next = action == .nextMatch ? (matches.first { $0 > current } ?? matches[0]) : (matches.last { $0 < current } ?? matches[matches.count - 1])
+            p.matchLine = next
+            if next < p.scroll || next >= p.scroll + visible { p.scroll = max(0, next - visible / 3) }
+            let n = (matches.firstIndex(of: next) ?? 0) + 1
+            state.message = "Match \(n) of \(matches.count) for “\(query)” (n next, N previous)"
         case .digit(let d):
             if p.typedNumber.count < 3 { p.typedNumber += String(d) }
             state.message = "Link \(p.typedNumber)… press Enter"
@@ -312,6 +363,7 @@ public enum Update {
     /// A click selects what is under it; a click on the selected row, or on a link, opens it.
     static func click(_ state: inout AppState, row: Int, column: Int) {
         switch state.place {
+        case .walk: return   // the walkthrough is driven by keys and a presenter remote
         case .home(let selection):
             let index = row - Render.homeMenuTop(state)
             guard index >= 0 && index < Section.allCases.count else { return }
@@ -344,6 +396,59 @@ public enum Update {
                 x += w
             }
         }
+    }
+
+    // MARK: Search
+
+    static func editSearch(_ state: inout AppState, _ search: inout SearchState, _ key: Key) {
+        let hits = state.searchIndex.search(search.query)
+        let page = max(1, SearchView.visibleHits(state))
+        switch key {
+        case .escape, .ctrl("c"):
+            remember(&state, search.query)
+            state.overlay = nil
+            return
+        case .enter:
+            if search.query.isEmpty, search.selection < state.recentSearches.count {
+                search.query = state.recentSearches[search.selection]; search.selection = 0
+            } else if search.selection < hits.count {
+                remember(&state, search.query)
+                state.overlay = nil
+                open(&state, id: hits[search.selection].id)
+                return
+            } else if !search.query.isEmpty {
+                state.message = "Nothing matches “\(Sanitizer.clean(search.query))”"
+            }
+        case .tab:
+            if search.query.isEmpty, search.selection < state.recentSearches.count {
+                search.query = state.recentSearches[search.selection]; search.selection = 0
+            }
+        case .up: search.selection -= 1
+        case .down: search.selection += 1
+        case .pageUp: search.selection -= page
+        case .pageDown: search.selection += page
+        case .backspace, .delete:
+            if !search.query.isEmpty { search.query.removeLast(); search.selection = 0 }
+        case .ctrl("u"): search.query = ""; search.selection = 0
+        case .char(let c):
+            if search.query.count < 80 { search.query.append(c); search.selection = 0 }
+        default: break
+        }
+        let count = search.query.isEmpty ? state.recentSearches.count : state.searchIndex.search(search.query).count
+        search.selection = min(max(0, search.selection), max(0, count - 1))
+        if search.selection < search.scroll { search.scroll = search.selection }
+        if search.selection >= search.scroll + page { search.scroll = search.selection - page + 1 }
+        state.overlay = .search(search)
+    }
+
+    /// Keeps a query for this session's recent list and for n/N on pages.
+    static func remember(_ state: inout AppState, _ query: String) {
+        let q = query.trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return }
+        state.lastQuery = q
+        state.recentSearches.removeAll { $0 == q }
+        state.recentSearches.insert(q, at: 0)
+        if state.recentSearches.count > 20 { state.recentSearches.removeLast() }
     }
 
     // MARK: Go-to prompt
@@ -391,6 +496,8 @@ public enum Update {
             l.scroll = min(max(0, l.scroll), max(0, rows.count - h))
             if !state.twoPanes { l.focusPreview = false }
             state.place = .list(l)
+        case .walk:
+            break
         case .page(var p):
             let layout = PageView.layout(state, id: p.id, width: PageView.textWidth(state))
             let maxScroll = max(0, layout.lines.count - state.bodyHeight)
@@ -413,6 +520,7 @@ public enum Update {
         case .home: .home
         case .list: .list
         case .page: .page
+        case .walk: .walk
         }
     }
 }

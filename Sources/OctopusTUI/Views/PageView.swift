@@ -134,9 +134,20 @@ public enum PageView {
         return PageLayout(page: page, lines: lines, lineOfLink: lineOfLink)
     }
 
-    /// Draws lines [scroll, scroll+height) of a layout into a region of the grid.
+    /// Lines of a layout that contain a word of the query (folded: case and accents ignored).
+    public static func matchLines(_ layout: PageLayout, query: String) -> [Int] {
+        let words = Set(Folding.words(query).filter { !$0.hasPrefix("type") })
+        guard !words.isEmpty else { return [] }
+        return layout.lines.indices.filter { i in
+            layout.lines[i].contains { run in Folding.words(run.text).contains { w in words.contains { w.hasPrefix($0) } } }
+        }
+    }
+
+    /// Draws lines [scroll, scroll+height) of a layout into a region of the grid; the words of
+    /// `highlight` are marked on `matchLine`.
     static func draw(_ layout: PageLayout, into grid: inout CellGrid, top: Int, left: Int, width: Int, height: Int,
-                     scroll: Int, selectedLink: Int?) {
+                     scroll: Int, selectedLink: Int?, matchLine: Int? = nil, highlight: String? = nil) {
+        let words = Set(highlight.map(Folding.words) ?? [])
         for row in 0..<height {
             let index = scroll + row
             guard index < layout.lines.count else { break }
@@ -144,8 +155,12 @@ public enum PageView {
             for run in layout.lines[index] {
                 var style = run.style
                 if let l = run.link, l == selectedLink { style = .selected }
+                if index == matchLine, Folding.words(run.text).contains(where: { w in words.contains { w.hasPrefix($0) } }) {
+                    style = .selected
+                }
                 x += grid.put(run.text, row: top + row, column: x, style: style, width: left + width - x)
             }
+            if index == matchLine && left > 0 { grid.put("▶", row: top + row, column: left - 1, style: .accent) }
         }
     }
 }

@@ -3,6 +3,9 @@ import OctopusKit
 /// The screen as a function of state: draws an `AppState` into a new `CellGrid`.
 public enum Render {
     public static func render(_ state: AppState) -> CellGrid {
+        if case .walk(let walk) = state.place, state.overlay == nil {
+            return WalkView.render(walk, now: state.now, ascii: state.ascii)
+        }
         var grid = CellGrid(state.size)
         if state.isTooSmall {
             tooSmall(state, &grid)
@@ -16,11 +19,15 @@ public enum Render {
         case .page(let page):
             let width = PageView.textWidth(state)
             let layout = PageView.layout(state, id: page.id, width: width)
-            PageView.draw(layout, into: &grid, top: top, left: 1, width: width, height: height, scroll: page.scroll, selectedLink: page.selectedLink)
+            PageView.draw(layout, into: &grid, top: top, left: 1, width: width, height: height, scroll: page.scroll,
+                          selectedLink: page.selectedLink, matchLine: page.matchLine, highlight: state.lastQuery)
             scrollIndicator(&grid, top: top, height: height, scroll: page.scroll, total: layout.lines.count, ascii: state.ascii)
+        case .walk(let walk):
+            WalkView.render(walk, now: state.now, into: &grid, ascii: state.ascii)
         }
         if case .help(let scroll) = state.overlay { help(state, scroll, &grid) }
         if case .editor(let editor) = state.overlay { EditorView.draw(state, editor, &grid) }
+        if case .search(let search) = state.overlay { SearchView.draw(state, search, &grid) }
         bottomBar(state, &grid)
         return state.ascii ? grid.asciiOnly() : grid
     }
@@ -38,6 +45,7 @@ public enum Render {
         case .page(let p):
             let title = state.kb.record(p.id).map { Sanitizer.clean($0.shortTitle) } ?? p.id
             return (state.notebook.isBookmarked(p.id) ? (state.ascii ? "* " : "★ ") : "") + title
+        case .walk(let w): return "Walkthrough: " + Sanitizer.clean(w.tour.title)
         }
     }
 

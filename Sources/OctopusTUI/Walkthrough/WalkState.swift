@@ -65,9 +65,6 @@ public struct WalkState: Sendable, Hashable {
     /// Whether the presenter pane is open on this step (it is drawn only when there are notes).
     public var notesVisible: Bool { projector ? notesOnProjector.contains(step) : notesInNormal }
 
-    /// Planned minutes of each step, in order (nil: no plan).
-    public var plannedMinutes: [Int?] { tour.steps.map(\.minutes) }
-
     public func timing(at now: Date) -> WalkTiming {
         let planned = tour.plannedMinutes
         return WalkTiming(

@@ -37,7 +37,8 @@ public enum WalkUpdate {
     public static func handle(_ state: inout WalkState, key: Key, now: Date) -> WalkEffect? {
         guard let action = WalkKeys.action(for: key, in: state) else {
             state.message = nil
-            if !state.typed.isEmpty { state.typed = "" }
+            state.typed = ""
+            state.helpShown = false  // any key closes help, bound or not
             return nil
         }
         return update(&state, action, now: now)

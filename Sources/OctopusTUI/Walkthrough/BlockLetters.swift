@@ -1,0 +1,133 @@
+import Foundation
+
+/// A five-row font of block characters for projector headings, readable from the back of a room.
+/// Capitals, digits and common punctuation; lower case is drawn as capitals and accents are
+/// dropped (É → E). Text with any other character is not drawn in blocks at all (the caller falls
+/// back to plain bold text) rather than with holes in it.
+public enum BlockLetters {
+    public static let height = 5
+    /// Blank columns between two glyphs.
+    static let gap = 1
+
+    /// Glyphs as rows of `#` (ink) and space; every row of a glyph has the same width.
+    static let glyphs: [Character: [String]] = [
+        "A": [" ### ", "#   #", "#####", "#   #", "#   #"],
+        "B": ["#### ", "#   #", "#### ", "#   #", "#### "],
+        "C": [" ####", "#    ", "#    ", "#    ", " ####"],
+        "D": ["#### ", "#   #", "#   #", "#   #", "#### "],
+        "E": ["#####", "#    ", "#### ", "#    ", "#####"],
+        "F": ["#####", "#    ", "#### ", "#    ", "#    "],
+        "G": [" ####", "#    ", "#  ##", "#   #", " ####"],
+        "H": ["#   #", "#   #", "#####", "#   #", "#   #"],
+        "I": ["###", " # ", " # ", " # ", "###"],
+        "J": ["  ###", "    #", "    #", "#   #", " ### "],
+        "K": ["#   #", "#  # ", "###  ", "#  # ", "#   #"],
+        "L": ["#    ", "#    ", "#    ", "#    ", "#####"],
+        "M": ["#   #", "## ##", "# # #", "#   #", "#   #"],
+        "N": ["#   #", "##  #", "# # #", "#  ##", "#   #"],
+        "O": [" ### ", "#   #", "#   #", "#   #", " ### "],
+        "P": ["#### ", "#   #", "#### ", "#    ", "#    "],
+        "Q": [" ### ", "#   #", "# # #", "#  # ", " ## #"],
+        "R": ["#### ", "#   #", "#### ", "#  # ", "#   #"],
+        "S": [" ####", "#    ", " ### ", "    #", "#### "],
+        "T": ["#####", "  #  ", "  #  ", "  #  ", "  #  "],
+        "U": ["#   #", "#   #", "#   #", "#   #", " ### "],
+        "V": ["#   #", "#   #", "#   #", " # # ", "  #  "],
+        "W": ["#   #", "#   #", "# # #", "## ##", "#   #"],
+        "X": ["#   #", " # # ", "  #  ", " # # ", "#   #"],
+        "Y": ["#   #", " # # ", "  #  ", "  #  ", "  #  "],
+        "Z": ["#####", "   # ", "  #  ", " #   ", "#####"],
+        "0": [" ### ", "#  ##", "# # #", "##  #", " ### "],
+        "1": [" # ", "## ", " # ", " # ", "###"],
+        "2": [" ### ", "#   #", "  ## ", " #   ", "#####"],
+        "3": ["#### ", "    #", " ### ", "    #", "#### "],
+        "4": ["#   #", "#   #", "#####", "    #", "    #"],
+        "5": ["#####", "#    ", "#### ", "    #", "#### "],
+        "6": [" ### ", "#    ", "#### ", "#   #", " ### "],
+        "7": ["#####", "    #", "   # ", "  #  ", "  #  "],
+        "8": [" ### ", "#   #", " ### ", "#   #", " ### "],
+        "9": [" ### ", "#   #", " ####", "    #", " ### "],
+        " ": ["  ", "  ", "  ", "  ", "  "],
+        ".": [" ", " ", " ", " ", "#"],
+        ",": ["  ", "  ", "  ", " #", "# "],
+        ":": [" ", "#", " ", "#", " "],
+        ";": ["  ", " #", "  ", " #", "# "],
+        "!": ["#", "#", "#", " ", "#"],
+        "?": ["### ", "   #", " ## ", "    ", " #  "],
+        "-": ["    ", "    ", "####", "    ", "    "],
+        "'": ["#", "#", " ", " ", " "],
+        "\"": ["# #", "# #", "   ", "   ", "   "],
+        "(": [" #", "# ", "# ", "# ", " #"],
+        ")": ["# ", " #", " #", " #", "# "],
+        "/": ["    #", "   # ", "  #  ", " #   ", "#    "],
+        "&": [" ##  ", "#  # ", " ## #", "#  # ", " ## #"],
+        "+": ["   ", " # ", "###", " # ", "   "],
+        "%": ["#   #", "   # ", "  #  ", " #   ", "#   #"],
+    ]
+
+    /// Typographic characters drawn as their plain look-alikes.
+    static let aliases: [Character: Character] = [
+        "–": "-", "—": "-", "‐": "-", "’": "'", "‘": "'", "“": "\"", "”": "\"", "«": "\"", "»": "\"", "·": "-",
+    ]
+
+    /// The glyph for a character, after upper-casing and dropping accents; nil if the font lacks it.
+    static func glyph(_ c: Character) -> [String]? {
+        if let g = glyphs[c] { return g }
+        if let a = aliases[c], let g = glyphs[a] { return g }
+        if let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first,
+           let g = glyphs[Character(base)] { return g }
+        return nil
+    }
+
+    /// The characters to draw, or nil if any of them is missing from the font.
+    static func characters(_ text: String) -> [Character]? {
+        var out: [Character] = []
+        for c in text.uppercased() {
+            guard glyph(c) != nil else { return nil }
+            out.append(c)
+        }
+        return out
+    }
+
+    public static func supports(_ text: String) -> Bool { characters(text) != nil }
+
+    /// Columns the text takes in blocks (0 if unsupported).
+    public static func width(_ text: String) -> Int {
+        guard let chars = characters(text), !chars.isEmpty else { return 0 }
+        return chars.reduce(0) { $0 + (glyph($1)?.first?.count ?? 0) } + gap * (chars.count - 1)
+    }
+
+    /// The five rows of the text, with `█` for ink (`#` when `ascii`), or nil if unsupported.
+    public static func render(_ text: String, ascii: Bool = false) -> [String]? {
+        guard let chars = characters(text) else { return nil }
+        var rows = Array(repeating: "", count: height)
+        for (i, c) in chars.enumerated() {
+            guard let g = glyph(c) else { return nil }
+            for r in 0..<height { rows[r] += (i > 0 ? String(repeating: " ", count: gap) : "") + g[r] }
+        }
+        let ink: Character = ascii ? "#" : "█"
+        return rows.map { row in String(row.map { $0 == "#" ? ink : " " }) }
+    }
+
+    /// The text wrapped at spaces into at most `maxLines` block lines no wider than `width`, each
+    /// five rows high; nil when it does not fit (or has a character the font lacks).
+    public static func layout(_ text: String, width: Int, maxLines: Int, ascii: Bool = false) -> [[String]]? {
+        let words = text.split(separator: " ").map(String.init)
+        guard !words.isEmpty, maxLines > 0, supports(text) else { return nil }
+        var lines: [String] = []
+        var current = ""
+        for word in words {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if self.width(candidate) <= width {
+                current = candidate
+            } else {
+                guard !current.isEmpty, self.width(word) <= width else { return nil }
+                lines.append(current)
+                current = word
+            }
+        }
+        lines.append(current)
+        guard lines.count <= maxLines else { return nil }
+        return lines.compactMap { render($0, ascii: ascii) }
+    }
+}

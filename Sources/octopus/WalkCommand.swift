@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import OctopusKit
+import OctopusTUI
+
+/// `octopus walk`: facilitator mode. A session's agenda, or a tour file, one step per screen
+/// with a timer; `--new` prints a starting tour to edit instead.
+struct Walk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Walk a room through a session's topics, one per screen, with a timer.",
+        discussion: """
+            Examples: octopus walk ws3 · octopus walk ws3 --projector · octopus walk --new ws3 > tour.yaml · octopus walk tour.yaml
+            A tour file (YAML or JSON) has a title and steps; each step has an address (art29, PT, \
+            ws3/topic-2) and optionally a heading, notes and minutes. A tour with problems is not run: \
+            each one is printed as file:line:column: path: message and the exit status is 65.
+            Keys: Space/→ next, ← previous, o agenda (a number then Enter jumps to that step), a number \
+            then Enter opens that link (Esc comes back), P pauses the clock, p presenter notes, \
+            F5 projector layout, ? help, q quit. Output that is not a terminal gets the tour as text.
+            """)
+
+    @Argument(help: ArgumentHelp("A session (ws3, \"ws 3\", opening) or a tour file (.yaml, .yml, .json).", valueName: "session-or-file"))
+    var target: String
+    @Flag(help: "Start in the projector layout: large headings, high contrast, no hint bar, notes hidden.")
+    var projector = false
+    @Flag(name: .customLong("new"), help: "Print a starting tour as YAML instead (edit it, then run octopus walk FILE).")
+    var newTour = false
+    @Flag(name: .customLong("no-color"), help: "Draw with attributes only, no colour (also: NO_COLOR).")
+    var noColor = false
+    @Flag(name: .customLong("mouse"), help: "Enable the mouse wheel.")
+    var mouse = false
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @OptionGroup var notebook: NotebookOptions
+
+    func validate() throws {
+        if newTour && projector { throw ValidationError("--new prints a tour to edit; use --projector when running it") }
+    }
+
+    func run() throws {
+        let base = try kb.load()
+        let isFile = TourLoader.isTourFile(target)
+        let tour = isFile ? try loadTour(base) : Tour.from(session: try session(base))
+        if newTour {
+            // From a file this rewrites it as YAML (e.g. to turn a JSON tour into YAML).
+            let source = isFile ? target : tour.steps.first?.target.recordID ?? target
+            Terminal.write(TourWriter.yaml(tour, kb: base, command: "octopus walk --new \(source)"))
+            return
+        }
+        let env = ProcessInfo.processInfo.environment
+        let term = env["TERM"] ?? ""
+        guard Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1, !term.isEmpty, term != "dumb" else {
+            // Not an interactive terminal: the whole tour as text (the facilitator's notes left out).
+            Terminal.write(TourPage.plainText(tour, kb: base, width: Terminal.width))
+            return
+        }
+        let options = BrowserOptions(date: kb.asOf, color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
+                                     dataDirectory: notebook.dataDir)
+        let projector = self.projector
+        let status = MainActor.assumeIsolated { Browser.walk(kb: base, tour: tour, options: options, projector: projector) }
+        guard let status else {
+            Terminal.printError("octopus: this terminal (TERM=\(Sanitizer.clean(term))) is not known to curses; printing the tour as text. Try TERM=xterm-256color.")
+            Terminal.write(TourPage.plainText(tour, kb: base, width: Terminal.width))
+            return
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Loads and checks the tour file, or prints every problem and exits 65.
+    func loadTour(_ base: KnowledgeBase) throws -> Tour {
+        do {
+            return try TourLoader.load(path: target, kb: base)
+        } catch {
+            Terminal.printError(error.description)
+            let n = error.diagnostics.count
+            Terminal.printError("octopus: the tour has \(n) problem\(n == 1 ? "" : "s"); nothing was run. `octopus walk --new ws3` prints a valid tour to start from")
+            throw ExitCode(TourError.exitCode)
+        }
+    }
+
+    /// The session named on the command line: unknown → exit 1 with suggestions (as `show`);
+    /// another kind of record → usage error 64.
+    func session(_ base: KnowledgeBase) throws -> Session {
+        let sessions = base.sessions.map(\.id).joined(separator: ", ")
+        switch AddressResolver(base).resolve(target) {
+        case .record(let id), .topic(session: let id, topic: _):
+            if case .session(let s)? = base.record(id) { return s }
+            let kind = base.record(id)?.kind.rawValue ?? "record"
+            Terminal.printError("octopus: \(Sanitizer.clean(id)) is a\("aeiou".contains(kind.prefix(1)) ? "n" : "") \(kind), not a session; walk takes a session (\(sessions)) or a tour file")
+            throw ExitCode(64)
+        case .notFound(let suggestions):
+            let near = suggestions.filter { base.record($0)?.kind == .session }
+            var message = "octopus: no session \"\(Sanitizer.clean(target))\""
+            message += near.isEmpty ? "; sessions are \(sessions)" : "; did you mean \(near.joined(separator: ", "))?"
+            if target.contains(".") || target.contains("/") { message += " (no such tour file either)" }
+            Terminal.printError(message)
+            throw ExitCode(1)
+        }
+    }
+}
