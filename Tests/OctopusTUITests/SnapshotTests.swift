@@ -32,9 +32,6 @@ struct SnapshotTests {
         ("goto-prompt", [.char(":")] + "port".map { .char($0) }),
     ]
 
-    static var directory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
-    }
 
     func render(_ keys: [Key], _ size: Size, ascii: Bool = false) -> CellGrid {
         var s = AppState(kb: bundled, size: size, ascii: ascii)
@@ -50,33 +47,20 @@ struct SnapshotTests {
             let grid = render(keys, size)
             // Nothing may spill: every line fits the width.
             for line in grid.lines { #expect(TextWidth.columns(line) <= size.width) }
-            try assertSnapshot(grid.text, named: "\(name)-\(size.width)x\(size.height)")
+            try Snapshot.assert(grid.text, named: "\(name)-\(size.width)x\(size.height)")
         }
     }
 
     @Test func tooSmall() throws {
         let grid = render([], Size(width: 20, height: 5))
         #expect(grid.text.contains("too small"))
-        try assertSnapshot(grid.text, named: "too-small-20x5")
+        try Snapshot.assert(grid.text, named: "too-small-20x5")
     }
 
     @Test func asciiGlyphsWhenLocaleIsNotUTF8() throws {
         let grid = render([.down, .down, .down, .enter], Size(width: 80, height: 24), ascii: true)
         #expect(grid.text.unicodeScalars.allSatisfy { $0.isASCII })
-        try assertSnapshot(grid.text, named: "countries-ascii-80x24")
+        try Snapshot.assert(grid.text, named: "countries-ascii-80x24")
     }
 
-    func assertSnapshot(_ text: String, named name: String) throws {
-        let url = Self.directory.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["OCTOPUS_RECORD_SNAPSHOTS"] != nil {
-            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
-            try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing snapshot \(name).txt; run OCTOPUS_RECORD_SNAPSHOTS=1 swift test to create it")
-            return
-        }
-        #expect(text + "\n" == expected, "snapshot \(name) differs; if the change is intended, rerun with OCTOPUS_RECORD_SNAPSHOTS=1")
-    }
 }

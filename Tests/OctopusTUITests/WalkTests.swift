@@ -312,37 +312,20 @@ struct WalkTests {
                 #expect(!grid.text.contains("Presenter notes"))
                 #expect(!grid.text.contains("Space next"))
             }
-            try assertSnapshot(grid.text, named: "walk-\(projector ? "projector" : "presenter")-\(size.width)x\(size.height)")
+            try Snapshot.assert(grid.text, named: "walk-\(projector ? "projector" : "presenter")-\(size.width)x\(size.height)")
         }
     }
 
     @Test func agendaAndWorkshopSnapshots() throws {
         for size in Self.sizes {
-            try assertSnapshot(scene(Self.ws3, size: size, projector: false, keys: [.char(" "), .char("o")]).text,
+            try Snapshot.assert(scene(Self.ws3, size: size, projector: false, keys: [.char(" "), .char("o")]).text,
                                named: "walk-agenda-\(size.width)x\(size.height)")
-            try assertSnapshot(scene(Self.ws3, size: size, projector: true, keys: [.char(" ")]).text,
+            try Snapshot.assert(scene(Self.ws3, size: size, projector: true, keys: [.char(" ")]).text,
                                named: "walk-ws3-projector-\(size.width)x\(size.height)")
         }
-        try assertSnapshot(scene(Self.custom, size: Size(width: 160, height: 45), projector: true, notesOnProjector: true).text,
+        try Snapshot.assert(scene(Self.custom, size: Size(width: 160, height: 45), projector: true, notesOnProjector: true).text,
                            named: "walk-projector-notes-160x45")
     }
 
-    static var directory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
-    }
 
-    /// Compares with `__Snapshots__/NAME.txt`; OCTOPUS_RECORD_SNAPSHOTS=1 rewrites it on purpose.
-    func assertSnapshot(_ text: String, named name: String) throws {
-        let url = Self.directory.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["OCTOPUS_RECORD_SNAPSHOTS"] != nil {
-            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
-            try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing snapshot \(name).txt; run OCTOPUS_RECORD_SNAPSHOTS=1 swift test to create it")
-            return
-        }
-        #expect(text + "\n" == expected, "snapshot \(name) differs; if the change is intended, rerun with OCTOPUS_RECORD_SNAPSHOTS=1")
-    }
 }

@@ -5,10 +5,10 @@ public struct PageBuilder {
     public let date: Day
 
     private var blocks: [Page.Block] = []
-    private var links: [String] = []
+    private var numbering: LinkNumbering
     private var extraSources: [String] = []
 
-    public init(kb: KnowledgeBase, date: Day = .conference) { self.kb = kb; self.date = date }
+    public init(kb: KnowledgeBase, date: Day = .conference) { self.kb = kb; self.date = date; numbering = LinkNumbering(kb: kb) }
 
     public static func page(for record: Record, in kb: KnowledgeBase, at date: Day = .conference) -> Page {
         var b = PageBuilder(kb: kb, date: date)
@@ -16,7 +16,7 @@ public struct PageBuilder {
     }
 
     mutating func build(_ record: Record) -> Page {
-        blocks = []; links = []; extraSources = []
+        blocks = []; numbering = LinkNumbering(kb: kb); extraSources = []
         let subtitle: String
         switch record {
         case .article(let a): subtitle = articleBody(a)
@@ -28,28 +28,14 @@ public struct PageBuilder {
         }
         footer(record)
         return Page(id: record.id, kind: record.kind, title: Sanitizer.clean(record.title), subtitle: Sanitizer.clean(subtitle),
-                    blocks: blocks, links: links)
+                    blocks: blocks, links: numbering.ids)
     }
 
     // MARK: Building blocks
 
-    private mutating func number(_ target: String) -> Int {
-        if let i = links.firstIndex(of: target) { return i + 1 }
-        links.append(target)
-        return links.count
-    }
+    private mutating func number(_ target: String) -> Int { numbering.number(target) }
 
-    /// Text with `[[id]]` links turned into numbered link spans.
-    private mutating func spans(_ text: String) -> [Page.Span] {
-        InlineText.parse(text).map { span in
-            switch span {
-            case .text(let s): return .text(Sanitizer.clean(s))
-            case .link(let target, let label):
-                guard let r = kb.record(target) else { return .text(Sanitizer.clean(label ?? target)) }
-                return .link(label: Sanitizer.clean(label ?? r.inlineLabel), number: number(r.id))
-            }
-        }
-    }
+    private mutating func spans(_ text: String) -> [Page.Span] { numbering.spans(text) }
 
     private mutating func linkSpans(_ id: String, detail: String? = nil) -> [Page.Span] {
         guard let r = kb.record(id) else { return [.text(id)] }

@@ -90,13 +90,13 @@ public enum TourPage {
     private struct Builder {
         let kb: KnowledgeBase
         var blocks: [Page.Block] = []
-        var links: [String] = []
+        var numbering: LinkNumbering
 
-        mutating func number(_ id: String) -> Int {
-            if let i = links.firstIndex(of: id) { return i + 1 }
-            links.append(id)
-            return links.count
-        }
+        init(kb: KnowledgeBase) { self.kb = kb; numbering = LinkNumbering(kb: kb) }
+
+        var links: [String] { numbering.ids }
+
+        mutating func number(_ id: String) -> Int { numbering.number(id) }
 
         /// Numbers the step's own links first, so its "Linked" list reads 1, 2, 3… and a link
         /// met in the text beforehand carries the same number.
@@ -104,16 +104,7 @@ public enum TourPage {
             for id in ids { if let r = kb.record(id) { _ = number(r.id) } }
         }
 
-        mutating func spans(_ text: String) -> [Page.Span] {
-            InlineText.parse(text).map { span in
-                switch span {
-                case .text(let s): return .text(Sanitizer.clean(s))
-                case .link(let target, let label):
-                    guard let r = kb.record(target) else { return .text(Sanitizer.clean(label ?? target)) }
-                    return .link(label: Sanitizer.clean(label ?? r.inlineLabel), number: number(r.id))
-                }
-            }
-        }
+        mutating func spans(_ text: String) -> [Page.Span] { numbering.spans(text) }
 
         mutating func heading(_ text: String) {
             if let last = blocks.last, last != .blank { blocks.append(.blank) }
