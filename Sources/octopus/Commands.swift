@@ -55,7 +55,7 @@ struct List: ParsableCommand {
 
     @Argument(help: ArgumentHelp("What to list: \(Section.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "section"))
     var section: Section
-    @Option(help: ArgumentHelp("Articles of this treaty only (ets185 or ets189).", valueName: "treaty"))
+    @Option(help: ArgumentHelp("articles: of this treaty (ets185, the default; ets189; or all).", valueName: "treaty"))
     var treaty: String?
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var kb: KnowledgeBaseOptions
@@ -63,7 +63,9 @@ struct List: ParsableCommand {
     func run() throws {
         let base = try kb.load()
         var records = base.allRecords.filter { $0.kind == section.kind }
-        if let treaty {
+        // "articles" means the Convention's unless another treaty (or all) is asked for.
+        let treaty = section == .articles ? (self.treaty ?? "ets185") : self.treaty
+        if let treaty, treaty != "all" {
             guard base.treaty(treaty) != nil else {
                 Terminal.printError("octopus: unknown treaty \"\(treaty)\"; use one of \(base.treaties.map(\.id).joined(separator: ", "))")
                 throw ExitCode(64)

@@ -10,12 +10,14 @@ struct CommandLineTests {
     }
 
     @Test func listArticlesJSON() throws {
-        let r = try Binary.run(["list", "articles", "--treaty", "ets185", "--json"])
+        let r = try Binary.run(["list", "articles", "--json"])
         #expect(r.status == 0)
         let items = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         #expect(items.count == 48)
         #expect(items.first?["id"] as? String == "art1")
         #expect(items.first { $0["id"] as? String == "art29" }?["title"] as? String == "Expedited preservation of stored computer data")
+        let protocolArticles = try Binary.run(["list", "articles", "--treaty", "ets189", "--json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(protocolArticles.stdout.utf8)) as? [Any])?.count == 16)
     }
 
     @Test func countriesJSONHasStatusPerTreaty() throws {
