@@ -156,6 +156,18 @@ struct TerminalTests {
         t.type("q")
     }
 
+    /// Issue 6: a note written by another octopus while the browser is open shows up in it.
+    @Test func anotherInstancesNoteAppears() throws {
+        let t = try TmuxSession()
+        start(t)
+        #expect(t.capture().contains("0  Your notes"))
+        let add = try Binary.run(["notes", "add", "PT", "from the other laptop window"], environment: ["OCTOPUS_DATA_DIR": t.dataDirectory])
+        #expect(add.status == 0, "\(add.stderr)")
+        let screen = t.waitFor { $0.contains("1  Your notes") }
+        #expect(screen.contains("1  Your notes"), "\(screen)")
+        t.type("q")
+    }
+
     /// Issue 7: a walkthrough at 80×24 steps, opens a linked article, comes back to the same step.
     @Test func walkthroughStepsOpensALinkAndComesBack() throws {
         let t = try TmuxSession()

@@ -48,6 +48,7 @@ public enum Browser {
     /// Read a key (100 ms timeout), update, run effects, render, present — until quit or a signal.
     static func loop(_ state: inout AppState, backend: NcursesBackend, runner: EffectRunner) -> Int32 {
         backend.present(Render.render(state))
+        var idleTicks = 0
         while !state.quitRequested {
             let signal = octopus_pending_signal()
             if signal != 0 {
@@ -62,6 +63,13 @@ public enum Browser {
             guard let event = backend.readKey() else {
                 // The walkthrough's clock ticks on screen even when no key is pressed.
                 if case .walk = state.place { backend.present(Render.render(state)) }
+                // Every two idle seconds, pick up what another octopus wrote to the notebook.
+                idleTicks += 1
+                if idleTicks % 20 == 0 {
+                    let before = state.notebook
+                    for m in runner.reload() { Update.update(&state, m) }
+                    if state.notebook != before { backend.present(Render.render(state)) }
+                }
                 continue
             }
             var effects: [Effect] = []
