@@ -74,7 +74,8 @@ public enum Record: Sendable, Hashable {
     public var inlineLabel: String {
         switch self {
         case .article(let a): return "\(a.treaty == "ets185" ? "Art." : "Prot. Art.") \(a.number)"
-        case .session(let s): return s.number.map { "WS\($0)" } ?? s.title
+        // Plenaries are called by their speakable id in running text: "the update session".
+        case .session(let s): return s.number.map { "WS\($0)" } ?? s.id
         case .term(let t):
             guard let first = t.term.split(separator: " ").first, first.first?.isUppercase == true,
                   first.dropFirst().allSatisfy({ !$0.isUppercase }) else { return t.term }
