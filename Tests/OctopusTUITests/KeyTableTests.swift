@@ -31,3 +31,21 @@ struct KeyTableTests {
         #expect(KeyTable.hintLine(for: .page).contains("Esc back"))
     }
 }
+
+@Suite("Cell grid")
+struct CellGridTests {
+    @Test func controlAndFormatCharactersNeverReachTheGrid() {
+        var grid = CellGrid(Size(width: 30, height: 1))
+        grid.put("a\u{1B}[2Jb\u{07}c\u{202E}d\u{9B}e", row: 0, column: 0)
+        #expect(grid.lines[0] == "a[2Jbcde")   // harmless text stays; the control characters do not
+    }
+
+    @Test func wideCharactersAreClippedByColumns() {
+        var grid = CellGrid(Size(width: 5, height: 1))
+        let used = grid.put("日本語です", row: 0, column: 0)
+        #expect(used == 4)                       // a third wide character would need columns 5–6
+        #expect(grid.lines[0] == "日本")
+        #expect(TextWidth.columns("Côte d’Ivoire") == 13)
+        #expect(TextWidth.clip("Côte d’Ivoire", to: 6) == "Côte …")
+    }
+}

@@ -7,6 +7,10 @@ public enum TextWidth {
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
         if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark { return 0 }
+        // Format characters (bidi overrides, zero-width marks) are never drawn: the grid skips
+        // zero-width cells, which is the last guard against text steering the terminal.
+        if first.properties.generalCategory == .format || first.properties.generalCategory == .lineSeparator
+            || first.properties.generalCategory == .paragraphSeparator { return 0 }
         if v == 0x200B || v == 0x200C || v == 0x200D || (0xFE00...0xFE0F).contains(v) { return 0 }
         if isWide(v) { return 2 }
         // An emoji presentation selector makes a narrow symbol wide.
