@@ -128,6 +128,25 @@ public enum KeyTable {
     }
 
     public static func hintLine(for screen: ScreenKind) -> String {
-        bindings(for: screen).compactMap { b in b.hint.map { "\(b.keys[0]) \($0)" } }.joined(separator: "  ")
+        hints(for: screen).joined(separator: "  ")
+    }
+
+    /// The hint bar for a width: as many hints as fit, in table order, but "? help" and
+    /// "q quit" always stay, so a narrow terminal still says how to get out.
+    public static func hintLine(for screen: ScreenKind, width: Int) -> String {
+        let all = hints(for: screen)
+        let kept = all.filter { $0.hasPrefix("? ") || $0.hasPrefix("q ") }
+        var chosen: [String] = []
+        var used = kept.reduce(0) { $0 + TextWidth.columns($1) + 2 }
+        for h in all where !kept.contains(h) {
+            let w = TextWidth.columns(h) + 2
+            if used + w > width { break }
+            chosen.append(h); used += w
+        }
+        return (chosen + kept).joined(separator: "  ")
+    }
+
+    static func hints(for screen: ScreenKind) -> [String] {
+        bindings(for: screen).compactMap { b in b.hint.map { "\(b.keys[0]) \($0)" } }
     }
 }

@@ -78,7 +78,7 @@ public enum Render {
             return
         }
         let screen: ScreenKind = state.overlay == nil ? state.screenKind : .help
-        grid.put(TextWidth.clip(KeyTable.hintLine(for: screen), to: state.size.width), row: row, column: 0, style: .dim)
+        grid.put(TextWidth.clip(KeyTable.hintLine(for: screen, width: state.size.width), to: state.size.width), row: row, column: 0, style: .dim)
     }
 
     static func scrollIndicator(_ grid: inout CellGrid, top: Int, height: Int, scroll: Int, total: Int, ascii: Bool) {

@@ -68,4 +68,18 @@ public enum WalkKeys {
     public static func hintLine(overview: Bool) -> String {
         bindings(overview: overview).compactMap(\.hint).joined(separator: "  ")
     }
+
+    /// As many hints as fit the width, in table order, always keeping "? help" and "q quit".
+    public static func hintLine(overview: Bool, width: Int) -> String {
+        let all = bindings(overview: overview).compactMap(\.hint)
+        let kept = all.filter { $0.hasPrefix("? ") || $0.hasPrefix("q ") }
+        var chosen: [String] = []
+        var used = kept.reduce(0) { $0 + TextWidth.columns($1) + 2 }
+        for h in all where !kept.contains(h) {
+            let w = TextWidth.columns(h) + 2
+            if used + w > width { break }
+            chosen.append(h); used += w
+        }
+        return (chosen + kept).joined(separator: "  ")
+    }
 }

@@ -247,7 +247,7 @@ public enum WalkView {
             grid.put(more, row: row, column: max(0, w - TextWidth.columns(more) - 2), style: strong)
             return
         }
-        grid.put(TextWidth.clip(WalkKeys.hintLine(overview: state.overview), to: w), row: row, column: 0, style: .dim)
+        grid.put(TextWidth.clip(WalkKeys.hintLine(overview: state.overview, width: w), to: w), row: row, column: 0, style: .dim)
     }
 
     static func help(_ state: WalkState, _ grid: inout CellGrid) {
