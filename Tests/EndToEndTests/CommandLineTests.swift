@@ -61,9 +61,8 @@ struct CommandLineTests {
     @Test func threeErrorsThreeLinesExit65() throws {
         let good = try Binary.run(["show", "PT", "--json"])
         #expect(good.status == 0)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder("e2e")
+        defer { Scratch.remove(dir) }
         let file = dir.appendingPathComponent("bad.json")
         let bad = """
             {"formatVersion": 1, "title": "x", "asOf": "2026-02-30",
@@ -84,9 +83,8 @@ struct CommandLineTests {
     }
 
     @Test func binaryCopiedAloneStillRuns() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-alone-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder("alone")
+        defer { Scratch.remove(dir) }
         let copy = dir.appendingPathComponent("octopus")
         try FileManager.default.copyItem(at: Binary.url, to: copy)
         for args in [["show", "art29"], ["show", "PT", "--as-of", "2010-03-25"], ["show", "ws3"]] {
@@ -111,9 +109,8 @@ struct CommandLineTests {
     }
 
     @Test func controlCharactersFromAFileNeverReachOutput() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-esc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder("esc")
+        defer { Scratch.remove(dir) }
         let file = dir.appendingPathComponent("esc.json")
         let kb = """
             {"formatVersion": 1, "title": "x", "asOf": "2026-01-01",
@@ -132,9 +129,8 @@ struct CommandLineTests {
 
     /// Issue 7: a tour with a bad address is located and exits 65; `walk --new` writes a tour that loads.
     @Test func tourFilesAreValidated() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-tour-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder("tour")
+        defer { Scratch.remove(dir) }
         let bad = dir.appendingPathComponent("tour.yaml")
         try "title: My tour\nsteps:\n  - address: art29\n  - address: art99\n    minutes: 5\n".write(to: bad, atomically: true, encoding: .utf8)
         let r = try Binary.run(["walk", bad.path])

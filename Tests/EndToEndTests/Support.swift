@@ -144,3 +144,14 @@ enum Spawn {
         return data
     }
 }
+
+/// Empty folders for one test (removed with `defer`, which outlives every use, unlike an object
+/// whose lifetime ARC may end early).
+enum Scratch {
+    static func folder(_ name: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+    static func remove(_ url: URL) { try? FileManager.default.removeItem(at: url) }
+}
