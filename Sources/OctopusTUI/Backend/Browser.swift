@@ -48,6 +48,7 @@ public enum Browser {
     /// Read a key (100 ms timeout), update, run effects, render, present — until quit or a signal.
     static func loop(_ state: inout AppState, backend: NcursesBackend, runner: EffectRunner) -> Int32 {
         backend.present(Render.render(state))
+        _ = state.searchIndex   // built now, after the first screen is up, so `/` answers at once
         var idleTicks = 0
         while !state.quitRequested {
             let signal = octopus_pending_signal()

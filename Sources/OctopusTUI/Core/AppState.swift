@@ -1,6 +1,7 @@
 import Foundation
 import OctopusKit
 import OctopusNotebook
+import Synchronization
 
 /// The sections reachable from the home screen.
 public enum Section: String, Sendable, Hashable, CaseIterable {
@@ -72,6 +73,21 @@ public struct GotoPrompt: Sendable, Hashable {
     public var error: String?
 }
 
+/// The search index of a knowledge base, built once, on first use, by whichever caller comes first.
+public final class SearchIndexCache: Sendable {
+    private let kb: KnowledgeBase
+    private let storage = Mutex<SearchIndex?>(nil)
+    public init(_ kb: KnowledgeBase) { self.kb = kb }
+    public var index: SearchIndex {
+        storage.withLock { cached in
+            if let cached { return cached }
+            let built = SearchIndex(kb)
+            cached = built
+            return built
+        }
+    }
+}
+
 /// The search screen: a query typed on any screen, answered on every keystroke.
 public struct SearchState: Sendable, Hashable {
     public var query = ""
@@ -103,7 +119,10 @@ public struct BrowserOptions: Sendable, Hashable {
 public struct AppState: Sendable {
     public let kb: KnowledgeBase
     public let resolver: AddressResolver
-    public let searchIndex: SearchIndex
+    /// Built on first use (about 50 ms): the first screen does not wait for it, and the event
+    /// loop warms it right after drawing that screen.
+    public let searchCache: SearchIndexCache
+    public var searchIndex: SearchIndex { searchCache.index }
     /// Queries run this session, newest first (kept in memory only).
     public var recentSearches: [String] = []
     /// The last query, for n/N on a page.
@@ -124,7 +143,7 @@ public struct AppState: Sendable {
     public var externalEditor: String?
 
     public init(kb: KnowledgeBase, size: Size, date: Day = .conference, ascii: Bool = false) {
-        self.kb = kb; self.resolver = AddressResolver(kb); self.searchIndex = SearchIndex(kb)
+        self.kb = kb; self.resolver = AddressResolver(kb); self.searchCache = SearchIndexCache(kb)
         self.size = size; self.date = date; self.ascii = ascii
     }
 
