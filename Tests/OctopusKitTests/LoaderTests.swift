@@ -1,3 +1,4 @@
+import BundledKnowledgeBase
 import Foundation
 import Testing
 @testable import OctopusKit
@@ -106,5 +107,20 @@ struct LoaderTests {
         #expect(Day("2000-02-29") != nil)
         #expect(Day("2010-3-25") == nil)
         #expect(Day("2010-04-31") == nil)
+    }
+
+    /// A minified file is one long line: it must load (positions are computed incrementally; they
+    /// once made such a file take minutes), and columns must still point at the bad value.
+    @Test func minifiedFileLoadsAndColumnsStayExact() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(BundledKnowledgeBase.json.utf8))
+        let minified = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        let kb = try KnowledgeBaseLoader.load(bytes: Array(minified), file: "min.json")
+        #expect(kb.articles.count == 64)
+
+        let oneLine = Fixture.replacing(#""number": 29"#, with: #""number": "29""#).replacingOccurrences(of: "\n", with: " ")
+        let d = try #require(problems(oneLine).first)
+        #expect(d.position.line == 1)
+        let column = oneLine.index(oneLine.startIndex, offsetBy: d.position.column - 1)
+        #expect(oneLine[column...].hasPrefix("\"29\""))
     }
 }

@@ -14,6 +14,10 @@ public struct JSONParser {
     private var index = 0
     private var line = 1
     private var lineStart = 0  // byte index where the current line starts
+    // The last column computed, so positions are found incrementally: recounting from the start
+    // of the line each time made a minified (single-line) file quadratic.
+    private var columnCacheByte = 0
+    private var columnCacheColumn = 1
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -37,7 +41,18 @@ public struct JSONParser {
         return node
     }
 
-    private var here: SourcePosition { Self.position(ofByte: index, in: bytes, line: line, lineStart: lineStart) }
+    private var here: SourcePosition {
+        mutating get {
+            var byte = lineStart, column = 1
+            if columnCacheByte >= lineStart && columnCacheByte <= index { byte = columnCacheByte; column = columnCacheColumn }
+            while byte < index && byte < bytes.count {
+                if bytes[byte] & 0xC0 != 0x80 { column += 1 }
+                byte += 1
+            }
+            columnCacheByte = byte; columnCacheColumn = column
+            return SourcePosition(line: line, column: column)
+        }
+    }
 
     static func position(ofByte target: Int, in bytes: [UInt8], line: Int = 1, lineStart: Int = 0) -> SourcePosition {
         var line = line, lineStart = lineStart
@@ -94,7 +109,7 @@ public struct JSONParser {
         }
     }
 
-    private func fail(_ message: String) -> Failure { Failure(message: message, position: here) }
+    private mutating func fail(_ message: String) -> Failure { Failure(message: message, position: here) }
 
     private mutating func parseValue(depth: Int) throws(Failure) -> JSONNode {
         guard depth < Self.maxDepth else { throw fail("nesting is deeper than \(Self.maxDepth) levels") }

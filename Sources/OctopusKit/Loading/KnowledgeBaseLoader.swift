@@ -406,9 +406,13 @@ private struct Decoder {
 
     func validateReferences() {
         let known = ids.values.map(\.id)
+        var suggested = 0
         for ref in references {
             guard let target = ids[ref.target.lowercased()] else {
-                let near = Suggestions.nearest(to: ref.target, in: known, limit: 3)
+                // Suggestions compare with every id: enough for the first hundred, so a file full
+                // of broken links still answers quickly.
+                suggested += 1
+                let near = suggested <= 100 ? Suggestions.nearest(to: ref.target, in: known, limit: 3) : []
                 let hint = near.isEmpty ? "" : " (did you mean \(near.map { "\"\($0)\"" }.joined(separator: ", "))?)"
                 sink.report(ref.position, ref.path, "link to unknown id \"\(ref.target)\"\(hint)")
                 continue
