@@ -55,7 +55,7 @@ struct NodeReader {
             sink.report(n.position, path.appending(key), "expected a string, found \(n.typeName)")
             return nil
         }
-        if !allowEmpty && s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !allowEmpty && s.isBlank {
             sink.report(n.position, path.appending(key), "must not be empty")
             return nil
         }
@@ -117,7 +117,7 @@ struct NodeReader {
                 sink.report(n.position, p, "expected a string, found \(n.typeName)")
                 return nil
             }
-            if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if s.isBlank {
                 sink.report(n.position, p, "must not be empty")
                 return nil
             }
@@ -135,4 +135,9 @@ struct NodeReader {
             return (s, n.position, p)
         }
     }
+}
+
+extension String {
+    /// Empty or only white space; cheap for the common case of text that starts with a letter.
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }

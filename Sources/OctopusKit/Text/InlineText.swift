@@ -10,6 +10,8 @@ public enum InlineText {
 
     /// Splits text into plain runs and links. An unclosed `[[` is kept as plain text.
     public static func parse(_ text: String) -> [Span] {
+        // Most text has no link: skip the search (this runs for every text at load time).
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return text.isEmpty ? [] : [.text(text)] }
         var spans: [Span] = []
         var rest = Substring(text)
         while let open = rest.range(of: "[[") {

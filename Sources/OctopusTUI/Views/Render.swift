@@ -51,8 +51,11 @@ public enum Render {
 
     static func titleBar(_ state: AppState, _ grid: inout CellGrid) {
         grid.fill(row: 0, style: .bar)
-        let right = " status at \(state.date)\(state.isConferenceDate ? " (conference)" : " (latest)") "
-        let rightWidth = state.size.width >= 60 ? TextWidth.columns(right) : 0
+        // The status date is always on screen; narrow terminals get the short form.
+        let right = state.size.width >= 60
+            ? " status at \(state.date)\(state.isConferenceDate ? " (conference)" : " (latest)") "
+            : " \(state.date) "
+        let rightWidth = TextWidth.columns(right)
         let left = " octopus › " + breadcrumb(state)
         grid.put(TextWidth.clip(left, to: state.size.width - rightWidth - 1), row: 0, column: 0, style: .bar)
         if rightWidth > 0 { grid.put(right, row: 0, column: state.size.width - rightWidth, style: .bar) }
