@@ -156,6 +156,24 @@ struct TerminalTests {
         t.type("q")
     }
 
+    /// Nothing the user wrote is lost: SIGTERM while a note is being typed saves it first.
+    @Test func noteBeingTypedSurvivesSIGTERM() throws {
+        let t = try TmuxSession()
+        start(t)
+        t.type(":PT"); t.send("Enter")
+        t.waitFor { $0.contains("Portugal") }
+        t.type("a")
+        t.waitFor { $0.contains("Note on") }
+        t.type("half-written thought")
+        t.waitFor { $0.contains("half-written thought") }
+        let pid = try #require(t.foregroundPID(named: "octopus"))
+        kill(pid, SIGTERM)
+        t.waitFor { !$0.contains("Note on") }
+        let listed = try Binary.run(["notes", "list"], environment: ["OCTOPUS_DATA_DIR": t.dataDirectory])
+        #expect(listed.stdout.contains("half-written thought"), "\(listed.stdout)\(listed.stderr)")
+        expectSaneTerminal(t)
+    }
+
     /// Issue 6: a note written by another octopus while the browser is open shows up in it.
     @Test func anotherInstancesNoteAppears() throws {
         let t = try TmuxSession()
