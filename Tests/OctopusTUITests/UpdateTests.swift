@@ -248,4 +248,15 @@ struct UpdateTests {
         #expect(p3.matchLine == m1)
         #expect(s.message?.contains("Match 1 of") == true)
     }
+
+    @Test func wStartsTheWalkthroughFromTheSessionsListAndEscReturns() {
+        var s = state()
+        send(&s, .enter)                                  // sessions list, first row: the opening
+        send(&s, .down, .down, .down, .down)              // ws3
+        send(&s, .char("w"))
+        guard case .walk(let walk) = s.place else { Issue.record("no walkthrough"); return }
+        #expect(walk.tour.steps.count == 6)
+        send(&s, .escape)
+        guard case .list = s.place else { Issue.record("Esc did not return to the list"); return }
+    }
 }

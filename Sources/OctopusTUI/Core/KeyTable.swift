@@ -63,6 +63,7 @@ public enum KeyTable {
                 Binding([.char("r")], .cycleRegion, "countries: filter by region"),
                 Binding([.char("f")], .cycleStatusFilter, "countries: filter by status"),
                 Binding([.char("s")], .toggleSort, "countries: sort by name or date"),
+                Binding([.char("w")], .walk, "sessions: walk a room through the selected session"),
             ] + notebook + global
         case .page:
             return movement + [

@@ -151,8 +151,8 @@ public enum Update {
             state.overlay = .search(SearchState())
             return []
         case .walk:
-            guard case .page(let p) = state.place, case .session(let session)? = state.kb.record(p.id) else {
-                state.message = "w walks through a session: open one first (e.g. :ws3)"
+            guard let id = state.currentRecordID, case .session(let session)? = state.kb.record(id) else {
+                state.message = "w walks through a session: select or open one first (e.g. :ws3)"
                 return []
             }
             guard !session.topics.isEmpty else { state.message = "This session has no topics to walk through"; return [] }
