@@ -54,10 +54,11 @@ public struct JSONParser {
         }
     }
 
-    static func position(ofByte target: Int, in bytes: [UInt8], line: Int = 1, lineStart: Int = 0) -> SourcePosition {
-        var line = line, lineStart = lineStart
-        if target < lineStart { line = 1; lineStart = 0 }
-        var i = lineStart
+    /// Line and column of one byte, counted from the start (used once, for a bad UTF-8 byte;
+    /// the parser itself tracks positions as it goes).
+    static func position(ofByte target: Int, in bytes: [UInt8]) -> SourcePosition {
+        var line = 1, lineStart = 0
+        var i = 0
         while i < target && i < bytes.count {
             if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
             i += 1

@@ -156,9 +156,9 @@ private struct Decoder {
     }
 
     mutating func texts(_ r: NodeReader, _ key: String, required: Bool = false, nonEmpty: Bool = false) -> [String] {
-        let list = r.strings(key, required: required, nonEmpty: nonEmpty)
-        for (s, pos, p) in r.locatedStrings(key) { noteInlineLinks(s, pos, p) }
-        return list
+        let located = r.locatedStrings(key, required: required, nonEmpty: nonEmpty)
+        for (s, pos, p) in located { noteInlineLinks(s, pos, p) }
+        return located.map(\.0)
     }
 
     mutating func noteInlineLinks(_ s: String, _ position: SourcePosition, _ path: JSONPath) {
@@ -176,10 +176,10 @@ private struct Decoder {
         return out
     }
 
-    func provisions(_ r: NodeReader, _ key: String) -> [Provision] {
+    mutating func provisions(_ r: NodeReader, _ key: String) -> [Provision] {
         r.array(key) { n, p in
             guard let pr = NodeReader(n, path: p, sink: sink, fields: ["provision", "text"]) else { return nil }
-            guard let provision = pr.string("provision"), let text = pr.string("text") else { return nil }
+            guard let provision = pr.string("provision"), let text = text(pr, "text") else { return nil }
             return Provision(provision: provision, text: text)
         }
     }
@@ -247,7 +247,6 @@ private struct Decoder {
         let section = r.string("section", required: false), group = r.string("titleGroup", required: false)
         let summary = text(r, "summary"), keyPoints = texts(r, "keyPoints")
         let reservations = provisions(r, "reservations"), declarations = provisions(r, "declarations")
-        for pr in reservations + declarations { noteInlineLinks(pr.text, r.position("reservations"), p) }
         let counterparts = readLinks(r, "counterparts", expected: [.article])
         let links = readLinks(r)
         let prov = provenance(r)

@@ -112,6 +112,12 @@ struct NodeReader {
     }
 
     func strings(_ key: String, required: Bool = false, nonEmpty: Bool = false) -> [String] {
+        locatedStrings(key, required: required, nonEmpty: nonEmpty).map(\.0)
+    }
+
+    /// Non-blank strings, each with the position it was read from (for link checks). Each element
+    /// is checked once, so a bad one is reported once.
+    func locatedStrings(_ key: String, required: Bool = false, nonEmpty: Bool = false) -> [(String, SourcePosition, JSONPath)] {
         array(key, required: required, nonEmpty: nonEmpty) { n, p in
             guard case .string(let s) = n.value else {
                 sink.report(n.position, p, "expected a string, found \(n.typeName)")
@@ -119,17 +125,6 @@ struct NodeReader {
             }
             if s.isBlank {
                 sink.report(n.position, p, "must not be empty")
-                return nil
-            }
-            return s
-        }
-    }
-
-    /// A list of strings, each with the position it was read from (for link checks).
-    func locatedStrings(_ key: String) -> [(String, SourcePosition, JSONPath)] {
-        array(key) { n, p in
-            guard case .string(let s) = n.value else {
-                sink.report(n.position, p, "expected a string, found \(n.typeName)")
                 return nil
             }
             return (s, n.position, p)

@@ -25,10 +25,6 @@ public struct TreatyStatus: Sendable, Hashable {
     /// The event that decided the standing (nil when nothing had happened by the date).
     public var decidingEvent: TreatyEvent?
 
-    /// True when the state had ratified or acceded by the date (a Party, in force or not).
-    public var isParty: Bool { standing >= .ratified }
-    /// True when it had signed, ratified or acceded by the date.
-    public var hasSignedOrJoined: Bool { standing >= .signed }
     /// True when the decision rests on an acceded rather than ratified consent.
     public var acceded: Bool { decidingEvent?.kind == .accession }
 

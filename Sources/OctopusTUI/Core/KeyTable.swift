@@ -1,13 +1,47 @@
 /// Keys are data: one table per screen of key → action → help text. The help overlay and the
-/// hint bar are generated from it, and a test rejects two actions on one key.
-public struct Binding: Sendable, Hashable {
+/// hint bar are generated from it, and a test rejects two actions on one key. The browser's
+/// tables bind `Action`s, the walkthrough's `WalkAction`s (see `WalkKeys`).
+public struct KeyBinding<A: Sendable & Hashable>: Sendable, Hashable {
     public var keys: [Key]
-    public var action: Action
+    public var action: A
     public var help: String
-    /// Short label for the one-line hint bar (only the most useful few have one).
+    /// Text for the one-line hint bar (only the most useful few have one).
     public var hint: String?
-    public init(_ keys: [Key], _ action: Action, _ help: String, hint: String? = nil) {
+    public init(_ keys: [Key], _ action: A, _ help: String, hint: String? = nil) {
         self.keys = keys; self.action = action; self.help = help; self.hint = hint
+    }
+}
+
+public typealias Binding = KeyBinding<Action>
+
+/// Help overlay and hint bar text, generated the same way from any key table.
+enum KeyHelp {
+    /// "keys  text", one line per binding; the ten digit bindings collapse into one "0-9" line.
+    static func lines<A>(_ bindings: [KeyBinding<A>], isDigit: (A) -> Bool) -> [(keys: String, help: String)] {
+        var out: [(String, String)] = []
+        var digitsShown = false
+        for b in bindings {
+            if isDigit(b.action) {
+                if !digitsShown { out.append(("0-9", b.help)); digitsShown = true }
+                continue
+            }
+            out.append((b.keys.map(\.description).joined(separator: " "), b.help))
+        }
+        return out
+    }
+
+    /// As many hints as fit the width, in table order, but "? help" and "q quit" always stay, so a
+    /// narrow terminal still says how to get out.
+    static func hintLine(_ all: [String], width: Int = .max) -> String {
+        let kept = all.filter { $0.hasPrefix("? ") || $0.hasPrefix("q ") }
+        var chosen: [String] = []
+        var used = kept.reduce(0) { $0 + TextWidth.columns($1) + 2 }
+        for h in all where !kept.contains(h) {
+            let w = TextWidth.columns(h) + 2
+            if used + w > width { break }
+            chosen.append(h); used += w
+        }
+        return (chosen + kept).joined(separator: "  ")
     }
 }
 
@@ -116,35 +150,11 @@ public enum KeyTable {
 
     /// Help lines "keys  text", one per binding (digits collapsed into one line).
     public static func helpLines(for screen: ScreenKind) -> [(keys: String, help: String)] {
-        var out: [(String, String)] = []
-        var digitsShown = false
-        for b in bindings(for: screen) {
-            if case .digit = b.action {
-                if !digitsShown { out.append(("0-9", b.help)); digitsShown = true }
-                continue
-            }
-            out.append((b.keys.map(\.description).joined(separator: " "), b.help))
-        }
-        return out
+        KeyHelp.lines(bindings(for: screen)) { if case .digit = $0 { true } else { false } }
     }
 
-    public static func hintLine(for screen: ScreenKind) -> String {
-        hints(for: screen).joined(separator: "  ")
-    }
-
-    /// The hint bar for a width: as many hints as fit, in table order, but "? help" and
-    /// "q quit" always stay, so a narrow terminal still says how to get out.
-    public static func hintLine(for screen: ScreenKind, width: Int) -> String {
-        let all = hints(for: screen)
-        let kept = all.filter { $0.hasPrefix("? ") || $0.hasPrefix("q ") }
-        var chosen: [String] = []
-        var used = kept.reduce(0) { $0 + TextWidth.columns($1) + 2 }
-        for h in all where !kept.contains(h) {
-            let w = TextWidth.columns(h) + 2
-            if used + w > width { break }
-            chosen.append(h); used += w
-        }
-        return (chosen + kept).joined(separator: "  ")
+    public static func hintLine(for screen: ScreenKind, width: Int = .max) -> String {
+        KeyHelp.hintLine(hints(for: screen), width: width)
     }
 
     static func hints(for screen: ScreenKind) -> [String] {

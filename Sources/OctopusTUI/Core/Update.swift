@@ -401,7 +401,6 @@ public enum Update {
     // MARK: Search
 
     static func editSearch(_ state: inout AppState, _ search: inout SearchState, _ key: Key) {
-        let hits = state.searchIndex.search(search.query)
         let page = max(1, SearchView.visibleHits(state))
         switch key {
         case .escape, .ctrl("c"):
@@ -411,7 +410,7 @@ public enum Update {
         case .enter:
             if search.query.isEmpty, search.selection < state.recentSearches.count {
                 search.query = state.recentSearches[search.selection]; search.selection = 0
-            } else if search.selection < hits.count {
+            } else if case let hits = state.searchIndex.search(search.query), search.selection < hits.count {
                 remember(&state, search.query)
                 state.overlay = nil
                 open(&state, id: hits[search.selection].id)
@@ -434,6 +433,7 @@ public enum Update {
             if search.query.count < 80 { search.query.append(c); search.selection = 0 }
         default: break
         }
+        // One search per key, for the query as it now stands (the screen runs its own to draw).
         let count = search.query.isEmpty ? state.recentSearches.count : state.searchIndex.search(search.query).count
         search.selection = min(max(0, search.selection), max(0, count - 1))
         if search.selection < search.scroll { search.scroll = search.selection }

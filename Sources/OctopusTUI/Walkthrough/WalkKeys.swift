@@ -1,16 +1,7 @@
 /// The walkthrough's keys as data, like `KeyTable`: one list per view (a step, the agenda
 /// overview), from which the help overlay and the hint bar are generated. PgDn/PgUp move between
 /// steps because that is what presentation remotes send.
-public struct WalkBinding: Sendable, Hashable {
-    public var keys: [Key]
-    public var action: WalkAction
-    public var help: String
-    /// The hint bar's text for this binding, when it has a place there.
-    public var hint: String?
-    public init(_ keys: [Key], _ action: WalkAction, _ help: String, hint: String? = nil) {
-        self.keys = keys; self.action = action; self.help = help; self.hint = hint
-    }
-}
+public typealias WalkBinding = KeyBinding<WalkAction>
 
 public enum WalkKeys {
     static let common: [WalkBinding] = [
@@ -51,35 +42,16 @@ public enum WalkKeys {
         bindings(overview: state.overview).first { $0.keys.contains(key) }?.action
     }
 
-    /// Help lines "keys  text", one per binding, the ten digits as one line.
+    /// Help lines "keys  text", one per binding, the ten digits as one line (the mouse wheel is
+    /// left out: it is not what a facilitator at a projector reaches for).
     public static func helpLines(overview: Bool) -> [(keys: String, help: String)] {
-        var out: [(String, String)] = []
-        var digitsShown = false
-        for b in bindings(overview: overview) {
-            if case .digit = b.action {
-                if !digitsShown { out.append(("0-9", b.help)); digitsShown = true }
-                continue
-            }
-            out.append((b.keys.filter { $0 != .wheelUp && $0 != .wheelDown }.map(\.description).joined(separator: " "), b.help))
+        let shown = bindings(overview: overview).map { b in
+            var b = b; b.keys = b.keys.filter { $0 != .wheelUp && $0 != .wheelDown }; return b
         }
-        return out
+        return KeyHelp.lines(shown) { if case .digit = $0 { true } else { false } }
     }
 
-    public static func hintLine(overview: Bool) -> String {
-        bindings(overview: overview).compactMap(\.hint).joined(separator: "  ")
-    }
-
-    /// As many hints as fit the width, in table order, always keeping "? help" and "q quit".
-    public static func hintLine(overview: Bool, width: Int) -> String {
-        let all = bindings(overview: overview).compactMap(\.hint)
-        let kept = all.filter { $0.hasPrefix("? ") || $0.hasPrefix("q ") }
-        var chosen: [String] = []
-        var used = kept.reduce(0) { $0 + TextWidth.columns($1) + 2 }
-        for h in all where !kept.contains(h) {
-            let w = TextWidth.columns(h) + 2
-            if used + w > width { break }
-            chosen.append(h); used += w
-        }
-        return (chosen + kept).joined(separator: "  ")
+    public static func hintLine(overview: Bool, width: Int = .max) -> String {
+        KeyHelp.hintLine(bindings(overview: overview).compactMap(\.hint), width: width)
     }
 }
