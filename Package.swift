@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "OctopusNotebook", dependencies: ["OctopusKit", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Sources/OctopusNotebook"),
         .executableTarget(name: "octopus", dependencies: [
-            "OctopusKit", "OctopusTUI", "OctopusNotebook", "BundledKnowledgeBase",
+            "OctopusKit", "OctopusTUI", "OctopusNotebook", "BundledKnowledgeBase", "CTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/octopus"),
         // Search latency per keystroke on the bundled base and synthetic 10× and 100× bases:

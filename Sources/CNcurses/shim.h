@@ -35,4 +35,15 @@ static inline int octopus_put_cell(int y, int x, const wchar_t *wch, attr_t attr
     if (setcchar(&cc, wch, attrs, pair, NULL) != OK) return ERR;
     return mvadd_wch(y, x, &cc);
 }
+
+// Columns the C library (and so ncurses) gives a character.
+static inline int octopus_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// Draw plain characters (a replacement for a cell the C library cannot draw).
+static inline int octopus_put_text(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+    attr_set(attrs, pair, NULL);
+    int r = mvaddwstr(y, x, text);
+    attr_set(A_NORMAL, 0, NULL);
+    return r;
+}
 #endif

@@ -20,13 +20,35 @@ void octopus_terminal_restore(void) {
     (void)ignored;
 }
 
+static const char *signal_name(int sig) {
+    switch (sig) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGBUS: return "SIGBUS";
+    case SIGILL: return "SIGILL";
+    case SIGFPE: return "SIGFPE";
+    case SIGABRT: return "SIGABRT";
+    case SIGTRAP: return "SIGTRAP";
+    default: return "a fatal signal";
+    }
+}
+
+// Async-signal-safe: write(2) of fixed strings only.
 static void crash_handler(int sig) {
     octopus_terminal_restore();
+    static const char head[] = "octopus: internal error (";
+    static const char tail[] = "); the terminal was restored. Please report what you were doing when it happened.\n";
+    const char *name = signal_name(sig);
+    ssize_t ignored = write(STDERR_FILENO, head, sizeof head - 1);
+    ignored = write(STDERR_FILENO, name, strlen(name));
+    ignored = write(STDERR_FILENO, tail, sizeof tail - 1);
+    (void)ignored;
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
 void octopus_install_crash_handlers(void) {
+    // These replace the Swift runtime's backtracer, which would otherwise print pages of stack
+    // over the screen and wait for a key with the terminal still in raw mode.
     int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction sa;
@@ -36,29 +58,34 @@ void octopus_install_crash_handlers(void) {
         sa.sa_flags = SA_RESETHAND;
         sigaction(signals[i], &sa, NULL);
     }
+    // The backtracer also takes SIGQUIT; give it back its ordinary meaning.
+    signal(SIGQUIT, SIG_DFL);
 }
 
 static volatile sig_atomic_t pending_signal = 0;
 
 static void quit_handler(int sig) { pending_signal = sig; }
 
+// Every signal whose default action ends the process, apart from the fatal ones above: each
+// is turned into a clean shutdown by the event loop.
+static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE };
+
 void octopus_watch_quit_signals(void) {
     // A parent may have blocked these (some launchers and test runners do); ncurses needs
-    // SIGWINCH and we need the quit signals, so unblock them.
+    // SIGWINCH and SIGTSTP/SIGCONT, and we need the quit signals, so unblock them.
     sigset_t wanted;
     sigemptyset(&wanted);
     sigaddset(&wanted, SIGWINCH);
-    sigaddset(&wanted, SIGINT);
-    sigaddset(&wanted, SIGTERM);
-    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGTSTP);
+    sigaddset(&wanted, SIGCONT);
+    for (unsigned i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) sigaddset(&wanted, quit_signals[i]);
     sigprocmask(SIG_UNBLOCK, &wanted, NULL);
-    int signals[] = { SIGINT, SIGTERM, SIGHUP };
-    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+    for (unsigned i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = quit_handler;
         sigemptyset(&sa.sa_mask);
-        sigaction(signals[i], &sa, NULL);
+        sigaction(quit_signals[i], &sa, NULL);
     }
 }
 
@@ -66,4 +93,10 @@ int octopus_pending_signal(void) { return pending_signal; }
 
 void octopus_clear_pending_signal(int sig) {
     if (pending_signal == sig) pending_signal = 0;
+}
+
+void octopus_stop_self(void) {
+    // SIGSTOP cannot be caught, so neither ncurses' handler nor ours runs; the shell sees a
+    // stopped job, and `fg` continues right after this call.
+    kill(getpid(), SIGSTOP);
 }

@@ -26,7 +26,7 @@ struct Browse: ParsableCommand {
                                      dataDirectory: notebook.dataDir)
         let status = MainActor.assumeIsolated { Browser.run(kb: base, options: options) }
         guard let status else {
-            Terminal.printError("octopus: this terminal (TERM=\(Sanitizer.clean(term))) is not known to curses; printing plain text. Try TERM=xterm-256color for the browser.")
+            Terminal.printError("octopus: this terminal (TERM=\(term)) is not known to curses; printing plain text. Try TERM=xterm-256color for the browser.")
             Terminal.write(PlainHome.render(base, at: kb.asOf))
             return
         }
@@ -105,7 +105,7 @@ struct Show: ParsableCommand {
             Terminal.write(json ? JSONOutput.show(record, kb: base, at: kb.asOf)
                                 : TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf), width: Terminal.width, title: base.linkTitle))
         case .notFound(let suggestions):
-            var message = "octopus: no record \"\(Sanitizer.clean(id))\""
+            var message = "octopus: no record \"\(id)\""
             if !suggestions.isEmpty {
                 message += "; did you mean " + suggestions.map { s in
                     "\(s) (\(base.record(s).map { Sanitizer.clean($0.shortTitle) } ?? s))"
@@ -134,6 +134,6 @@ struct Validate: ParsableCommand {
         let base = try options.load()
         let name = options.explicitPath ?? "built-in knowledge base"
         let counts = RecordKind.allCases.map { "\(base.count($0)) \($0.plural)" }.joined(separator: ", ")
-        Terminal.write("\(Sanitizer.clean(name)): valid (format \(base.formatVersion), as of \(base.asOf)): \(counts)\n")
+        Terminal.write("\(name): valid (format \(base.formatVersion), as of \(base.asOf)): \(counts)\n")
     }
 }

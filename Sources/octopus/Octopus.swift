@@ -1,4 +1,6 @@
 import ArgumentParser
+import CTerminal
+import Foundation
 import OctopusKit
 
 @main
@@ -14,4 +16,33 @@ struct Octopus: ParsableCommand {
         subcommands: [Browse.self, List.self, Show.self, Search.self, Validate.self, Handout.self, Notes.self, Walk.self],
         defaultSubcommand: Browse.self
     )
+
+    /// ArgumentParser's own `main`, with two changes: a crash prints one short line (and restores
+    /// the terminal) instead of the runtime's interactive backtrace, and its messages, which may
+    /// quote what the user typed, go through `Terminal` like all other output.
+    static let maxArguments = 1_000
+
+    static func main() {
+        octopus_install_crash_handlers()
+        // A closed pipe is reported by write() as EPIPE, which `Terminal.write` handles.
+        signal(SIGPIPE, SIG_IGN)
+        // ArgumentParser's work grows with the square of the argument count; no command needs
+        // more than a few, so thousands (a pasted page as separate words) are refused at once.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.count <= maxArguments else {
+            Terminal.printError("octopus: \(arguments.count) arguments is more than any command takes (at most \(maxArguments)); put a long search in quotes, as one argument")
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                if code == .success { Terminal.write(message + "\n") } else { Terminal.printError(message) }
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
 }

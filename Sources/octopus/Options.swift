@@ -33,7 +33,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
             return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName)
         } catch {
             Terminal.printError(error.description)
-            Terminal.printError("octopus: the knowledge base has \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"); fix the file or run without --kb/OCTOPUS_KB to use the built-in one")
+            Terminal.printError("octopus: the knowledge base has \(error.list.total) problem\(error.list.total == 1 ? "" : "s"); fix the file or run without --kb/OCTOPUS_KB to use the built-in one")
             throw ExitCode(KnowledgeBaseError.exitCode)
         }
     }
@@ -50,11 +50,40 @@ enum Terminal {
         return 80
     }
 
+    /// Exit status when standard output cannot be written (sysexits EX_IOERR).
+    static let ioError: Int32 = 74
+
+    /// A message on standard error. If even that cannot be written there is no one to tell.
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        _ = writeAll(STDERR_FILENO, Sanitizer.escaped(text + "\n"))
     }
 
+    /// Writes to standard output. Every byte the command line prints passes here, so control
+    /// characters are made visible (`Sanitizer.escaped`) whatever their source. A reader that went
+    /// away (`| head`) ends the command quietly with status 0; any other failure (a full disk,
+    /// `/dev/full`) is one line on standard error and exit 74.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        let errno = writeAll(STDOUT_FILENO, Sanitizer.escaped(text))
+        guard errno != 0 else { return }
+        if errno == EPIPE { exit(0) }
+        printError("octopus: cannot write the output: \(String(cString: strerror(errno)))")
+        exit(ioError)
+    }
+
+    /// Writes every byte, retrying short writes and interruptions; returns 0 or the errno.
+    private static func writeAll(_ fd: Int32, _ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { buffer -> Int32 in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if Glibc.errno == EINTR { continue }
+                    return Glibc.errno
+                }
+                offset += n
+            }
+            return 0
+        }
     }
 }

@@ -24,7 +24,7 @@ struct Search: ParsableCommand {
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
         if let type, RecordKind(rawValue: type.lowercased()) == nil {
-            throw ValidationError("--type \"\(Sanitizer.clean(type))\" is not a type; use one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError("--type \"\(type)\" is not a type; use one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("give some words to search for") }
     }
@@ -35,6 +35,10 @@ struct Search: ParsableCommand {
         let base = try kb.load()
         let index = SearchIndex(base)
         let full = text + (type.map { " type:\($0.lowercased())" } ?? "")
+        let ignored = SearchIndex.ignoredWords(in: text)
+        if ignored > 0 {
+            Terminal.printError("octopus: only the first \(SearchIndex.maxWords) words are searched; \(ignored) more were ignored")
+        }
         let hits = index.search(full, limit: limit)
         guard !hits.isEmpty else {
             Terminal.printError(nothingFound(index: index, base: base))
@@ -75,9 +79,11 @@ struct Search: ParsableCommand {
 
     /// "nothing matches" plus the nearest words and records, so a typo costs one more try, not a guess.
     private func nothingFound(index: SearchIndex, base: KnowledgeBase) -> String {
-        var message = "octopus: nothing matches \"\(Sanitizer.clean(text))\"" + (type.map { " among \(Sanitizer.clean($0)) records" } ?? "")
+        var message = "octopus: nothing matches \"\(text)\"" + (type.map { " among \($0) records" } ?? "")
         var ideas = index.suggestions(for: text).map { "\"\(Sanitizer.clean($0))\"" }
-        ideas += AddressResolver(base).suggestions(for: text).compactMap { id in
+        // An address is a few words; a long query is not tried as one.
+        let address = text.count <= 60 ? text : ""
+        ideas += AddressResolver(base).suggestions(for: address).compactMap { id in
             base.record(id).map { "\(id) (\(Sanitizer.clean($0.shortTitle)))" }
         }
         message += ideas.isEmpty ? "; try fewer words, or `octopus list`" : "; did you mean " + ideas.joined(separator: ", ") + "?"

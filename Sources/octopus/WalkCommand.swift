@@ -57,7 +57,7 @@ struct Walk: ParsableCommand {
         let projector = self.projector
         let status = MainActor.assumeIsolated { Browser.walk(kb: base, tour: tour, options: options, projector: projector) }
         guard let status else {
-            Terminal.printError("octopus: this terminal (TERM=\(Sanitizer.clean(term))) is not known to curses; printing the tour as text. Try TERM=xterm-256color.")
+            Terminal.printError("octopus: this terminal (TERM=\(term)) is not known to curses; printing the tour as text. Try TERM=xterm-256color.")
             Terminal.write(TourPage.plainText(tour, kb: base, width: Terminal.width))
             return
         }
@@ -70,7 +70,7 @@ struct Walk: ParsableCommand {
             return try TourLoader.load(path: target, kb: base)
         } catch {
             Terminal.printError(error.description)
-            let n = error.diagnostics.count
+            let n = error.list.total
             Terminal.printError("octopus: the tour has \(n) problem\(n == 1 ? "" : "s"); nothing was run. `octopus walk --new ws3` prints a valid tour to start from")
             throw ExitCode(TourError.exitCode)
         }
@@ -84,11 +84,11 @@ struct Walk: ParsableCommand {
         case .record(let id), .topic(session: let id, topic: _):
             if case .session(let s)? = base.record(id) { return s }
             let kind = base.record(id)?.kind.rawValue ?? "record"
-            Terminal.printError("octopus: \(Sanitizer.clean(id)) is a\("aeiou".contains(kind.prefix(1)) ? "n" : "") \(kind), not a session; walk takes a session (\(sessions)) or a tour file")
+            Terminal.printError("octopus: \(id) is a\("aeiou".contains(kind.prefix(1)) ? "n" : "") \(kind), not a session; walk takes a session (\(sessions)) or a tour file")
             throw ExitCode(64)
         case .notFound(let suggestions):
             let near = suggestions.filter { base.record($0)?.kind == .session }
-            var message = "octopus: no session \"\(Sanitizer.clean(target))\""
+            var message = "octopus: no session \"\(target)\""
             message += near.isEmpty ? "; sessions are \(sessions)" : "; did you mean \(near.joined(separator: ", "))?"
             if target.contains(".") || target.contains("/") { message += " (no such tour file either)" }
             Terminal.printError(message)

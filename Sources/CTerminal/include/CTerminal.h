@@ -10,8 +10,8 @@ void octopus_install_crash_handlers(void);
 
 #ifndef OCTOPUS_CTERMINAL_SIGNALS
 #define OCTOPUS_CTERMINAL_SIGNALS
-// SIGINT, SIGTERM and SIGHUP only record which signal arrived; the event loop polls it and
-// shuts down cleanly (save, endwin) on the main thread.
+// SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM and SIGPIPE only record which
+// signal arrived; the event loop polls it and shuts down cleanly (save, endwin) on the main thread.
 void octopus_watch_quit_signals(void);
 int octopus_pending_signal(void);
 #endif
@@ -20,4 +20,6 @@ int octopus_pending_signal(void);
 #define OCTOPUS_CTERMINAL_CLEAR
 // Forgets a SIGINT that arrived while a child program (the user's editor) had the terminal.
 void octopus_clear_pending_signal(int sig);
+// Stops the process as Ctrl-Z does in a shell (the caller has given the terminal back first).
+void octopus_stop_self(void);
 #endif

@@ -9,9 +9,14 @@ public struct JSONParser {
 
     public static let maxDepth = 64
     public static let maxStringBytes = 64 * 1024
+    /// Values in one document. The built-in knowledge base has about 9,000; the cap keeps memory
+    /// proportional to a sane file (each value costs a few dozen bytes in the tree) whatever the
+    /// size of the input, e.g. 8 million `1,` in a 16 MB file.
+    public static let maxValues = 2_000_000
 
     private let bytes: [UInt8]
     private var index = 0
+    private var values = 0
     private var line = 1
     private var lineStart = 0  // byte index where the current line starts
     // The last column computed, so positions are found incrementally: recounting from the start
@@ -115,6 +120,10 @@ public struct JSONParser {
     private mutating func parseValue(depth: Int) throws(Failure) -> JSONNode {
         guard depth < Self.maxDepth else { throw fail("nesting is deeper than \(Self.maxDepth) levels") }
         guard index < bytes.count else { throw fail("unexpected end of file: the JSON is truncated") }
+        values += 1
+        guard values <= Self.maxValues else {
+            throw fail("more than \(Self.maxValues) values; no knowledge base or tour is that large (is this the right file?)")
+        }
         let start = here
         switch bytes[index] {
         case UInt8(ascii: "{"): return JSONNode(value: try parseObject(depth: depth), position: start)

@@ -10,7 +10,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Comparabl
     }
 
     public var description: String {
-        "\(file):\(position.line):\(position.column): \(path): \(Sanitizer.clean(message))"
+        // File names, keys and values quoted in messages come from the user: shown, never obeyed.
+        Sanitizer.escaped("\(file):\(position.line):\(position.column): \(path): \(message)", oneLine: true)
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
@@ -18,11 +19,25 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Comparabl
     }
 }
 
+/// Problems found in one file: the first ones in full (sorted by position), and how many more.
+public struct DiagnosticList: Sendable, CustomStringConvertible {
+    public var shown: [Diagnostic]
+    public var omitted: Int
+    public init(_ shown: [Diagnostic], omitted: Int = 0) { self.shown = shown.sorted(); self.omitted = omitted }
+    public var total: Int { shown.count + omitted }
+    public var description: String {
+        var lines = shown.map(\.description)
+        if omitted > 0 { lines.append("… and \(omitted) more problem\(omitted == 1 ? "" : "s") (only the first \(shown.count) are listed)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
 /// The knowledge base could not be loaded; every problem found is listed.
 public struct KnowledgeBaseError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    public var list: DiagnosticList
+    public init(_ diagnostics: [Diagnostic], omitted: Int = 0) { list = DiagnosticList(diagnostics, omitted: omitted) }
+    public var diagnostics: [Diagnostic] { list.shown }
+    public var description: String { list.description }
     /// Exit status for a bad data file (sysexits EX_DATAERR).
     public static let exitCode: Int32 = 65
 }

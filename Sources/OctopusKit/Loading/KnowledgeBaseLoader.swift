@@ -42,7 +42,7 @@ public enum KnowledgeBaseLoader {
         let kb = decoder.decodeRoot(root)
         decoder.validateReferences()
         let diagnostics = decoder.sink.diagnostics
-        if !diagnostics.isEmpty { throw KnowledgeBaseError(diagnostics) }
+        if !diagnostics.isEmpty { throw KnowledgeBaseError(diagnostics, omitted: decoder.sink.omitted) }
         guard let kb else {
             throw KnowledgeBaseError([Diagnostic(file: file, position: root.position, path: JSONPath(), message: "could not read the knowledge base")])
         }
@@ -98,7 +98,7 @@ private struct Decoder {
                 return nil
             }
             let words = items.compactMap { item -> String? in
-                if case .string(let s) = item.value, !s.isEmpty { return s }
+                if case .string(let s) = item.value, !s.isEmpty { return Sanitizer.escaped(s) }
                 sink.report(item.position, p, "expected a non-empty string, found \(item.typeName)")
                 return nil
             }
@@ -210,7 +210,8 @@ private struct Decoder {
             "entryIntoForceRule", "summary", "keyPoints", "links", "sources", "asOf", "inferred",
         ]) else { return nil }
         let id = register(r, kind: .treaty) { id in
-            id.range(of: #"^(ets|cets)[0-9]{1,3}$"#, options: .regularExpression) != nil ? nil
+            // Whole-string match: ICU's `$` would also accept a trailing line break or NEL.
+            id.wholeMatch(of: /(ets|cets)[0-9]{1,3}/) != nil ? nil
                 : "treaty id \"\(id)\" must look like ets185 or cets201"
         }
         let title = r.string("title"), short = r.string("shortTitle")
@@ -275,7 +276,7 @@ private struct Decoder {
             guard let t = NodeReader(tn, path: tp, sink: sink, fields: ["id", "title", "summary", "keyPoints", "minutes", "questions", "links"]) else { return nil }
             let tid = t.string("id")
             if let tid {
-                if tid.range(of: #"^topic-[0-9]+$"#, options: .regularExpression) == nil {
+                if tid.wholeMatch(of: /topic-[0-9]+/) == nil {
                     sink.report(t.position("id"), tp.appending("id"), "topic id \"\(tid)\" must look like topic-1")
                 } else if !topicIDs.insert(tid).inserted {
                     sink.report(t.position("id"), tp.appending("id"), "duplicate topic id \"\(tid)\" in this session")

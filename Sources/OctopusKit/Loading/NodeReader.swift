@@ -3,10 +3,16 @@ import Foundation
 /// Reads typed fields out of a `JSONNode` object, collecting every problem instead of stopping
 /// at the first, so one run of `octopus validate` lists them all.
 final class DiagnosticSink {
+    /// Problems kept in full; past it they are only counted, so a file of millions of bad
+    /// entries costs neither memory nor a flood of output.
+    static let limit = 1_000
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    private(set) var omitted = 0
     init(file: String) { self.file = file }
+    var isEmpty: Bool { diagnostics.isEmpty }
     func report(_ position: SourcePosition, _ path: JSONPath, _ message: String) {
+        guard diagnostics.count < Self.limit else { omitted += 1; return }
         diagnostics.append(Diagnostic(file: file, position: position, path: path, message: message))
     }
 }
@@ -59,7 +65,7 @@ struct NodeReader {
             sink.report(n.position, path.appending(key), "must not be empty")
             return nil
         }
-        return s
+        return Sanitizer.escaped(s)
     }
 
     func int(_ key: String, required: Bool = true, range: ClosedRange<Int>) -> Int? {
@@ -127,7 +133,7 @@ struct NodeReader {
                 sink.report(n.position, p, "must not be empty")
                 return nil
             }
-            return (s, n.position, p)
+            return (Sanitizer.escaped(s), n.position, p)
         }
     }
 }

@@ -19,6 +19,13 @@ struct Query: Sendable, Equatable {
 
     var isEmpty: Bool { parts.isEmpty }
 
+    /// Words and phrases past this many are not searched: no one types more, and each one costs
+    /// a posting-list intersection, a typo lookup and a suggestion search, so a pasted page of
+    /// text would otherwise take seconds a keystroke.
+    static let maxParts = 32
+    /// Words and phrases typed beyond `maxParts` (reported, not silently dropped).
+    var ignoredParts = 0
+
     static func parse(_ input: String) -> Query {
         var q = Query()
         var loose: [String] = []
@@ -28,7 +35,7 @@ struct Query: Sendable, Equatable {
             let afterQuote = rest[rest.index(after: quote)...]
             let close = afterQuote.firstIndex(of: "\"")
             let words = Folding.words(String(afterQuote[..<(close ?? afterQuote.endIndex)]))
-            if !words.isEmpty { q.parts.append(.phrase(words, open: close == nil)) }
+            if !words.isEmpty { q.add(.phrase(Array(words.prefix(maxParts)), open: close == nil)) }
             rest = close.map { afterQuote[afterQuote.index(after: $0)...] } ?? ""
         }
         q.readLoose(rest, into: &loose)
@@ -52,9 +59,14 @@ struct Query: Sendable, Equatable {
                 if let kind = Query.kind(named: String(value)) { kinds.insert(kind) } else { unknownKind = true }
                 continue
             }
-            loose.append(String(chunk))
-            parts += Folding.words(String(chunk)).map(Part.word)
+            guard parts.count < Query.maxParts else { ignoredParts += 1; continue }
+            if loose.count < Query.maxParts { loose.append(String(chunk)) }
+            for word in Folding.words(String(chunk)) { add(.word(word)) }
         }
+    }
+
+    private mutating func add(_ part: Part) {
+        if parts.count < Query.maxParts { parts.append(part) } else { ignoredParts += 1 }
     }
 
     /// Names a filter accepts: the JSON type names, their plurals and a few everyday words;

@@ -43,6 +43,10 @@ public struct SearchIndex: Sendable {
 
     /// Hits for `query`, best first. An empty query, or one that matches nothing, gives none;
     /// a query of `type:` filters alone lists the records of those kinds in knowledge-base order.
+    /// How many words or phrases of a query go unsearched (past the first `Query.maxParts`).
+    public static let maxWords = Query.maxParts
+    public static func ignoredWords(in query: String) -> Int { Query.parse(query).ignoredParts }
+
     public func search(_ query: String, limit: Int = 50) -> [SearchHit] {
         guard limit > 0 else { return [] }
         let q = Query.parse(query)
@@ -68,8 +72,8 @@ public struct SearchIndex: Sendable {
     /// For "did you mean" after a failed search; it compares against every word, so not per keystroke.
     public func suggestions(for query: String, limit: Int = 3) -> [String] {
         let filters = query.split(whereSeparator: \.isWhitespace).filter { $0.lowercased().hasPrefix("type:") }
-        let words = Folding.words(query.split(whereSeparator: \.isWhitespace)
-            .filter { !$0.lowercased().hasPrefix("type:") }.joined(separator: " "))
+        let words = Folding.words(query.split(whereSeparator: \.isWhitespace).prefix(Query.maxParts * 2)
+            .filter { !$0.lowercased().hasPrefix("type:") }.joined(separator: " ")).prefix(Query.maxParts)
         let nearest = words.map { dictionary.id($0) == nil ? Suggestions.nearest(to: $0, in: dictionary.terms, limit: limit) : [$0] }
         guard words.contains(where: { dictionary.id($0) == nil }), !nearest.contains(where: \.isEmpty) else { return [] }
         var out: [String] = []

@@ -3,9 +3,10 @@ import Foundation
 /// A tour file could not be loaded; every problem is listed, as for a knowledge base, and the
 /// command line exits 65 (EX_DATAERR) with them.
 public struct TourError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    public var list: DiagnosticList
+    public init(_ diagnostics: [Diagnostic], omitted: Int = 0) { list = DiagnosticList(diagnostics, omitted: omitted) }
+    public var diagnostics: [Diagnostic] { list.shown }
+    public var description: String { list.description }
     public static let exitCode = KnowledgeBaseError.exitCode
 }
 
@@ -90,7 +91,7 @@ public enum TourLoader {
         let resolver = AddressResolver(kb)
         let path = JSONPath()
         guard let r = NodeReader(root, path: path, sink: sink, fields: ["title", "steps"]) else {
-            throw TourError(sink.diagnostics)
+            throw TourError(sink.diagnostics, omitted: sink.omitted)
         }
         let title = r.string("title")
         let steps: [Tour.Step] = r.array("steps", required: true, nonEmpty: true) { n, p in
@@ -102,7 +103,7 @@ public enum TourLoader {
         guard sink.diagnostics.isEmpty, let title else {
             throw TourError(sink.diagnostics.isEmpty
                 ? [Diagnostic(file: file, position: root.position, path: path, message: "could not read the tour")]
-                : sink.diagnostics)
+                : sink.diagnostics, omitted: sink.omitted)
         }
         return Tour(title: title, steps: steps, origin: .file(file))
     }

@@ -73,18 +73,24 @@ public enum Browser {
                 }
                 continue
             }
-            var effects: [Effect] = []
-            switch event {
-            case .resize: effects = Update.update(&state, .resize(backend.size))
-            case .key(let key):
-                if state.isTooSmall, key == .char("q") || key == .ctrl("c") {
-                    if case .editor = state.overlay {} else { state.quitRequested = true; break }
+            // Everything already typed (a paste, a held key) is applied before the screen is
+            // drawn again, so the search runs once for the batch, not once per character.
+            var next: NcursesBackend.KeyEvent? = event
+            while let event = next, !state.quitRequested {
+                var effects: [Effect] = []
+                switch event {
+                case .resize: effects = Update.update(&state, .resize(backend.size))
+                case .key(let key):
+                    if state.isTooSmall, key == .char("q") || key == .ctrl("c") {
+                        if case .editor = state.overlay {} else { state.quitRequested = true; break }
+                    }
+                    effects = Update.update(&state, .key(key))
                 }
-                effects = Update.update(&state, .key(key))
-            }
-            for effect in effects {
-                backend.present(Render.render(state))
-                for message in runner.run(effect, state: state) { Update.update(&state, message) }
+                for effect in effects {
+                    backend.present(Render.render(state))
+                    for message in runner.run(effect, state: state) { Update.update(&state, message) }
+                }
+                next = octopus_pending_signal() == 0 ? backend.readKey(wait: false) : nil
             }
             backend.present(Render.render(state))
         }

@@ -25,6 +25,9 @@ struct EffectRunner {
             return editExternally(recordID: recordID, state: state)
         case .writeHandout(let ids):
             return writeHandout(ids, state: state)
+        case .suspend:
+            backend.suspend { octopus_stop_self() }
+            return []
         }
     }
 

@@ -42,8 +42,9 @@ final class NcursesBackend {
 
     var size: Size { Size(width: Int(octopus_cols()), height: Int(octopus_lines())) }
 
-    /// Reads one key, or nil after the ~100 ms timeout.
-    func readKey() -> KeyEvent? {
+    /// Reads one key, or nil after the ~100 ms timeout (`wait: false`: at once, for keys already typed).
+    func readKey(wait: Bool = true) -> KeyEvent? {
+        wtimeout(octopus_stdscr(), wait ? 100 : 0)
         var ch: wint_t = 0
         let r = wget_wch(octopus_stdscr(), &ch)
         if r == octopus_err() { return nil }
@@ -81,7 +82,9 @@ final class NcursesBackend {
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
         case 127, 8: return .key(.backspace)
+        case 0: return .key(.ctrl("@"))   // Ctrl-Space: a key, never a NUL in the text
         case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(ch) + 96))))
+        case 28...31: return nil          // Ctrl-\ ] ^ _: nothing uses them
         default:
             guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
             return .key(.char(Character(scalar)))
@@ -105,8 +108,16 @@ final class NcursesBackend {
                 var pair: Int16 = 0
                 if color { pair = colorPair(cell.style) }
                 if col == grid.size.width - 1 && row == grid.size.height - 1 { attrs |= 0 }
+                let wideCell = col + 1 < grid.size.width && grid[row, col + 1].text.isEmpty
                 var wide = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }) + [0]
-                _ = octopus_put_cell(Int32(row), Int32(col), &wide, attrs, pair)
+                // Where the C library sizes a character otherwise than the grid (or not at all: a
+                // newer Unicode than its tables), draw a replacement of the grid's width instead, so
+                // nothing beside it goes stale or shifts.
+                let agreed = cell.text.utf8.count == 1 || octopus_wcwidth(wide[0]) == (wideCell ? 2 : 1)
+                if !agreed || octopus_put_cell(Int32(row), Int32(col), &wide, attrs, pair) != OK {
+                    var replacement: [wchar_t] = (wideCell ? [0x3F, 0x3F] : [0x3F]).map { wchar_t($0) } + [0]
+                    _ = octopus_put_text(Int32(row), Int32(col), &replacement, attrs, pair)
+                }
             }
         }
         wnoutrefresh(octopus_stdscr())

@@ -17,6 +17,8 @@ public enum Action: Hashable, Sendable {
     case toggleBookmark, writeNote, addToHandout, writeHandout, openBookmarks
     case search, nextMatch, previousMatch
     case walk
+    /// Ctrl-Z: give the terminal back to the shell until `fg`.
+    case suspend
     /// Keys a text field (the go-to prompt, the note editor) interprets itself; listed for help.
     case edit
 }

@@ -69,8 +69,9 @@ public enum Place: Sendable, Hashable {
 }
 
 public struct GotoPrompt: Sendable, Hashable {
-    public var text = ""
+    public var field = TextField(limit: 120)
     public var error: String?
+    public var text: String { field.text }
 }
 
 /// The search index of a knowledge base, built once, on first use, by whichever caller comes first.
@@ -90,10 +91,12 @@ public final class SearchIndexCache: Sendable {
 
 /// The search screen: a query typed on any screen, answered on every keystroke.
 public struct SearchState: Sendable, Hashable {
-    public var query = ""
+    /// Long enough for any real query; a paste past it is refused whole rather than cut.
+    public var field = TextField(limit: 1_000)
     public var selection = 0
     public var scroll = 0
-    public init(query: String = "") { self.query = query }
+    public var query: String { field.text }
+    public init(query: String = "") { field = TextField(query, limit: 1_000) }
 }
 
 public enum Overlay: Sendable, Hashable {

@@ -43,29 +43,50 @@ public struct CellGrid: Sendable, Hashable {
     }
 
     /// Draws text at (row, column), clipped to `width` columns (default: to the right edge).
-    /// Returns the number of columns used.
+    /// Each cluster is drawn as its glyphs (see `TextWidth.glyphs`); a wide glyph that does not
+    /// fit is not drawn by half. Returns the number of columns used.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = .normal, width: Int? = nil) -> Int {
         guard row >= 0, row < size.height, column >= 0, column < size.width else { return 0 }
         let limit = min(size.width, column + (width ?? size.width))
         var x = column
-        for ch in text {
-            let w = TextWidth.columns(ch)
-            if w == 0 { continue }
-            if x + w > limit { break }
-            cells[row * size.width + x] = Cell(text: String(ch), style: style)
-            if w == 2 { cells[row * size.width + x + 1] = Cell(text: "", style: style) }
-            x += w
+        draw: for ch in text {
+            for glyph in TextWidth.glyphs(ch) {
+                if x + glyph.width > limit { break draw }
+                set(glyph, row: row, column: x, style: style)
+                x += glyph.width
+            }
         }
         return x - column
+    }
+
+    /// Writes one glyph. A wide character is two cells, its text and an empty right half; covering
+    /// either half blanks the other, so the terminal is never left with half a character.
+    private mutating func set(_ glyph: TextWidth.Glyph, row: Int, column x: Int, style: Style) {
+        let base = row * size.width
+        unpair(row: row, from: x, to: x + glyph.width)
+        cells[base + x] = Cell(text: glyph.text, style: style)
+        if glyph.width == 2 { cells[base + x + 1] = Cell(text: "", style: style) }
+    }
+
+    /// Blanks the far halves of wide characters that straddle the edges of columns start..<end.
+    private mutating func unpair(row: Int, from start: Int, to end: Int) {
+        let base = row * size.width
+        if start > 0, start < size.width, cells[base + start].text.isEmpty {
+            cells[base + start - 1].text = " "
+        }
+        if end < size.width, end > 0, cells[base + end].text.isEmpty {
+            cells[base + end].text = " "
+        }
     }
 
     /// Fills a row segment with spaces in a style (for bars and selections).
     public mutating func fill(row: Int, column: Int = 0, width: Int? = nil, style: Style) {
         guard row >= 0, row < size.height else { return }
-        let end = min(size.width, column + (width ?? size.width))
-        guard column < end else { return }
-        for x in max(0, column)..<end { cells[row * size.width + x] = Cell(text: " ", style: style) }
+        let start = max(0, column), end = min(size.width, column + (width ?? size.width))
+        guard start < end else { return }
+        unpair(row: row, from: start, to: end)
+        for x in start..<end { cells[row * size.width + x] = Cell(text: " ", style: style) }
     }
 
     /// The grid with every cell made ASCII, for terminals whose locale is not UTF-8: punctuation

@@ -1,17 +1,19 @@
-/// The built-in multi-line note editor, as a value: lines, a cursor, and the usual keys.
+/// The built-in multi-line note editor, as a value: one `TextField` per line and the row of the
+/// cursor. Moving, typing and deleting go by grapheme cluster (see `TextField`).
 public struct EditorState: Sendable, Hashable {
     public enum Outcome: Sendable, Hashable { case editing, save, discard }
 
     public var recordID: String
-    public var lines: [String] = [""]
-    public var row = 0
-    public var column = 0          // in Characters
+    public private(set) var lines: [TextField] = [TextField()]
+    public private(set) var row = 0
     public var confirmingDiscard = false
 
     public init(recordID: String) { self.recordID = recordID }
 
-    public var text: String { lines.joined(separator: "\n") }
+    /// The note as written: lines joined by newlines, every scalar as typed.
+    public var text: String { lines.map(\.text).joined(separator: "\n") }
     public var isEmpty: Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    public var current: TextField { lines[row] }
 
     /// Applies one key. Esc on a non-empty note asks first; `y` then discards, anything else
     /// goes back to editing.
@@ -21,46 +23,54 @@ public struct EditorState: Sendable, Hashable {
             if key == .char("y") || key == .char("Y") { return .discard }
             return .editing
         }
-        var line = Array(lines[row])
         switch key {
         case .ctrl("s"): return .save
         case .escape, .ctrl("c"):
             if isEmpty { return .discard }
             confirmingDiscard = true
         case .left:
-            if column > 0 { column -= 1 } else if row > 0 { row -= 1; column = lines[row].count }
+            if !lines[row].moveLeft(), row > 0 { row -= 1; lines[row].moveEnd() }
         case .right:
-            if column < line.count { column += 1 } else if row < lines.count - 1 { row += 1; column = 0 }
-        case .up: if row > 0 { row -= 1; column = min(column, lines[row].count) }
-        case .down: if row < lines.count - 1 { row += 1; column = min(column, lines[row].count) }
-        case .home, .ctrl("a"): column = 0
-        case .end, .ctrl("e"): column = line.count
+            if !lines[row].moveRight(), row < lines.count - 1 { row += 1; lines[row].moveHome() }
+        case .up: moveVertically(by: -1)
+        case .down: moveVertically(by: 1)
+        case .home, .ctrl("a"): lines[row].moveHome()
+        case .end, .ctrl("e"): lines[row].moveEnd()
         case .enter:
-            lines[row] = String(line[..<column])
-            lines.insert(String(line[column...]), at: row + 1)
-            row += 1; column = 0
+            var next = TextField(lines[row].split())
+            next.moveHome()
+            lines.insert(next, at: row + 1)
+            row += 1
         case .backspace:
-            if column > 0 {
-                line.remove(at: column - 1); lines[row] = String(line); column -= 1
-            } else if row > 0 {
-                column = lines[row - 1].count
-                lines[row - 1] += lines[row]
-                lines.remove(at: row); row -= 1
+            if !lines[row].deleteBackward(), row > 0 {
+                let rest = lines.remove(at: row).text
+                row -= 1
+                lines[row].moveEnd()
+                lines[row].append(rest)
             }
         case .delete:
-            if column < line.count { line.remove(at: column); lines[row] = String(line) }
-            else if row < lines.count - 1 { lines[row] += lines[row + 1]; lines.remove(at: row + 1) }
-        case .tab: insert("    ")
-        case .char(let c): insert(String(c))
+            if !lines[row].deleteForward(), row < lines.count - 1 {
+                lines[row].append(lines.remove(at: row + 1).text)
+            }
+        case .tab: lines[row].insert("    ")
+        case .char(let c): lines[row].insert(String(c))
         default: break
         }
         return .editing
     }
 
-    private mutating func insert(_ s: String) {
-        var line = Array(lines[row])
-        line.insert(contentsOf: Array(s), at: column)
-        lines[row] = String(line)
-        column += s.count
+    /// Up and down keep the cursor's column on screen as near as the other line allows.
+    private mutating func moveVertically(by delta: Int) {
+        let target = row + delta
+        guard target >= 0, target < lines.count else { return }
+        let column = TextWidth.columns(lines[row].beforeCursor)
+        row = target
+        var used = 0, offset = 0
+        for c in lines[row].text {
+            let w = TextWidth.columns(c)
+            if used + w > column { break }
+            used += w; offset += c.unicodeScalars.count
+        }
+        lines[row].move(to: offset)
     }
 }

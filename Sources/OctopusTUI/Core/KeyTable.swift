@@ -76,7 +76,10 @@ public enum KeyTable {
         Binding([.char("t")], .toggleDate, "status date: conference ⇄ latest"),
         Binding([.char("?")], .help, "help: all keys", hint: "help"),
         Binding([.char("q"), .ctrl("c")], .quit, "quit", hint: "quit"),
+        Binding(suspendKeys, .suspend, "suspend to the shell (fg comes back)"),
     ]
+    /// Ctrl-Z works on every screen, text fields and the walkthrough included, as in less and vim.
+    static let suspendKeys: [Key] = [.ctrl("z")]
 
     public static func bindings(for screen: ScreenKind) -> [Binding] {
         switch screen {

@@ -29,4 +29,6 @@ public enum Effect: Sendable, Hashable {
     case saveNote(recordID: String, text: String)
     case editExternally(recordID: String)
     case writeHandout([String])
+    /// Stop the process as Ctrl-Z does in a shell; the screen is redrawn after `fg`.
+    case suspend
 }

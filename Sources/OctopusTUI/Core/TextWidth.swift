@@ -1,22 +1,71 @@
+import Foundation
+
 /// Column width of text by grapheme cluster, computed from Unicode ranges rather than the C
 /// library's `wcwidth`, so it does not depend on the process locale and tests see what users see.
+///
+/// Terminals disagree about clusters of several scalars (a flag, `👍🏽`, a ZWJ family, `❤️`): one
+/// draws two columns, another four, tmux counts each scalar. So the grid never hands those to the
+/// terminal whole. Each cluster is drawn as *glyphs* every terminal sizes alike: its first scalar
+/// with its combining marks (after composing to NFC, so a decomposed `é` is one letter), or, for
+/// a flag, the two letters of its region code. The text itself is never changed, only its picture.
 public enum TextWidth {
+    /// One cell's worth of drawing: the text given to the terminal and the columns it takes.
+    public struct Glyph: Hashable, Sendable {
+        public var text: String
+        public var width: Int
+    }
+
+    /// The glyphs a cluster is drawn as; empty for controls, format characters and lone marks.
+    public static func glyphs(_ c: Character) -> [Glyph] {
+        if let a = c.asciiValue { return a < 0x20 || a == 0x7F ? [] : [Glyph(text: String(c), width: 1)] }
+        var scalars = Array(c.unicodeScalars)
+        if scalars.count > 1 {
+            scalars = Array(String(c).precomposedStringWithCanonicalMapping.unicodeScalars)
+        }
+        let first = scalars[0]
+        if isRegionalIndicator(first) {
+            // A flag, or a lone regional indicator: its letters (🇵🇹 is drawn "PT").
+            return scalars.prefix(2).filter(isRegionalIndicator).map { r in
+                Glyph(text: String(Character(Unicode.Scalar(r.value - 0x1F1E6 + 0x41)!)), width: 1)
+            }
+        }
+        let width = columns(first)
+        guard width > 0 else { return [] }
+        // ncurses takes a spacing character and at most four combining marks (CCHARW_MAX is 5).
+        var text = String.UnicodeScalarView([first])
+        for s in scalars.dropFirst() where isMark(s) && text.count < 5 { text.append(s) }
+        return [Glyph(text: String(text), width: width)]
+    }
+
+    /// Columns a cluster takes: the sum of its glyphs' widths.
     public static func columns(_ c: Character) -> Int {
-        guard let first = c.unicodeScalars.first else { return 0 }
-        let v = first.value
+        if let a = c.asciiValue { return a < 0x20 || a == 0x7F ? 0 : 1 }
+        return glyphs(c).reduce(0) { $0 + $1.width }
+    }
+
+    /// Columns of one scalar drawn alone, as `wcwidth` in a UTF-8 locale gives it.
+    static func columns(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
-        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark { return 0 }
-        // Format characters (bidi overrides, zero-width marks) are never drawn: the grid skips
-        // zero-width cells, which is the last guard against text steering the terminal.
-        if first.properties.generalCategory == .format || first.properties.generalCategory == .lineSeparator
-            || first.properties.generalCategory == .paragraphSeparator { return 0 }
-        if v == 0x200B || v == 0x200C || v == 0x200D || (0xFE00...0xFE0F).contains(v) { return 0 }
-        if isWide(v) { return 2 }
-        // An emoji presentation selector makes a narrow symbol wide.
-        if c.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return 1
+        switch s.properties.generalCategory {
+        // Format characters (bidi controls, zero-width joiners) are never drawn: the grid skips
+        // zero-width glyphs, which is the last guard against text steering the terminal.
+        case .nonspacingMark, .enclosingMark, .format, .lineSeparator, .paragraphSeparator: return 0
+        default: break
+        }
+        if v == 0x200B || (0x1160...0x11FF).contains(v) || (0xFE00...0xFE0F).contains(v) || (0xE0000...0xE0FFF).contains(v) { return 0 }
+        return isWide(v) || s.properties.isEmojiPresentation ? 2 : 1
     }
+
+    /// Combining marks drawn with their base; variation selectors are marks too, but they ask
+    /// for emoji or text presentation, which terminals size differently, so they are left out.
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        if (0xFE00...0xFE0F).contains(s.value) || (0xE0100...0xE01EF).contains(s.value) { return false }
+        return s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark
+    }
+
+    static func isRegionalIndicator(_ s: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(s.value) }
 
     static func isWide(_ v: UInt32) -> Bool {
         switch v {

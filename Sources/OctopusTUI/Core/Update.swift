@@ -39,6 +39,7 @@ public enum Update {
             return []
         case .key(let key):
             state.message = nil
+            if KeyTable.suspendKeys.contains(key) { return [.suspend] }
             if case .goto(var prompt) = state.overlay {
                 editPrompt(&state, &prompt, key)
                 return []
@@ -396,89 +397,6 @@ public enum Update {
                 x += w
             }
         }
-    }
-
-    // MARK: Search
-
-    static func editSearch(_ state: inout AppState, _ search: inout SearchState, _ key: Key) {
-        let page = max(1, SearchView.visibleHits(state))
-        switch key {
-        case .escape, .ctrl("c"):
-            remember(&state, search.query)
-            state.overlay = nil
-            return
-        case .enter:
-            if search.query.isEmpty, search.selection < state.recentSearches.count {
-                search.query = state.recentSearches[search.selection]; search.selection = 0
-            } else if case let hits = state.searchIndex.search(search.query), search.selection < hits.count {
-                remember(&state, search.query)
-                state.overlay = nil
-                open(&state, id: hits[search.selection].id)
-                return
-            } else if !search.query.isEmpty {
-                state.message = "Nothing matches “\(Sanitizer.clean(search.query))”"
-            }
-        case .tab:
-            if search.query.isEmpty, search.selection < state.recentSearches.count {
-                search.query = state.recentSearches[search.selection]; search.selection = 0
-            }
-        case .up: search.selection -= 1
-        case .down: search.selection += 1
-        case .pageUp: search.selection -= page
-        case .pageDown: search.selection += page
-        case .backspace, .delete:
-            if !search.query.isEmpty { search.query.removeLast(); search.selection = 0 }
-        case .ctrl("u"): search.query = ""; search.selection = 0
-        case .char(let c):
-            if search.query.count < 80 { search.query.append(c); search.selection = 0 }
-        default: break
-        }
-        // One search per key, for the query as it now stands (the screen runs its own to draw).
-        let count = search.query.isEmpty ? state.recentSearches.count : state.searchIndex.search(search.query).count
-        search.selection = min(max(0, search.selection), max(0, count - 1))
-        if search.selection < search.scroll { search.scroll = search.selection }
-        if search.selection >= search.scroll + page { search.scroll = search.selection - page + 1 }
-        state.overlay = .search(search)
-    }
-
-    /// Keeps a query for this session's recent list and for n/N on pages.
-    static func remember(_ state: inout AppState, _ query: String) {
-        let q = query.trimmingCharacters(in: .whitespaces)
-        guard !q.isEmpty else { return }
-        state.lastQuery = q
-        state.recentSearches.removeAll { $0 == q }
-        state.recentSearches.insert(q, at: 0)
-        if state.recentSearches.count > 20 { state.recentSearches.removeLast() }
-    }
-
-    // MARK: Go-to prompt
-
-    static func editPrompt(_ state: inout AppState, _ prompt: inout GotoPrompt, _ key: Key) {
-        switch key {
-        case .escape, .ctrl("c"): state.overlay = nil; return
-        case .enter:
-            switch state.resolver.resolve(prompt.text) {
-            case .record(let id):
-                state.overlay = nil
-                open(&state, id: id)
-            case .topic(let session, _):
-                state.overlay = nil
-                open(&state, id: session)
-            case .notFound(let suggestions):
-                prompt.error = "No record “\(Sanitizer.clean(prompt.text))”" + (suggestions.isEmpty ? "" : "; try " + suggestions.joined(separator: ", "))
-                state.overlay = .goto(prompt)
-            }
-            return
-        case .tab:
-            if let first = state.resolver.completions(for: prompt.text, limit: 1).first { prompt.text = first }
-        case .backspace, .delete:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .char(let c):
-            if prompt.text.count < 60 { prompt.text.append(c) }
-        default: break
-        }
-        prompt.error = nil
-        state.overlay = .goto(prompt)
     }
 
     // MARK: Keeping selections visible

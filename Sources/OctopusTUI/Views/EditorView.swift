@@ -11,26 +11,26 @@ enum EditorView {
         let textTop = top + 3, textHeight = max(1, h - 3), textWidth = max(1, w - 2)
         // Keep the cursor's line and column in view.
         let firstLine = max(0, editor.row - textHeight + 1)
-        let cursorLine = Array(editor.lines[editor.row])
-        let cursorX = TextWidth.columns(String(cursorLine[..<min(editor.column, cursorLine.count)]))
+        let cursorX = TextWidth.columns(editor.current.beforeCursor)
         let shift = max(0, cursorX - textWidth + 1)
         for i in 0..<textHeight {
             let index = firstLine + i
             guard index < editor.lines.count else { break }
-            let line = Sanitizer.clean(editor.lines[index])
-            let visible = dropColumns(line, shift)
-            grid.put(visible, row: textTop + i, column: 1, style: .normal, width: textWidth)
+            let (visible, dropped) = dropColumns(editor.lines[index].text, shift)
+            // A wide character cut by the left edge leaves a blank column, not half a glyph.
+            let x = 1 + dropped - shift
+            grid.put(visible, row: textTop + i, column: x, style: .normal, width: textWidth - (x - 1))
             if index == editor.row {
-                let x = 1 + cursorX - shift
-                let under = editor.column < cursorLine.count ? String(cursorLine[editor.column]) : " "
-                grid.put(TextWidth.columns(under) == 0 ? " " : under, row: textTop + i, column: x, style: .selected)
+                let under = editor.current.clusterAtCursor.map(String.init) ?? " "
+                grid.put(TextWidth.columns(under) == 0 ? " " : under, row: textTop + i, column: 1 + cursorX - shift, style: .selected)
             }
         }
     }
 
-    static func dropColumns(_ s: String, _ n: Int) -> String {
+    /// The text without its first `n` columns (rounded up to a whole cluster), and the columns dropped.
+    static func dropColumns(_ s: String, _ n: Int) -> (String, Int) {
         var used = 0, out = Substring(s)
         while used < n, let c = out.first { used += TextWidth.columns(c); out = out.dropFirst() }
-        return String(out)
+        return (String(out), used)
     }
 }

@@ -72,8 +72,8 @@ public enum Render {
                 grid.put(TextWidth.clip("Tab: " + completions.joined(separator: "  "), to: state.size.width), row: row - 1, column: 0, style: .dim)
             }
             grid.fill(row: row, style: .normal)
-            let x = grid.put(":" + prompt.text, row: row, column: 0, style: .accent)
-            grid.put(state.ascii ? "_" : "▏", row: row, column: x, style: .accent)
+            FieldView.draw(prompt.field, prefix: ":", row: row, column: 0, width: state.size.width, style: .accent,
+                           ascii: state.ascii, &grid)
             return
         }
         if let message = state.message {

@@ -10,8 +10,9 @@ enum SearchView {
         let w = state.size.width, top = 1, h = state.bodyHeight
         for r in top..<(top + h) { grid.fill(row: r, style: .normal) }
         let hits = state.searchIndex.search(search.query)
-        var x = grid.put("/" + Sanitizer.clean(search.query), row: top, column: 1, style: .accent, width: w - 2)
-        x += grid.put(state.ascii ? "_" : "▏", row: top, column: 1 + x, style: .accent)
+        // The field takes what it needs, up to two thirds of the line; the count gets the rest.
+        let x = FieldView.draw(search.field, prefix: "/", row: top, column: 1, width: max(1, (w - 2) * 2 / 3), style: .accent,
+                               ascii: state.ascii, &grid)
         let count = search.query.isEmpty ? "type to search: words, names, art 29, type:country…"
             : hits.isEmpty ? "no match" : "\(hits.count)\(hits.count == 50 ? "+" : "") result\(hits.count == 1 ? "" : "s")"
         grid.put("   " + count, row: top, column: 1 + x, style: .dim, width: max(0, w - 2 - x))

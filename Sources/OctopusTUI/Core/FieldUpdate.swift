@@ -1,0 +1,87 @@
+import OctopusKit
+
+/// The two one-line fields: `/` search and the `:` go-to prompt. Text keys edit the field by
+/// grapheme cluster (`TextField.edit`); the rest act on results.
+extension Update {
+    // MARK: Search
+
+    /// Typing never searches here: the screen runs the query when it is drawn, and the event
+    /// loop draws once per batch of keys, so a paste costs one search, not one per character.
+    static func editSearch(_ state: inout AppState, _ search: inout SearchState, _ key: Key) {
+        let page = max(1, SearchView.visibleHits(state))
+        switch key {
+        case .escape, .ctrl("c"):
+            remember(&state, search.query)
+            state.overlay = nil
+            return
+        case .enter:
+            if search.query.isEmpty, search.selection < state.recentSearches.count {
+                search.field = TextField(state.recentSearches[search.selection], limit: search.field.limit)
+                search.selection = 0
+            } else if case let hits = state.searchIndex.search(search.query), search.selection < hits.count {
+                remember(&state, search.query)
+                state.overlay = nil
+                open(&state, id: hits[search.selection].id)
+                return
+            } else if !search.query.isEmpty {
+                state.message = "Nothing matches “\(search.query)”"
+            }
+        case .tab:
+            if search.query.isEmpty, search.selection < state.recentSearches.count {
+                search.field = TextField(state.recentSearches[search.selection], limit: search.field.limit)
+                search.selection = 0
+            }
+        case .up, .down, .pageUp, .pageDown:
+            let delta = key == .up ? -1 : key == .down ? 1 : key == .pageUp ? -page : page
+            let count = search.query.isEmpty ? state.recentSearches.count : state.searchIndex.search(search.query).count
+            search.selection = min(max(0, search.selection + delta), max(0, count - 1))
+        default:
+            let before = search.query
+            guard search.field.edit(key) else { break }
+            if search.query != before { search.selection = 0; search.scroll = 0 }
+            if case .char = key, search.query == before { state.message = "The search field is full (\(search.field.limit ?? 0) characters)" }
+        }
+        if search.selection < search.scroll { search.scroll = search.selection }
+        if search.selection >= search.scroll + page { search.scroll = search.selection - page + 1 }
+        state.overlay = .search(search)
+    }
+
+    /// Keeps a query for this session's recent list and for n/N on pages.
+    static func remember(_ state: inout AppState, _ query: String) {
+        let q = query.trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return }
+        state.lastQuery = q
+        state.recentSearches.removeAll { $0 == q }
+        state.recentSearches.insert(q, at: 0)
+        if state.recentSearches.count > 20 { state.recentSearches.removeLast() }
+    }
+
+    // MARK: Go-to prompt
+
+    static func editPrompt(_ state: inout AppState, _ prompt: inout GotoPrompt, _ key: Key) {
+        switch key {
+        case .escape, .ctrl("c"): state.overlay = nil; return
+        case .enter:
+            switch state.resolver.resolve(prompt.text) {
+            case .record(let id):
+                state.overlay = nil
+                open(&state, id: id)
+            case .topic(let session, _):
+                state.overlay = nil
+                open(&state, id: session)
+            case .notFound(let suggestions):
+                prompt.error = "No record “\(prompt.text)”" + (suggestions.isEmpty ? "" : "; try " + suggestions.joined(separator: ", "))
+                state.overlay = .goto(prompt)
+            }
+            return
+        case .tab:
+            if let first = state.resolver.completions(for: prompt.text, limit: 1).first {
+                prompt.field = TextField(first, limit: prompt.field.limit)
+            }
+        default:
+            _ = prompt.field.edit(key)
+        }
+        prompt.error = nil
+        state.overlay = .goto(prompt)
+    }
+}
