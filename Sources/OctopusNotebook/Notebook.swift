@@ -227,8 +227,7 @@ public final class Notebook: Sendable {
     }
 
     static func check(_ text: String) throws(NotebookError) {
-        guard !text.allSatisfy(\.isWhitespace) else { throw .emptyNote }
-        guard text.utf8.count <= Note.maxTextBytes else { throw .noteTooLong(bytes: text.utf8.count) }
+        try NoteText.validate(text)
     }
 
     /// One immediate write transaction, committed (and synced) before it returns.

@@ -223,10 +223,15 @@ struct Notes: ParsableCommand {
             guard let record = try RecordArguments.resolve([id], in: base).first else { throw ExitCode(1) }
             var body = text.joined(separator: " ")
             if body.isEmpty || body == "-" {
-                body = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                // Bytes, not a C string: a NUL must reach the note rule (and be refused with its
+                // position), not end the text there; invalid UTF-8 is refused, not replaced.
+                let input = FileHandle.standardInput.readDataToEndOfFile()
+                body = try notebookCall { () throws(NotebookError) in try NoteText.decode(input, source: "standard input") }
                 // Editors and `echo` end the text with a newline; it is not part of the note.
                 while body.last?.isNewline == true { body.removeLast() }
             }
+            // Checked before opening, so text that cannot be a note does not create a notebook.
+            try notebookCall { () throws(NotebookError) in try NoteText.validate(body) }
             let book = try notebook.open()
             let count = max(1, repeatCount)
             for i in 1...count {
@@ -296,6 +301,9 @@ struct Notes: ParsableCommand {
             for b in report.bookmarksAdded { out += "  added    bookmark on \(describe(b))\n" }
             for b in report.bookmarksAlreadyPresent { out += "  present  bookmark on \(Sanitizer.clean(b))\n" }
             Terminal.write(out)
+            for d in report.skippedEmpty + report.refused { Terminal.printError("warning: \(d)") }
+            // The rest was imported, but not all the notes: a script must be able to tell.
+            if !report.refused.isEmpty { throw ExitCode(NotebookError.controlCharacterExitCode) }
         }
     }
 }

@@ -103,6 +103,11 @@ enum Binary {
     }
 
     static func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: String? = nil) throws -> Result {
+        try run(arguments, environment: extra, input: stdin.map { Data($0.utf8) })
+    }
+
+    /// Runs the binary with `input` as its standard input, byte for byte (NULs, invalid UTF-8…).
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], input stdin: Data?) throws -> Result {
         let p = Process()
         p.executableURL = url
         p.arguments = arguments
@@ -112,7 +117,7 @@ enum Binary {
         p.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try p.run()
         if let stdin {
-            input.fileHandleForWriting.write(Data(stdin.utf8))
+            input.fileHandleForWriting.write(stdin)
             try? input.fileHandleForWriting.close()
         }
         // Read before waiting so a large output cannot block the child on a full pipe.

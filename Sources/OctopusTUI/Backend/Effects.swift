@@ -56,18 +56,26 @@ struct EffectRunner {
         guard FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600]) else {
             return [.notice("Cannot create a temporary file for the editor in \(FileManager.default.temporaryDirectory.path)")]
         }
-        defer { try? FileManager.default.removeItem(atPath: path) }
         var status: Int32 = 0
         backend.suspend {
             status = Self.runShell("exec \(editor) \"$1\"", argument: path)
         }
         octopus_clear_pending_signal(SIGINT)
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return [.notice(status == 0 ? "Empty note not saved" : "The editor exited with status \(status); nothing to save")]
+        // Whatever the editor's exit status, text the user wrote is kept: saved, or, when it cannot
+        // be (not UTF-8, a control character, the notebook unavailable), left in the file.
+        do throws(NotebookError) {
+            let text = try NoteText.decode(FileManager.default.contents(atPath: path) ?? Data(), source: "the editor's file")
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                try? FileManager.default.removeItem(atPath: path)
+                return [.notice(status == 0 ? "Empty note not saved" : "The editor exited with status \(status); nothing to save")]
+            }
+            guard let notebook else { return [.notice("Notes are unavailable; your text is kept in \(path)")] }
+            try notebook.addNote(recordID: recordID, text: text)
+            try? FileManager.default.removeItem(atPath: path)
+            return reload() + [.notice("Note saved on \(title(recordID, state))")]
+        } catch {
+            return [.notice(error.description + "; your text is kept in \(path)")]
         }
-        // Whatever the editor's exit status, text the user wrote is kept.
-        return save(recordID: recordID, text: text, state: state)
     }
 
     /// Runs `sh -c script sh argument` on the terminal and waits for it.

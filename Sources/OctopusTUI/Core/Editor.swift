@@ -1,3 +1,5 @@
+import OctopusNotebook
+
 /// The built-in multi-line note editor, as a value: lines, a cursor, and the usual keys.
 public struct EditorState: Sendable, Hashable {
     public enum Outcome: Sendable, Hashable { case editing, save, discard }
@@ -51,7 +53,8 @@ public struct EditorState: Sendable, Hashable {
             if column < line.count { line.remove(at: column); lines[row] = String(line) }
             else if row < lines.count - 1 { lines[row] += lines[row + 1]; lines.remove(at: row + 1) }
         case .tab: insert("    ")
-        case .char(let c): insert(String(c))
+        // Ctrl-Space and friends arrive as control characters; a note may not hold them (`NoteText`).
+        case .char(let c) where NoteText.allows(c): insert(String(c))
         default: break
         }
         return .editing
