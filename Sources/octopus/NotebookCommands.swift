@@ -59,48 +59,14 @@ enum RecordArguments {
     }
 }
 
-/// Writes a command's document to a file, or to standard output for no file or "-". An existing
-/// file is replaced only with --force, and then all at once: the text goes to a temporary file
-/// beside it that is renamed over it, so a failure never leaves half a file.
+/// Writes a command's document to a file, or to standard output for no file or "-". The file is
+/// written by `HandoutFile` (the browser's writer too): whole or not at all, an existing file
+/// replaced only with --force, 0600 when it holds notes.
 enum OutputFile {
-    /// Exit status when the file cannot be written (sysexits.h EX_CANTCREAT).
-    static let cannotCreate: Int32 = 73
-
-    static func write(_ text: String, to path: String?, force: Bool, privateMode: Bool = false) throws {
+    static func write(_ text: String, to path: String?, force: Bool, containsNotes: Bool) throws {
         guard let path, path != "-" else { Terminal.write(text); return }
-        let shown = Sanitizer.clean(path)
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            guard !isDir.boolValue else {
-                Terminal.printError("octopus: \(shown) is a folder; give a file name, e.g. \(shown)/briefing.md")
-                throw ExitCode(cannotCreate)
-            }
-            guard force else {
-                Terminal.printError("octopus: \(shown) already exists; nothing was written. Add --force to replace it, or choose another name with -o")
-                throw ExitCode(cannotCreate)
-            }
-        }
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).octopus-\(getpid())").path
-        let fd = Foundation.open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, privateMode ? 0o600 : 0o644)
-        guard fd >= 0 else {
-            Terminal.printError("octopus: cannot write \(shown): \(String(cString: strerror(errno))); check that the folder exists and is writable")
-            throw ExitCode(cannotCreate)
-        }
-        let bytes = Array(text.utf8)
-        var written = 0, failure: Int32 = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; failure = errno; break }
-            written += n
-        }
-        if failure == 0 && fsync(fd) != 0 { failure = errno }
-        close(fd)
-        if failure == 0 && rename(temp, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temp)
-            Terminal.printError("octopus: cannot write \(shown): \(String(cString: strerror(failure))); nothing was written")
-            throw ExitCode(cannotCreate)
+        try notebookCall { () throws(NotebookError) in
+            try HandoutFile.write(text, to: path, containsNotes: containsNotes, replace: force)
         }
     }
 }
@@ -137,9 +103,9 @@ struct Handout: ParsableCommand {
             for r in records { notes[r.id] = try notebookCall { () throws(NotebookError) in try book.notes(for: r.id) } }
         }
         let pack = BriefingPack.compose(records: records, kb: base, date: kb.asOf, notes: notes)
-        try OutputFile.write(pack, to: output, force: force)
+        let count = notes.values.reduce(0) { $0 + $1.count }
+        try OutputFile.write(pack, to: output, force: force, containsNotes: count > 0)
         if let output, output != "-" {
-            let count = notes.values.reduce(0) { $0 + $1.count }
             let distinct = Set(records.map(\.id)).count
             Terminal.write("Wrote \(Sanitizer.clean(output)): \(distinct) record\(distinct == 1 ? "" : "s")"
                            + (noNotes ? ", without notes.\n" : ", \(count) note\(count == 1 ? "" : "s").\n"))
@@ -271,7 +237,7 @@ struct Notes: ParsableCommand {
                 try book.exportNotes(format: format.notebookFormat, title: { base.record($0)?.title })
             }
             // Notes are private: an export file is readable by its owner only.
-            try OutputFile.write(text, to: output, force: force, privateMode: true)
+            try OutputFile.write(text, to: output, force: force, containsNotes: true)
             if let output, output != "-" { Terminal.write("Wrote \(Sanitizer.clean(output)).\n") }
         }
     }

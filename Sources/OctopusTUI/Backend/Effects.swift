@@ -100,15 +100,11 @@ struct EffectRunner {
         formatter.dateFormat = "yyyy-MM-dd-HHmm"
         let stem = "octopus-handout-" + formatter.string(from: Date())
         let folder = FileManager.default.currentDirectoryPath
-        for n in 1...99 {
-            let name = n == 1 ? "\(stem).md" : "\(stem)-\(n).md"
-            let path = (folder as NSString).appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: path) { continue }
-            if FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) {
-                return [.handoutWritten(path: path, records: records.count)]
-            }
-            return [.notice("Cannot write \(path) (is the folder writable?); the handout tray is kept")]
+        do {
+            let path = try HandoutFile.writeNew(text, folder: folder, stem: stem, containsNotes: notes.values.contains { !$0.isEmpty })
+            return [.handoutWritten(path: path, records: records.count)]
+        } catch {
+            return [.notice(error.description + "; the handout tray is kept")]
         }
-        return [.notice("Too many handouts named \(stem) in \(folder); the handout tray is kept")]
     }
 }
