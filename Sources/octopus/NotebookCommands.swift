@@ -10,14 +10,20 @@ struct NotebookOptions: ParsableArguments {
         valueName: "folder"))
     var dataDir: String?
 
-    /// Opens the notebook, creating it if needed, or prints what is wrong and exits.
+    /// Opens the notebook for writing, creating it if needed, or prints what is wrong and exits
+    /// (a folder or file that cannot be written: exit 77, as the error says).
     func open() throws -> Notebook {
-        try notebookCall { () throws(NotebookError) in try Notebook.open(directory: dataDir) }
+        try notebookCall { () throws(NotebookError) in try Notebook.open(directory: dataDir, readOnlyIfNeeded: false) }
     }
 
-    /// Opens the notebook only if there is one: reading commands do not create an empty file.
+    /// Opens the notebook for reading, only if there is one: reading commands do not create an
+    /// empty file, and still work, read-only, where the notebook cannot be written (one line on
+    /// standard error says so and why).
     func openIfExists() throws -> Notebook? {
-        Notebook.exists(directory: dataDir) ? try open() : nil
+        guard Notebook.exists(directory: dataDir) else { return nil }
+        let book = try notebookCall { () throws(NotebookError) in try Notebook.open(directory: dataDir, readOnlyIfNeeded: true) }
+        if let notice = book.readOnlyNotice { Terminal.printError(notice) }
+        return book
     }
 }
 

@@ -23,3 +23,38 @@ struct NotebookSafetyTests {
         #expect(Update.update(&s, .key(.ctrl("s"))) == [.saveNote(recordID: "PT", text: "ab    c")])
     }
 }
+
+@MainActor
+@Suite("Browser: a read-only notebook")
+struct ReadOnlyBrowserTests {
+    let reason = "cannot write in the notes folder /data (permission denied)"
+
+    func readOnlyPage() -> AppState {
+        var s = AppState(kb: bundled, size: Size(width: 80, height: 24))
+        Update.update(&s, .notebookLoaded(bookmarks: [:], notes: [], writesOff: reason))
+        for key: Key in [.char(":"), .char("P"), .char("T"), .enter] { Update.update(&s, .key(key)) }
+        return s
+    }
+
+    @Test func theStatusLineSaysNotesAreReadOnlyAndWhy() {
+        var s = AppState(kb: bundled, size: Size(width: 80, height: 24))
+        Update.update(&s, .notebookLoaded(bookmarks: [:], notes: [], writesOff: reason))
+        #expect(s.message == "Notes are read-only: " + reason)
+        #expect(Render.render(s).lines[0].contains("notes read-only"), "on every screen, in the title bar")
+    }
+
+    @Test func bookmarkingAndWritingANoteAreRefusedWithTheReason() {
+        var s = readOnlyPage()
+        #expect(Update.update(&s, .key(.char("b"))) == [])
+        #expect(s.message == "Writes are off, no bookmark changed: " + reason)
+        #expect(Update.update(&s, .key(.char("a"))) == [])
+        #expect(s.overlay == nil, "no editor opens for a note that could not be saved")
+        #expect(s.message?.hasSuffix(reason) == true)
+    }
+
+    @Test func handoutsStillWork() {
+        var s = readOnlyPage()
+        Update.update(&s, .key(.char("e")))
+        #expect(Update.update(&s, .key(.char("E"))) == [.writeHandout(["PT"])])
+    }
+}

@@ -33,7 +33,8 @@ struct EffectRunner {
         do {
             let marks = try notebook.bookmarks()
             let notes = try notebook.allNotes()
-            return [.notebookLoaded(bookmarks: Dictionary(marks.map { ($0.recordID, $0.createdAt) }, uniquingKeysWith: max), notes: notes)]
+            return [.notebookLoaded(bookmarks: Dictionary(marks.map { ($0.recordID, $0.createdAt) }, uniquingKeysWith: max), notes: notes,
+                                    writesOff: notebook.writesOffReason)]
         } catch { return [.notice(error.description)] }
     }
 

@@ -7,6 +7,9 @@ public struct NotebookState: Sendable, Hashable {
     /// False when the notebook could not be opened; `problem` says why.
     public var available = false
     public var problem: String?
+    /// Set when the notebook could only be opened for reading: why writes are off. Notes and
+    /// bookmarks are shown; b and a are refused with this reason.
+    public var writesOff: String?
     /// Lower-cased record id → when it was bookmarked.
     public var bookmarks: [String: Date] = [:]
     public var notes: [Note] = []
