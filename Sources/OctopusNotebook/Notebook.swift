@@ -233,6 +233,19 @@ public final class Notebook: Sendable {
         }
     }
 
+    /// A number that changes when another connection (another window, another process) commits
+    /// to the notebook: SQLite's `PRAGMA data_version`, asked of this notebook's one writing
+    /// connection (per-connection values, so always the same connection). This notebook's own
+    /// commits leave it as it is; they are followed by a reload anyway. Reading it costs one
+    /// statement, where reloading reads every note: an idle browser polls this.
+    public func changeCounter() throws(NotebookError) -> Int64 {
+        do {
+            return try database.writeWithoutTransaction { try Int64.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+        } catch {
+            throw NotebookError(error, path: path)
+        }
+    }
+
     /// "2010-03-24 09:30" in the user's time zone: how notes and bookmarks show when they were written.
     public static func displayTime(_ date: Date) -> String { Timestamp.display(date) }
 

@@ -31,11 +31,21 @@ struct EffectRunner {
     func reload() -> [Message] {
         guard let notebook else { return [] }
         do {
+            // Read before the notes: a commit landing in between is then seen by the next check.
+            let version = try notebook.changeCounter()
             let marks = try notebook.bookmarks()
             let notes = try notebook.allNotes()
             return [.notebookLoaded(bookmarks: Dictionary(marks.map { ($0.recordID, $0.createdAt) }, uniquingKeysWith: max), notes: notes,
-                                    writesOff: notebook.writesOffReason)]
+                                    writesOff: notebook.writesOffReason, version: version)]
         } catch { return [.notice(error.description)] }
+    }
+
+    /// `reload()`, but only when another window or process has committed since `version` (one
+    /// PRAGMA, not every note read again): what the idle browser calls every two seconds. A failed
+    /// check is left for the next key to report, rather than flashed every two seconds.
+    func reloadIfChanged(since version: Int64?) -> [Message] {
+        guard let notebook, let current = try? notebook.changeCounter(), current != version else { return [] }
+        return reload()
     }
 
     func save(recordID: String, text: String, state: AppState) -> [Message] {

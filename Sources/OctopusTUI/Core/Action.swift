@@ -28,8 +28,8 @@ public enum Message: Sendable, Hashable {
     /// The clock moved on (the walkthrough's timer redraws).
     case tick(Date)
     /// The notebook as it is now on disk (after opening, or after a write); `writesOff` says why
-    /// it is read-only, when it is.
-    case notebookLoaded(bookmarks: [String: Date], notes: [Note], writesOff: String? = nil)
+    /// it is read-only, when it is; `version` is its change counter when it was read.
+    case notebookLoaded(bookmarks: [String: Date], notes: [Note], writesOff: String? = nil, version: Int64? = nil)
     /// The result of an effect, to show in the status line.
     case notice(String)
     /// The handout tray was written to this file (the tray is emptied).

@@ -13,6 +13,8 @@ public struct NotebookState: Sendable, Hashable {
     /// Lower-cased record id → when it was bookmarked.
     public var bookmarks: [String: Date] = [:]
     public var notes: [Note] = []
+    /// `Notebook.changeCounter()` when these were read: the idle browser reloads only when it moves.
+    public var version: Int64?
     /// Records chosen for the next handout, in the order they were added.
     public var tray: [String] = []
 

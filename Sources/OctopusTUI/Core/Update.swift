@@ -19,7 +19,8 @@ public enum Update {
         case .tick(let now):
             state.now = now
             return []
-        case .notebookLoaded(let bookmarks, let notes, let writesOff):
+        case .notebookLoaded(let bookmarks, let notes, let writesOff, let version):
+            state.notebook.version = version
             state.notebook.available = true
             state.notebook.problem = nil
             if let writesOff, state.notebook.writesOff == nil { state.message = "Notes are read-only: " + writesOff }
