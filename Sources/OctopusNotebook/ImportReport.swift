@@ -1,4 +1,5 @@
 import Foundation
+import OctopusKit
 
 /// What an import did. Importing merges: a note whose UUID is already in the notebook is left as
 /// it is (even when the file's text differs), so importing the same file twice changes nothing.
@@ -12,6 +13,11 @@ public struct ImportReport: Sendable, Hashable {
     public var differing: [UUID] = []
     public var bookmarksAdded: [String] = []
     public var bookmarksAlreadyPresent: [String] = []
+    /// Empty notes in the file, left out: there is nothing in them to lose.
+    public var skippedEmpty: [Diagnostic] = []
+    /// Notes in the file that hold a character no note may hold (`NoteText`), left out and
+    /// located so the user can fix the file and import it again.
+    public var refused: [Diagnostic] = []
 
     public init() {}
 
@@ -23,6 +29,8 @@ public struct ImportReport: Sendable, Hashable {
         if !differing.isEmpty {
             notes += " (\(differing.count) differ\(differing.count == 1 ? "s" : "") from the file: the notebook's text was kept)"
         }
+        if !skippedEmpty.isEmpty { notes += ", \(count(skippedEmpty.count, "empty note")) skipped" }
+        if !refused.isEmpty { notes += ", \(count(refused.count, "note")) not imported (control characters)" }
         return notes + "; \(count(bookmarksAdded.count, "bookmark")) added, \(bookmarksAlreadyPresent.count) already present"
     }
 }

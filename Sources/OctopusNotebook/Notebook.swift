@@ -17,25 +17,54 @@ public final class Notebook: Sendable {
     public let directory: String
     /// The database file.
     public let path: String
-    private let pool: DatabasePool
+    /// A `DatabasePool` when the notebook can be written; a read-only `DatabaseQueue` otherwise.
+    private let database: any DatabaseWriter
+    /// Why writes are off, when the notebook could only be opened for reading (a folder or file
+    /// without write permission, a full disk): every write throws this, every read works.
+    public let writesOff: NotebookError?
 
     /// How long a write waits for another process's write to finish before giving up. Writes are
     /// a few milliseconds; this only runs out if something holds the file locked.
     static let busyTimeout: TimeInterval = 10
 
-    private init(directory: String, path: String, pool: DatabasePool) {
-        self.directory = directory; self.path = path; self.pool = pool
+    private init(directory: String, path: String, database: any DatabaseWriter, writesOff: NotebookError?) {
+        self.directory = directory; self.path = path; self.database = database; self.writesOff = writesOff
     }
 
     // MARK: Opening
 
     /// Opens (creating if needed) the notebook in `directory`, or in the default folder:
     /// `OCTOPUS_DATA_DIR`, else `$XDG_DATA_HOME/octopus`, else `~/.local/share/octopus`.
-    public static func open(directory: String? = nil) throws(NotebookError) -> Notebook {
+    ///
+    /// With `readOnlyIfNeeded`, an existing notebook that cannot be written is opened for reading
+    /// instead, with `writesOff` saying why: the user's notes are never out of reach because of a
+    /// read-only folder or a full disk. Commands that write pass false, and get the error itself.
+    public static func open(directory: String? = nil, readOnlyIfNeeded: Bool = true) throws(NotebookError) -> Notebook {
+        try open(directory: directory, readOnlyIfNeeded: readOnlyIfNeeded, isWritable: { access($0, W_OK) == 0 })
+    }
+
+    /// `isWritable` stands in for access(2) in tests, which run as root: root may write anywhere.
+    static func open(directory: String?, readOnlyIfNeeded: Bool, isWritable: (String) -> Bool) throws(NotebookError) -> Notebook {
         let dir = try resolve(directory)
-        try NotebookLocation.prepareFolder(dir)
         let path = NotebookLocation.join(dir, NotebookLocation.fileName)
-        if try NotebookProbe.check(path) == .new {
+        do {
+            return try openForWriting(dir, path, isWritable: isWritable)
+        } catch {
+            guard readOnlyIfNeeded, error.refusesWrites, Self.exists(directory: dir) else { throw error }
+            do throws(NotebookError) {
+                let queue = try NotebookProbe.readOnlyQueue(path)
+                guard try NotebookProbe.inspect(queue, path: path) == .notebook else { throw error }
+                return Notebook(directory: dir, path: path, database: queue, writesOff: error)
+            } catch let readError {
+                // A damaged or foreign file says so; otherwise the reason writes failed is the news.
+                switch readError { case .damaged, .foreign, .newerVersion: throw readError; default: throw error }
+            }
+        }
+    }
+
+    private static func openForWriting(_ dir: String, _ path: String, isWritable: (String) -> Bool) throws(NotebookError) -> Notebook {
+        try NotebookLocation.prepareFolder(dir, isWritable: isWritable)
+        if try NotebookProbe.check(path, isWritable: isWritable) == .new {
             NotebookLocation.createPrivateFile(path)
         }
         var config = Configuration()
@@ -55,7 +84,19 @@ public final class Notebook: Sendable {
             throw NotebookError(error, path: path)
         }
         NotebookLocation.makePrivate(path)
-        return Notebook(directory: dir, path: path, pool: pool)
+        return Notebook(directory: dir, path: path, database: pool, writesOff: nil)
+    }
+
+    /// Why writes are off, as a clause ("cannot write in the notes folder …; fix …"), or nil.
+    public var writesOffReason: String? {
+        guard var reason = writesOff?.description else { return nil }
+        if reason.hasPrefix("octopus: ") { reason.removeFirst("octopus: ".count) }
+        return reason
+    }
+
+    /// One line for a reading command's standard error when writes are off, or nil.
+    public var readOnlyNotice: String? {
+        writesOffReason.map { "octopus: the notebook is open read-only (reading works, writes are off): " + $0 }
     }
 
     /// Path of the database a `Notebook.open(directory:)` would use, without opening or creating it.
@@ -192,6 +233,19 @@ public final class Notebook: Sendable {
         }
     }
 
+    /// A number that changes when another connection (another window, another process) commits
+    /// to the notebook: SQLite's `PRAGMA data_version`, asked of this notebook's one writing
+    /// connection (per-connection values, so always the same connection). This notebook's own
+    /// commits leave it as it is; they are followed by a reload anyway. Reading it costs one
+    /// statement, where reloading reads every note: an idle browser polls this.
+    public func changeCounter() throws(NotebookError) -> Int64 {
+        do {
+            return try database.writeWithoutTransaction { try Int64.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+        } catch {
+            throw NotebookError(error, path: path)
+        }
+    }
+
     /// "2010-03-24 09:30" in the user's time zone: how notes and bookmarks show when they were written.
     public static func displayTime(_ date: Date) -> String { Timestamp.display(date) }
 
@@ -227,14 +281,14 @@ public final class Notebook: Sendable {
     }
 
     static func check(_ text: String) throws(NotebookError) {
-        guard !text.allSatisfy(\.isWhitespace) else { throw .emptyNote }
-        guard text.utf8.count <= Note.maxTextBytes else { throw .noteTooLong(bytes: text.utf8.count) }
+        try NoteText.validate(text)
     }
 
     /// One immediate write transaction, committed (and synced) before it returns.
     func write<T>(_ body: (Database) throws -> T) throws(NotebookError) -> T {
+        if let writesOff { throw writesOff }
         do {
-            return try pool.write(body)
+            return try database.write(body)
         } catch let error as NotebookError {
             throw error
         } catch {
@@ -244,7 +298,7 @@ public final class Notebook: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws(NotebookError) -> T {
         do {
-            return try pool.read(body)
+            return try database.read(body)
         } catch let error as NotebookError {
             throw error
         } catch {

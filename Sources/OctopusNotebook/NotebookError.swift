@@ -28,6 +28,16 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyNote
     case emptyRecordID
     case noteTooLong(bytes: Int)
+    /// The text holds a control character a note may not hold (see `NoteText`); nothing was saved.
+    case controlCharacter(NoteText.Violation)
+    /// Input meant as a note's text is not UTF-8; `offset` is the first bad byte's, from 0.
+    case notUTF8(source: String, offset: Int, byte: UInt8)
+    /// A document (handout, export) was to be written over a folder.
+    case outputIsFolder(path: String)
+    /// A document was to be written over an existing file without --force.
+    case outputExists(path: String)
+    /// A document could not be written; nothing was left under its name.
+    case cannotWriteOutput(path: String, reason: String)
     /// An import file could not be read at all.
     case importUnreadable(file: String, reason: String)
     /// An import file was read but is not a valid notes export; nothing was imported.
@@ -70,6 +80,18 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
             return "octopus: a note or bookmark needs a record id"
         case .noteTooLong(let bytes):
             return "octopus: the note is \(bytes) bytes long; a note may hold at most \(Note.maxTextBytes) bytes. Split it into several notes"
+        case .controlCharacter(let violation):
+            return "octopus: the note contains the control character \(violation); a note may hold text, tabs and line breaks only. "
+                + "Remove that character and try again; nothing was saved"
+        case .notUTF8(let source, let offset, let byte):
+            return "octopus: \(Sanitizer.clean(source)) is not UTF-8 text (byte \(offset) is 0x\(String(byte, radix: 16, uppercase: true))); "
+                + "convert it (e.g. iconv -t UTF-8) and try again; nothing was saved"
+        case .outputIsFolder(let path):
+            return "octopus: \(Sanitizer.clean(path)) is a folder; give a file name, e.g. \(Sanitizer.clean(path))/briefing.md"
+        case .outputExists(let path):
+            return "octopus: \(Sanitizer.clean(path)) already exists; nothing was written. Add --force to replace it, or choose another name with -o"
+        case .cannotWriteOutput(let path, let reason):
+            return "octopus: cannot write \(Sanitizer.clean(path)): \(reason); nothing was written. Check that the folder exists, is writable and has free space"
         case .importUnreadable(let file, let reason):
             return "octopus: cannot read \(Sanitizer.clean(file)): \(reason); nothing was imported"
         case .importMalformed(let file, let problems):
@@ -80,13 +102,17 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Exit status of an import that left out notes holding control characters (EX_DATAERR).
+    public static let controlCharacterExitCode: Int32 = 65
+
     /// Exit status for the command line, after sysexits.h: 65 bad input data, 73 cannot create,
     /// 74 input/output error, 75 temporary failure (try again), 77 permission denied.
     public var exitCode: Int32 {
         switch self {
-        case .importMalformed, .emptyNote, .emptyRecordID, .noteTooLong: 65
+        case .importMalformed, .emptyNote, .emptyRecordID, .noteTooLong, .notUTF8: 65
+        case .controlCharacter: Self.controlCharacterExitCode
         case .importUnreadable: 66
-        case .noHome, .cannotCreateFolder, .notAFolder: 73
+        case .noHome, .cannotCreateFolder, .notAFolder, .outputIsFolder, .outputExists, .cannotWriteOutput: 73
         case .damaged, .foreign, .newerVersion, .storageFailed: 74
         case .busy: 75
         case .folderNotWritable, .fileNotWritable: 77

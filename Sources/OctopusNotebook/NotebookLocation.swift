@@ -23,14 +23,14 @@ enum NotebookLocation {
 
     /// Creates the folder (and missing parents) with mode 0700, or checks an existing one is a
     /// writable folder. Never changes the mode of a folder it did not create.
-    static func prepareFolder(_ path: String) throws(NotebookError) {
+    static func prepareFolder(_ path: String, isWritable: (String) -> Bool = { access($0, W_OK) == 0 }) throws(NotebookError) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             guard isDir.boolValue else { throw .notAFolder(path: path) }
         } else {
             try createFolder(path)
         }
-        guard access(path, W_OK | X_OK) == 0 else { throw .folderNotWritable(path: path) }
+        guard access(path, X_OK) == 0, isWritable(path) else { throw .folderNotWritable(path: path) }
     }
 
     private static func createFolder(_ path: String) throws(NotebookError) {

@@ -13,7 +13,7 @@ enum NotebookProbe {
         case notebook
     }
 
-    static func check(_ path: String) throws(NotebookError) -> Verdict {
+    static func check(_ path: String, isWritable: (String) -> Bool) throws(NotebookError) -> Verdict {
         var info = stat()
         guard stat(path, &info) == 0 else { return .new }
         guard info.st_mode & S_IFMT == S_IFREG else {
@@ -21,15 +21,39 @@ enum NotebookProbe {
         }
         // SQLite treats an empty file as an empty database; nothing in it can be lost.
         if info.st_size == 0 { return .new }
-        guard access(path, R_OK | W_OK) == 0 else { throw .fileNotWritable(path: path) }
+        guard access(path, R_OK) == 0, isWritable(path) else { throw .fileNotWritable(path: path) }
+        let queue = try readOnlyQueue(path)
+        defer { try? queue.close() }
+        return try inspect(queue, path: path)
+    }
 
+    /// A read-only connection to the file. A WAL-mode database normally needs its -shm file, which
+    /// SQLite cannot create in a folder it may not write; the file is then opened as immutable,
+    /// with no locks and no -shm (a change someone else makes meanwhile is not seen).
+    static func readOnlyQueue(_ path: String) throws(NotebookError) -> DatabaseQueue {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(Notebook.busyTimeout)
-        config.label = "octopus.notebook.probe"
+        config.label = "octopus.notebook.reader"
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                // Connecting is lazy about the WAL; the first read is where it fails.
+                _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+                return queue
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+                let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+                let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+                return try DatabaseQueue(path: uri, configuration: config)
+            }
+        } catch {
+            throw NotebookError(error, path: path)
+        }
+    }
+
+    /// What the file holds, read through `queue` without writing anything.
+    static func inspect(_ queue: DatabaseQueue, path: String) throws(NotebookError) -> Verdict {
+        do {
             return try queue.read { db throws -> Verdict in
                 let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
                 guard check == ["ok"] else {
@@ -53,6 +77,15 @@ enum NotebookProbe {
 }
 
 extension NotebookError {
+    /// Whether this says the notebook cannot be written (as opposed to read): a reading command
+    /// may then open it read-only.
+    var refusesWrites: Bool {
+        switch self {
+        case .folderNotWritable, .fileNotWritable, .storageFailed: true
+        default: false
+        }
+    }
+
     /// Translates an SQLite error into the user's terms.
     init(_ error: any Error, path: String) {
         guard let db = error as? DatabaseError else {

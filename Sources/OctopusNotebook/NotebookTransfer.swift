@@ -116,11 +116,17 @@ extension Notebook {
     // MARK: Import
 
     /// Merges a JSON export into the notebook in one transaction: new notes and bookmarks are
-    /// added, existing ones are kept as they are. A file with any problem imports nothing.
+    /// added, existing ones are kept as they are. A file with any problem of structure imports
+    /// nothing; a note that is empty, or holds a character no note may hold (`NoteText`), is
+    /// skipped and listed in the report, and the rest is imported: one bad note does not strand
+    /// a whole backup.
     public func importNotes(from data: Data, name: String) throws(NotebookError) -> ImportReport {
-        let (notes, bookmarks) = try ImportParser.parse(data, name: name)
+        let parsed = try ImportParser.parse(data, name: name)
+        let (notes, bookmarks) = (parsed.notes, parsed.bookmarks)
         return try write { db in
             var report = ImportReport()
+            report.skippedEmpty = parsed.skippedEmpty
+            report.refused = parsed.refused
             for note in notes {
                 if let existing = try Self.fetchNote(note.id, db) {
                     report.alreadyPresent.append(note.id)
@@ -167,8 +173,13 @@ extension Notebook {
 private struct ImportParser {
     let name: String
     var problems: [Diagnostic] = []
+    /// Notes left out without refusing the file (see `importNotes(from:name:)`).
+    var skippedEmpty: [Diagnostic] = []
+    var refused: [Diagnostic] = []
 
-    static func parse(_ data: Data, name: String) throws(NotebookError) -> ([Note], [Bookmark]) {
+    struct Parsed { var notes: [Note]; var bookmarks: [Bookmark]; var skippedEmpty: [Diagnostic]; var refused: [Diagnostic] }
+
+    static func parse(_ data: Data, name: String) throws(NotebookError) -> Parsed {
         // Larger than any real export; refuse before parsing rather than use the memory.
         guard data.count <= 256 * 1024 * 1024 else {
             throw .importUnreadable(file: name, reason: "the file is larger than 256 MB, too large to be a notes export")
@@ -182,7 +193,7 @@ private struct ImportParser {
         var parser = ImportParser(name: name)
         let result = parser.document(root)
         guard parser.problems.isEmpty else { throw .importMalformed(file: name, problems: parser.problems.sorted()) }
-        return result
+        return Parsed(notes: result.0, bookmarks: result.1, skippedEmpty: parser.skippedEmpty, refused: parser.refused)
     }
 
     private mutating func problem(_ node: JSONNode, _ path: JSONPath, _ message: String) {
@@ -241,15 +252,30 @@ private struct ImportParser {
             return u
         }
         let recordID = string("recordID", node, path).flatMap { recordIDValue($0, node, path) }
+        let textNode = member("text", of: node) ?? node
+        var skip: (into: WritableKeyPath<ImportParser, [Diagnostic]>, message: String)?
         let text = string("text", node, path).flatMap { t -> String? in
-            if t.allSatisfy(\.isWhitespace) { problem(member("text", of: node) ?? node, path.appending("text"), "the note is empty"); return nil }
-            if t.utf8.count > Note.maxTextBytes {
-                problem(member("text", of: node) ?? node, path.appending("text"), "longer than \(Note.maxTextBytes) bytes"); return nil
+            // The same rule as `Notebook.addNote` (`NoteText.validate`), but a failure skips the note.
+            do throws(NotebookError) {
+                try NoteText.validate(t)
+            } catch {
+                switch error {
+                case .emptyNote: skip = (\.skippedEmpty, "the note is empty; skipped")
+                case .controlCharacter(let v):
+                    skip = (\.refused, "the note contains the control character \(v); not imported. "
+                            + "Remove that character from the file and import it again (notes already imported are not added twice)")
+                default: problem(textNode, path.appending("text"), "longer than \(Note.maxTextBytes) bytes")
+                }
+                return nil
             }
             return t
         }
         let created = date("createdAt", node, path, required: true)
         let updated = date("updatedAt", node, path, required: false) ?? created
+        // Skipped only when the rest of the entry is sound: a damaged entry is a problem of the file.
+        if let skip, id != nil, recordID != nil, created != nil {
+            self[keyPath: skip.into].append(Diagnostic(file: name, position: textNode.position, path: path.appending("text"), message: skip.message))
+        }
         guard let id, let recordID, let text, let created, let updated else { return nil }
         return Note(id: id, recordID: recordID, text: text, createdAt: created, updatedAt: max(created, updated))
     }

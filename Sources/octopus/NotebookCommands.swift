@@ -10,14 +10,20 @@ struct NotebookOptions: ParsableArguments {
         valueName: "folder"))
     var dataDir: String?
 
-    /// Opens the notebook, creating it if needed, or prints what is wrong and exits.
+    /// Opens the notebook for writing, creating it if needed, or prints what is wrong and exits
+    /// (a folder or file that cannot be written: exit 77, as the error says).
     func open() throws -> Notebook {
-        try notebookCall { () throws(NotebookError) in try Notebook.open(directory: dataDir) }
+        try notebookCall { () throws(NotebookError) in try Notebook.open(directory: dataDir, readOnlyIfNeeded: false) }
     }
 
-    /// Opens the notebook only if there is one: reading commands do not create an empty file.
+    /// Opens the notebook for reading, only if there is one: reading commands do not create an
+    /// empty file, and still work, read-only, where the notebook cannot be written (one line on
+    /// standard error says so and why).
     func openIfExists() throws -> Notebook? {
-        Notebook.exists(directory: dataDir) ? try open() : nil
+        guard Notebook.exists(directory: dataDir) else { return nil }
+        let book = try notebookCall { () throws(NotebookError) in try Notebook.open(directory: dataDir, readOnlyIfNeeded: true) }
+        if let notice = book.readOnlyNotice { Terminal.printError(notice) }
+        return book
     }
 }
 
@@ -59,48 +65,14 @@ enum RecordArguments {
     }
 }
 
-/// Writes a command's document to a file, or to standard output for no file or "-". An existing
-/// file is replaced only with --force, and then all at once: the text goes to a temporary file
-/// beside it that is renamed over it, so a failure never leaves half a file.
+/// Writes a command's document to a file, or to standard output for no file or "-". The file is
+/// written by `HandoutFile` (the browser's writer too): whole or not at all, an existing file
+/// replaced only with --force, 0600 when it holds notes.
 enum OutputFile {
-    /// Exit status when the file cannot be written (sysexits.h EX_CANTCREAT).
-    static let cannotCreate: Int32 = 73
-
-    static func write(_ text: String, to path: String?, force: Bool, privateMode: Bool = false) throws {
+    static func write(_ text: String, to path: String?, force: Bool, containsNotes: Bool) throws {
         guard let path, path != "-" else { Terminal.write(text); return }
-        let shown = Sanitizer.clean(path)
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            guard !isDir.boolValue else {
-                Terminal.printError("octopus: \(shown) is a folder; give a file name, e.g. \(shown)/briefing.md")
-                throw ExitCode(cannotCreate)
-            }
-            guard force else {
-                Terminal.printError("octopus: \(shown) already exists; nothing was written. Add --force to replace it, or choose another name with -o")
-                throw ExitCode(cannotCreate)
-            }
-        }
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).octopus-\(getpid())").path
-        let fd = Foundation.open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, privateMode ? 0o600 : 0o644)
-        guard fd >= 0 else {
-            Terminal.printError("octopus: cannot write \(shown): \(String(cString: strerror(errno))); check that the folder exists and is writable")
-            throw ExitCode(cannotCreate)
-        }
-        let bytes = Array(text.utf8)
-        var written = 0, failure: Int32 = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; failure = errno; break }
-            written += n
-        }
-        if failure == 0 && fsync(fd) != 0 { failure = errno }
-        close(fd)
-        if failure == 0 && rename(temp, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temp)
-            Terminal.printError("octopus: cannot write \(shown): \(String(cString: strerror(failure))); nothing was written")
-            throw ExitCode(cannotCreate)
+        try notebookCall { () throws(NotebookError) in
+            try HandoutFile.write(text, to: path, containsNotes: containsNotes, replace: force)
         }
     }
 }
@@ -137,9 +109,9 @@ struct Handout: ParsableCommand {
             for r in records { notes[r.id] = try notebookCall { () throws(NotebookError) in try book.notes(for: r.id) } }
         }
         let pack = BriefingPack.compose(records: records, kb: base, date: kb.asOf, notes: notes)
-        try OutputFile.write(pack, to: output, force: force)
+        let count = notes.values.reduce(0) { $0 + $1.count }
+        try OutputFile.write(pack, to: output, force: force, containsNotes: count > 0)
         if let output, output != "-" {
-            let count = notes.values.reduce(0) { $0 + $1.count }
             let distinct = Set(records.map(\.id)).count
             Terminal.write("Wrote \(Sanitizer.clean(output)): \(distinct) record\(distinct == 1 ? "" : "s")"
                            + (noNotes ? ", without notes.\n" : ", \(count) note\(count == 1 ? "" : "s").\n"))
@@ -223,10 +195,15 @@ struct Notes: ParsableCommand {
             guard let record = try RecordArguments.resolve([id], in: base).first else { throw ExitCode(1) }
             var body = text.joined(separator: " ")
             if body.isEmpty || body == "-" {
-                body = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                // Bytes, not a C string: a NUL must reach the note rule (and be refused with its
+                // position), not end the text there; invalid UTF-8 is refused, not replaced.
+                let input = FileHandle.standardInput.readDataToEndOfFile()
+                body = try notebookCall { () throws(NotebookError) in try NoteText.decode(input, source: "standard input") }
                 // Editors and `echo` end the text with a newline; it is not part of the note.
                 while body.last?.isNewline == true { body.removeLast() }
             }
+            // Checked before opening, so text that cannot be a note does not create a notebook.
+            try notebookCall { () throws(NotebookError) in try NoteText.validate(body) }
             let book = try notebook.open()
             let count = max(1, repeatCount)
             for i in 1...count {
@@ -266,7 +243,7 @@ struct Notes: ParsableCommand {
                 try book.exportNotes(format: format.notebookFormat, title: { base.record($0)?.title })
             }
             // Notes are private: an export file is readable by its owner only.
-            try OutputFile.write(text, to: output, force: force, privateMode: true)
+            try OutputFile.write(text, to: output, force: force, containsNotes: true)
             if let output, output != "-" { Terminal.write("Wrote \(Sanitizer.clean(output)).\n") }
         }
     }
@@ -296,6 +273,9 @@ struct Notes: ParsableCommand {
             for b in report.bookmarksAdded { out += "  added    bookmark on \(describe(b))\n" }
             for b in report.bookmarksAlreadyPresent { out += "  present  bookmark on \(Sanitizer.clean(b))\n" }
             Terminal.write(out)
+            for d in report.skippedEmpty + report.refused { Terminal.printError("warning: \(d)") }
+            // The rest was imported, but not all the notes: a script must be able to tell.
+            if !report.refused.isEmpty { throw ExitCode(NotebookError.controlCharacterExitCode) }
         }
     }
 }

@@ -13,6 +13,7 @@ struct CommandLineTests {
         let first = try Binary.run(["handout", "ws3", "art29", "PT", "-o", out], environment: env)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("3 records, 1 note"))
+        #expect(mode(out) == 0o600, "a pack with notes is as private as the notebook")
         let pack = try String(contentsOfFile: out, encoding: .utf8)
         #expect(pack.hasPrefix("# Briefing pack: "))
         #expect(pack.contains("## Contents"))
@@ -29,6 +30,7 @@ struct CommandLineTests {
         let replaced = try String(contentsOfFile: out, encoding: .utf8)
         #expect(!replaced.contains("Ask about 60 days"))
         #expect(!replaced.contains("WS3: Cybercrime"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.hasPrefix(".") }.isEmpty, "no temporary file left")
     }
 
     @Test func handoutToStandardOutputNeedsNoNotebook() throws {

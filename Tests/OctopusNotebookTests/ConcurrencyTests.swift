@@ -69,3 +69,25 @@ struct ConcurrencyTests {
         #expect(present == Set(saved))
     }
 }
+
+/// The idle browser asks `changeCounter()` every two seconds and reloads only when it moved.
+@Suite("Notebook: noticing another window's writes cheaply")
+struct ChangeCounterTests {
+    @Test func theCounterMovesWhenAnotherConnectionCommitsAndNotOtherwise() throws {
+        let tmp = TempFolder()
+        let browser = try Notebook.open(directory: tmp.data)
+        let other = try Notebook.open(directory: tmp.data)
+        let start = try browser.changeCounter()
+        #expect(try browser.changeCounter() == start, "nothing happened: no reload")
+        _ = try browser.allNotes()
+        #expect(try browser.changeCounter() == start, "reading changes nothing")
+        try browser.addNote(recordID: "art29", text: "mine")
+        #expect(try browser.changeCounter() == start, "its own write is followed by a reload already")
+        try other.addNote(recordID: "PT", text: "from another window")
+        let moved = try browser.changeCounter()
+        #expect(moved != start, "another window's note: reload")
+        #expect(try browser.changeCounter() == moved, "and once reloaded, quiet again")
+        try other.toggleBookmark("ws3")
+        #expect(try browser.changeCounter() != moved)
+    }
+}

@@ -103,16 +103,27 @@ enum Binary {
     }
 
     static func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: String? = nil) throws -> Result {
+        try run(arguments, environment: extra, input: stdin.map { Data($0.utf8) })
+    }
+
+    /// setpriv(1) running the binary as `nobody`: tests run as root, whom permission bits do not stop.
+    static let asNobody = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    static var canRunAsNobody: Bool { available && getuid() == 0 && FileManager.default.isExecutableFile(atPath: asNobody[0]) }
+
+    /// Runs the binary with `input` as its standard input, byte for byte (NULs, invalid UTF-8…);
+    /// as `nobody` with `asNobody`.
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], input stdin: Data?,
+                    asNobody nobody: Bool = false) throws -> Result {
         let p = Process()
-        p.executableURL = url
-        p.arguments = arguments
+        p.executableURL = nobody ? URL(fileURLWithPath: asNobody[0]) : url
+        p.arguments = nobody ? Array(asNobody.dropFirst()) + [url?.path ?? "octopus"] + arguments : arguments
         p.environment = environment(extra)
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out; p.standardError = err
         p.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try p.run()
         if let stdin {
-            input.fileHandleForWriting.write(Data(stdin.utf8))
+            input.fileHandleForWriting.write(stdin)
             try? input.fileHandleForWriting.close()
         }
         // Read before waiting so a large output cannot block the child on a full pipe.

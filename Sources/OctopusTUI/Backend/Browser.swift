@@ -68,7 +68,7 @@ public enum Browser {
                 idleTicks += 1
                 if idleTicks % 20 == 0 {
                     let before = state.notebook
-                    for m in runner.reload() { Update.update(&state, m) }
+                    for m in runner.reloadIfChanged(since: state.notebook.version) { Update.update(&state, m) }
                     if state.notebook != before { backend.present(Render.render(state)) }
                 }
                 continue

@@ -34,10 +34,21 @@ struct EffectRunner {
     func reload() -> [Message] {
         guard let notebook else { return [] }
         do {
+            // Read before the notes: a commit landing in between is then seen by the next check.
+            let version = try notebook.changeCounter()
             let marks = try notebook.bookmarks()
             let notes = try notebook.allNotes()
-            return [.notebookLoaded(bookmarks: Dictionary(marks.map { ($0.recordID, $0.createdAt) }, uniquingKeysWith: max), notes: notes)]
+            return [.notebookLoaded(bookmarks: Dictionary(marks.map { ($0.recordID, $0.createdAt) }, uniquingKeysWith: max), notes: notes,
+                                    writesOff: notebook.writesOffReason, version: version)]
         } catch { return [.notice(error.description)] }
+    }
+
+    /// `reload()`, but only when another window or process has committed since `version` (one
+    /// PRAGMA, not every note read again): what the idle browser calls every two seconds. A failed
+    /// check is left for the next key to report, rather than flashed every two seconds.
+    func reloadIfChanged(since version: Int64?) -> [Message] {
+        guard let notebook, let current = try? notebook.changeCounter(), current != version else { return [] }
+        return reload()
     }
 
     func save(recordID: String, text: String, state: AppState) -> [Message] {
@@ -59,18 +70,26 @@ struct EffectRunner {
         guard FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600]) else {
             return [.notice("Cannot create a temporary file for the editor in \(FileManager.default.temporaryDirectory.path)")]
         }
-        defer { try? FileManager.default.removeItem(atPath: path) }
         var status: Int32 = 0
         backend.suspend {
             status = Self.runShell("exec \(editor) \"$1\"", argument: path)
         }
         octopus_clear_pending_signal(SIGINT)
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return [.notice(status == 0 ? "Empty note not saved" : "The editor exited with status \(status); nothing to save")]
+        // Whatever the editor's exit status, text the user wrote is kept: saved, or, when it cannot
+        // be (not UTF-8, a control character, the notebook unavailable), left in the file.
+        do throws(NotebookError) {
+            let text = try NoteText.decode(FileManager.default.contents(atPath: path) ?? Data(), source: "the editor's file")
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                try? FileManager.default.removeItem(atPath: path)
+                return [.notice(status == 0 ? "Empty note not saved" : "The editor exited with status \(status); nothing to save")]
+            }
+            guard let notebook else { return [.notice("Notes are unavailable; your text is kept in \(path)")] }
+            try notebook.addNote(recordID: recordID, text: text)
+            try? FileManager.default.removeItem(atPath: path)
+            return reload() + [.notice("Note saved on \(title(recordID, state))")]
+        } catch {
+            return [.notice(error.description + "; your text is kept in \(path)")]
         }
-        // Whatever the editor's exit status, text the user wrote is kept.
-        return save(recordID: recordID, text: text, state: state)
     }
 
     /// Runs `sh -c script sh argument` on the terminal and waits for it.
@@ -95,15 +114,11 @@ struct EffectRunner {
         formatter.dateFormat = "yyyy-MM-dd-HHmm"
         let stem = "octopus-handout-" + formatter.string(from: Date())
         let folder = FileManager.default.currentDirectoryPath
-        for n in 1...99 {
-            let name = n == 1 ? "\(stem).md" : "\(stem)-\(n).md"
-            let path = (folder as NSString).appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: path) { continue }
-            if FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) {
-                return [.handoutWritten(path: path, records: records.count)]
-            }
-            return [.notice("Cannot write \(path) (is the folder writable?); the handout tray is kept")]
+        do {
+            let path = try HandoutFile.writeNew(text, folder: folder, stem: stem, containsNotes: notes.values.contains { !$0.isEmpty })
+            return [.handoutWritten(path: path, records: records.count)]
+        } catch {
+            return [.notice(error.description + "; the handout tray is kept")]
         }
-        return [.notice("Too many handouts named \(stem) in \(folder); the handout tray is kept")]
     }
 }

@@ -29,8 +29,9 @@ public enum Message: Sendable, Hashable {
     case resize(Size)
     /// The clock moved on (the walkthrough's timer redraws).
     case tick(Date)
-    /// The notebook as it is now on disk (after opening, or after a write).
-    case notebookLoaded(bookmarks: [String: Date], notes: [Note])
+    /// The notebook as it is now on disk (after opening, or after a write); `writesOff` says why
+    /// it is read-only, when it is; `version` is its change counter when it was read.
+    case notebookLoaded(bookmarks: [String: Date], notes: [Note], writesOff: String? = nil, version: Int64? = nil)
     /// The result of an effect, to show in the status line.
     case notice(String)
     /// The handout tray was written to this file (the tray is emptied).

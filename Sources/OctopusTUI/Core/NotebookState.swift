@@ -7,9 +7,14 @@ public struct NotebookState: Sendable, Hashable {
     /// False when the notebook could not be opened; `problem` says why.
     public var available = false
     public var problem: String?
+    /// Set when the notebook could only be opened for reading: why writes are off. Notes and
+    /// bookmarks are shown; b and a are refused with this reason.
+    public var writesOff: String?
     /// Lower-cased record id → when it was bookmarked.
     public var bookmarks: [String: Date] = [:]
     public var notes: [Note] = []
+    /// `Notebook.changeCounter()` when these were read: the idle browser reloads only when it moves.
+    public var version: Int64?
     /// Records chosen for the next handout, in the order they were added.
     public var tray: [String] = []
 

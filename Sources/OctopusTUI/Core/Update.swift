@@ -19,9 +19,12 @@ public enum Update {
         case .tick(let now):
             state.now = now
             return []
-        case .notebookLoaded(let bookmarks, let notes):
+        case .notebookLoaded(let bookmarks, let notes, let writesOff, let version):
+            state.notebook.version = version
             state.notebook.available = true
             state.notebook.problem = nil
+            if let writesOff, state.notebook.writesOff == nil { state.message = "Notes are read-only: " + writesOff }
+            state.notebook.writesOff = writesOff
             state.notebook.bookmarks = Dictionary(bookmarks.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: max)
             state.notebook.notes = notes
             if case .walk(var walk) = state.place {
@@ -125,6 +128,10 @@ public enum Update {
         case .toggleBookmark, .writeNote:
             guard state.notebook.available else {
                 state.message = "Notes are unavailable: " + (state.notebook.problem ?? "the notebook could not be opened")
+                return []
+            }
+            if let reason = state.notebook.writesOff {
+                state.message = "Writes are off, \(action == .toggleBookmark ? "no bookmark changed" : "no note can be added"): " + reason
                 return []
             }
             if action == .toggleBookmark { return [.toggleBookmark(record.id)] }

@@ -52,9 +52,11 @@ public enum Render {
     static func titleBar(_ state: AppState, _ grid: inout CellGrid) {
         grid.fill(row: 0, style: .bar)
         // The status date is always on screen; narrow terminals get the short form.
-        let right = state.size.width >= 60
+        // A read-only notebook is said on every screen, not only in a message the next key clears.
+        let readOnly = state.notebook.writesOff == nil ? "" : state.size.width >= 60 ? " notes read-only ·" : " read-only ·"
+        let right = readOnly + (state.size.width >= 60
             ? " status at \(state.date)\(state.isConferenceDate ? " (conference)" : " (latest)") "
-            : " \(state.date) "
+            : " \(state.date) ")
         let rightWidth = TextWidth.columns(right)
         let left = " octopus › " + breadcrumb(state)
         grid.put(TextWidth.clip(left, to: state.size.width - rightWidth - 1), row: 0, column: 0, style: .bar)
