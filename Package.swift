@@ -44,14 +44,16 @@ let package = Package(
         // `swift run -c release octopus-bench`.
         .executableTarget(name: "octopus-bench", dependencies: ["OctopusKit", "BundledKnowledgeBase"],
                           path: "Sources/octopus-bench"),
+        // A knowledge base full of terminal escapes, for the tests that prove none reach the terminal.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "OctopusKitTests", dependencies: ["OctopusKit", "BundledKnowledgeBase"],
                     path: "Tests/OctopusKitTests", exclude: ["Reference"]),
-        .testTarget(name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "OctopusNotebook", "BundledKnowledgeBase"],
+        .testTarget(name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "OctopusNotebook", "BundledKnowledgeBase", "TestSupport"],
                     path: "Tests/OctopusTUITests", exclude: ["__Snapshots__"]),
         .testTarget(name: "OctopusNotebookTests", dependencies: [
             "OctopusNotebook", "OctopusKit", "BundledKnowledgeBase", .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tests/OctopusNotebookTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["OctopusKit"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["OctopusKit", "TestSupport"], path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
 )

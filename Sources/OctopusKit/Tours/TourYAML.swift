@@ -7,10 +7,7 @@ internal import Yams
 /// Plain scalars are typed by the YAML 1.2 core schema, not Yams' YAML 1.1 default: there `NO`
 /// (Norway) and `on` are booleans, which would turn `address: NO` into nonsense.
 enum YAMLReader {
-    /// Aliases can make a small file expand exponentially ("billion laughs"), both here and in
-    /// Yams' duplicate-key check, which hashes whole keys. A tour needs none, so a file that looks
-    /// like it uses many is refused before Yams sees it, and conversion stops after this many nodes.
-    static let maxAliases = 20
+    /// Conversion stops after this many nodes: a last bound, behind `YAMLEvents`' alias checks.
     static let maxNodes = 100_000
 
     static func parse(_ bytes: [UInt8]) throws(JSONParser.Failure) -> JSONNode {
@@ -22,10 +19,7 @@ enum YAMLReader {
         // Windows editors start UTF-8 files with a byte-order mark, which Yams takes for content.
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         let text = String(decoding: body, as: UTF8.self)
-        if let position = tooManyAliases(text) {
-            throw JSONParser.Failure(message: "more than \(maxAliases) YAML aliases (*name); a tour needs none: write each value out",
-                                     position: position)
-        }
+        if let problem = YAMLEvents.firstProblem(body) { throw problem }
         let root: Node?
         do {
             // Resolver.basic: no implicit typing by Yams; `scalar` below applies the core schema.
@@ -153,36 +147,5 @@ enum YAMLReader {
             if ch == "\n" { line += 1; column = 1 } else { column += ch.unicodeScalars.count }
         }
         return SourcePosition(line: line, column: column)
-    }
-
-    /// Where the first alias beyond `maxAliases` seems to be, or nil. A heuristic scan, line by line:
-    /// `*name` at the start of a value, outside quotes and comments. It may count a `*word*` in prose,
-    /// which only matters past the limit, and then the message says what was seen.
-    static func tooManyAliases(_ text: String) -> SourcePosition? {
-        var count = 0
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var quote: Character?
-            var previous: Character = " "
-            var column = 0
-            var iterator = line.makeIterator()
-            var current = iterator.next()
-            while let ch = current {
-                column += ch.unicodeScalars.count
-                let next = iterator.next()
-                if let q = quote {
-                    if ch == q { quote = nil }
-                } else if ch == "\"" || ch == "'" {
-                    if " \t[{,:-?".contains(previous) { quote = ch }
-                } else if ch == "#" && (previous == " " || previous == "\t") {
-                    break
-                } else if ch == "*", " \t[{,:-?".contains(previous), let n = next, !" \t*,[]{}".contains(n) {
-                    count += 1
-                    if count > maxAliases { return SourcePosition(line: lineIndex + 1, column: column) }
-                }
-                previous = ch
-                current = next
-            }
-        }
-        return nil
     }
 }

@@ -104,17 +104,18 @@ final class NcursesBackend {
                 let cell = grid[row, col]
                 if let previous, previous[row, col] == cell { continue }
                 if cell.text.isEmpty { continue }  // right half of a wide character
-                var attrs = attributes(cell.style)
+                let attrs = attributes(cell.style)
                 var pair: Int16 = 0
                 if color { pair = colorPair(cell.style) }
-                if col == grid.size.width - 1 && row == grid.size.height - 1 { attrs |= 0 }
+                // ncurses reports ERR after drawing the bottom-right cell (the cursor cannot move on).
+                let lastCell = col == grid.size.width - 1 && row == grid.size.height - 1
                 let wideCell = col + 1 < grid.size.width && grid[row, col + 1].text.isEmpty
                 var wide = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }) + [0]
                 // Where the C library sizes a character otherwise than the grid (or not at all: a
                 // newer Unicode than its tables), draw a replacement of the grid's width instead, so
                 // nothing beside it goes stale or shifts.
                 let agreed = cell.text.utf8.count == 1 || octopus_wcwidth(wide[0]) == (wideCell ? 2 : 1)
-                if !agreed || octopus_put_cell(Int32(row), Int32(col), &wide, attrs, pair) != OK {
+                if !agreed || (octopus_put_cell(Int32(row), Int32(col), &wide, attrs, pair) != OK && !lastCell) {
                     var replacement: [wchar_t] = (wideCell ? [0x3F, 0x3F] : [0x3F]).map { wchar_t($0) } + [0]
                     _ = octopus_put_text(Int32(row), Int32(col), &replacement, attrs, pair)
                 }
