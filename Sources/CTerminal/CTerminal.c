@@ -58,9 +58,9 @@ void octopus_install_crash_handlers(void) {
         sa.sa_flags = SA_RESETHAND;
         sigaction(signals[i], &sa, NULL);
     }
-    // The backtracer also takes SIGQUIT; give it back its ordinary meaning.
-    signal(SIGQUIT, SIG_DFL);
 }
+
+void octopus_default_quit_signal(void) { signal(SIGQUIT, SIG_DFL); }
 
 static volatile sig_atomic_t pending_signal = 0;
 

@@ -24,6 +24,7 @@ struct Octopus: ParsableCommand {
 
     static func main() {
         octopus_install_crash_handlers()
+        octopus_default_quit_signal()
         // A closed pipe is reported by write() as EPIPE, which `Terminal.write` handles.
         signal(SIGPIPE, SIG_IGN)
         // ArgumentParser's work grows with the square of the argument count; no command needs

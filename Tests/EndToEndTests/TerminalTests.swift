@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real binary in tmux: keys sent, screens read back, and the terminal state after exit.
 @Suite("Terminal browser in tmux", .serialized)
@@ -76,8 +77,9 @@ struct TerminalTests {
         expectSaneTerminal(t)
     }
 
-    // SEGV and ABRT stand for a crash: the fatal-signal handler must restore the terminal too.
-    @Test(arguments: ["TERM", "HUP", "INT", "SEGV", "ABRT"])
+    // Every signal whose default is to end the process; SEGV and ABRT stand for a crash, where the
+    // fatal-signal handler must restore the terminal too.
+    @Test(arguments: ["TERM", "HUP", "INT", "QUIT", "USR1", "USR2", "ALRM", "PIPE", "SEGV", "ABRT"])
     func signalsLeaveTheTerminalSane(signal: String) throws {
         let t = try TmuxSession()
         start(t)
@@ -88,6 +90,58 @@ struct TerminalTests {
         try kill.run(); kill.waitUntilExit()
         t.waitFor { !$0.contains("octopus ›") }
         expectSaneTerminal(t)
+        #expect(try t.tmux(["display-message", "-p", "-t", t.name, "#{alternate_on}"]).hasPrefix("0"), "still on the alternate screen")
+        #expect(!t.capture().contains("Press space to interact"), "the runtime's backtracer took the signal")
+    }
+
+    /// Ctrl-Z gives the shell back, as in less and vim; `fg` brings the same screen back.
+    @Test func ctrlZSuspendsAndFgRedraws() throws {
+        let t = try TmuxSession()
+        start(t)
+        t.type(":art29"); t.send("Enter")
+        t.waitFor { $0.contains("Article 29 –") }
+        t.send("C-z")
+        let shell = t.waitFor { $0.contains("Stopped") }
+        #expect(shell.contains("Stopped"), "\(shell)")
+        expectSaneTerminal(t)
+        t.type("fg"); t.send("Enter")
+        let back = t.waitFor { $0.contains("Article 29 –") && $0.contains("octopus ›") }
+        #expect(back.contains("Article 29 –"), "\(back)")
+        #expect(!back.contains("MARK=42"), "the screen was not redrawn:\n\(back)")
+        t.type("q")
+        t.waitFor { !$0.contains("octopus ›") }
+        expectSaneTerminal(t)
+    }
+
+    /// The raw bytes the browser sends over a hostile knowledge base hold no escape of its own.
+    @Test func theBrowserWritesNoEscapeFromTheKnowledgeBase() throws {
+        let dir = try Scratch.folder("hostile-tui")
+        defer { Scratch.remove(dir) }
+        let json = try Data(contentsOf: HostileOutputTests.repository.appendingPathComponent("Resources/octopus-kb.json"))
+        let kb = dir.appendingPathComponent("hostile.json")
+        try HostileKnowledgeBase.make(from: json).write(to: kb)
+        let raw = dir.appendingPathComponent("raw.bin")
+        let t = try TmuxSession(width: 100, height: 30)
+        try t.tmux(["pipe-pane", "-o", "-t", t.name, "cat > '\(raw.path)'"])
+        t.type("\(command) --kb '\(kb.path)'"); t.send("Enter")
+        t.waitFor { $0.contains("octopus › Home") }
+        for keys in [":art29", ":PT", ":ws3", ":ets185"] {
+            t.type(keys); t.send("Enter")
+            t.waitFor { $0.contains("pwned") }
+            t.send("End")
+        }
+        t.type("/preservation")
+        t.waitFor { $0.contains("result") }
+        t.send("Escape")
+        t.type("?")
+        t.type("q")
+        t.type("q")
+        t.waitFor { !$0.contains("octopus ›") }
+        try t.tmux(["pipe-pane", "-t", t.name])
+        let bytes = Array(try Data(contentsOf: raw))
+        #expect(bytes.count > 1000)
+        let found = HostileKnowledgeBase.rawControls(in: bytes)
+        #expect(found.isEmpty, "raw \(found) reached the terminal")
     }
 
     @Test func noColorMeansNoColourEscapes() throws {

@@ -189,6 +189,12 @@ struct TourTests {
         let refused = problems(laughs, .yaml)
         #expect(refused.count == 1)
         #expect(refused.first?.contains("YAML aliases") == true)
+        // Aliases hidden after a quote inside a plain scalar still count: the events decide, not the text.
+        let disguised = "a: &a [x \", 1]\n" + (0..<25).map { "k\($0): [x \", *a]" }.joined(separator: "\n") + "\ntitle: t\nsteps: []\n"
+        #expect(problems(disguised, .yaml).first?.contains("more than 20 YAML aliases") == true)
+        // An alias or a list as a key is refused before Yams hashes it.
+        #expect(problems("a: &a [x, y]\nk: {? *a : 1}\ntitle: t\nsteps: []\n", .yaml).first?.hasSuffix("not an alias (*name)") == true)
+        #expect(problems("? [x, y]\n: 1\ntitle: t\nsteps: []\n", .yaml).first?.hasSuffix("not a list") == true)
         var bytes = Array("title: caf".utf8)
         bytes += [0xE9, 0x0A]
         do {

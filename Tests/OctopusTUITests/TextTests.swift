@@ -118,6 +118,22 @@ struct TextTests {
         #expect(editor.text == " Portugal 👍🏽 Cafok")
     }
 
+    /// The issue's own scenario, through `update` as the browser runs it: what is saved is exactly
+    /// what is on screen, and the browser goes on.
+    @MainActor @Test func aNoteOfFlagsSkinTonesAndDecomposedLettersIsSavedExactly() throws {
+        var s = AppState(kb: bundled, size: Size(width: 80, height: 24))
+        s.notebook.available = true
+        Update.open(&s, id: "art29")
+        Update.update(&s, .key(.char("a")))
+        for scalar in "🇵🇹 Portugal 👍🏽 Cafe\u{301}".unicodeScalars { Update.update(&s, .key(.char(Character(scalar)))) }
+        for key: Key in [.left, .left, .right, .backspace] { Update.update(&s, .key(key)) }   // deletes "f"
+        let screen = Render.render(s).text
+        #expect(screen.contains("PT Portugal 👍 Caé"))
+        let effects = Update.update(&s, .key(.ctrl("s")))
+        #expect(effects == [.saveNote(recordID: "art29", text: "🇵🇹 Portugal 👍🏽 Cae\u{301}")])
+        #expect(s.overlay == nil && !s.quitRequested)
+    }
+
     @Test func controlKeysAreNeverText() {
         var field = TextField()
         let accepted = ["\u{0}", "a\u{1B}[2J", "\u{9B}", "\u{200E}"].map { field.insert($0) }

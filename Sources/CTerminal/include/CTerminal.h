@@ -6,6 +6,8 @@
 void octopus_terminal_save(int fd);
 void octopus_terminal_restore(void);
 void octopus_install_crash_handlers(void);
+// The runtime's backtracer also takes SIGQUIT; this gives it back its ordinary meaning.
+void octopus_default_quit_signal(void);
 #endif
 
 #ifndef OCTOPUS_CTERMINAL_SIGNALS
