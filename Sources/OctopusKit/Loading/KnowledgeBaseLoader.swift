@@ -20,11 +20,25 @@ public enum KnowledgeBaseLoader {
             throw KnowledgeBaseError([Diagnostic(file: path, position: .init(line: 1, column: 1), path: JSONPath(),
                                                  message: "file is \(size) bytes; the limit is \(maxFileBytes)")])
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readBytes(path) else {
             throw KnowledgeBaseError([Diagnostic(file: path, position: .init(line: 1, column: 1), path: JSONPath(),
                                                  message: "cannot read the file (permission denied?)")])
         }
-        return try load(bytes: Array(data), file: path)
+        return try load(bytes: bytes, file: path)
+    }
+
+    /// The file's bytes, read straight into the array the parser takes (one copy in memory, not a
+    /// `Data` and then an array).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, file)
+            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
+            if n < chunk.count { return ferror(file) == 0 ? bytes : nil }
+        }
     }
 
     public static func load(json: String, file: String) throws(KnowledgeBaseError) -> KnowledgeBase {
@@ -54,8 +68,12 @@ public enum KnowledgeBaseLoader {
 private struct Reference {
     var target: String
     var position: SourcePosition
-    var path: JSONPath
+    /// The field, or the list whose element `index` holds the link (kept apart so a list of links
+    /// shares one path).
+    var field: JSONPath
+    var index: Int32 = -1
     var expected: Set<RecordKind>?  // nil: any kind
+    var path: JSONPath { index < 0 ? field : field.appending(Int(index)) }
 }
 
 private struct Decoder {
@@ -157,21 +175,24 @@ private struct Decoder {
 
     mutating func texts(_ r: NodeReader, _ key: String, required: Bool = false, nonEmpty: Bool = false) -> [String] {
         let located = r.locatedStrings(key, required: required, nonEmpty: nonEmpty)
-        for (s, pos, p) in located { noteInlineLinks(s, pos, p) }
-        return located.map(\.0)
+        for item in located.items { noteInlineLinks(item.text, item.position, located.path, index: item.index) }
+        return located.items.map(\.text)
     }
 
-    mutating func noteInlineLinks(_ s: String, _ position: SourcePosition, _ path: JSONPath) {
+    mutating func noteInlineLinks(_ s: String, _ position: SourcePosition, _ path: JSONPath, index: Int = -1) {
         for target in InlineText.targets(in: s) {
-            references.append(Reference(target: target, position: position, path: path, expected: nil))
+            references.append(Reference(target: target, position: position, field: path, index: Int32(clamping: index), expected: nil))
         }
     }
 
     mutating func readLinks(_ r: NodeReader, _ key: String = "links", expected: Set<RecordKind>? = nil) -> [String] {
         var out: [String] = []
-        for (s, pos, p) in r.locatedStrings(key) {
-            references.append(Reference(target: s, position: pos, path: p, expected: expected))
-            out.append(s)
+        let located = r.locatedStrings(key)
+        out.reserveCapacity(located.items.count)
+        for item in located.items {
+            references.append(Reference(target: item.text, position: item.position, field: located.path,
+                                        index: Int32(clamping: item.index), expected: expected))
+            out.append(item.text)
         }
         return out
     }
@@ -237,7 +258,7 @@ private struct Decoder {
             "reservations", "declarations", "counterparts", "links", "sources", "asOf", "inferred",
         ]) else { return nil }
         let treaty = r.string("treaty")
-        if let treaty { references.append(Reference(target: treaty, position: r.position("treaty"), path: p.appending("treaty"), expected: [.treaty])) }
+        if let treaty { references.append(Reference(target: treaty, position: r.position("treaty"), field: p.appending("treaty"), expected: [.treaty])) }
         let number = r.int("number", range: 1...999)
         let id = register(r, kind: .article) { id in
             guard let treaty, let number else { return nil }
@@ -316,7 +337,7 @@ private struct Decoder {
         let events: [TreatyEvent] = r.array("events") { en, ep in
             guard let e = NodeReader(en, path: ep, sink: sink, fields: ["treaty", "kind", "date", "sources", "unconfirmed", "note"]) else { return nil }
             let treaty = e.string("treaty")
-            if let treaty { references.append(Reference(target: treaty, position: e.position("treaty"), path: ep.appending("treaty"), expected: [.treaty])) }
+            if let treaty { references.append(Reference(target: treaty, position: e.position("treaty"), field: ep.appending("treaty"), expected: [.treaty])) }
             let kindText = e.string("kind")
             let kind = kindText.flatMap(TreatyEvent.Kind.init(rawValue:))
             if let kindText, kind == nil {

@@ -118,23 +118,41 @@ struct NodeReader {
     }
 
     func strings(_ key: String, required: Bool = false, nonEmpty: Bool = false) -> [String] {
-        locatedStrings(key, required: required, nonEmpty: nonEmpty).map(\.0)
+        locatedStrings(key, required: required, nonEmpty: nonEmpty).items.map(\.text)
     }
 
-    /// Non-blank strings, each with the position it was read from (for link checks). Each element
-    /// is checked once, so a bad one is reported once.
-    func locatedStrings(_ key: String, required: Bool = false, nonEmpty: Bool = false) -> [(String, SourcePosition, JSONPath)] {
-        array(key, required: required, nonEmpty: nonEmpty) { n, p in
-            guard case .string(let s) = n.value else {
-                sink.report(n.position, p, "expected a string, found \(n.typeName)")
-                return nil
+    /// A string of a list, with where it was read from (for link checks).
+    struct Located {
+        var text: String
+        var position: SourcePosition
+        var index: Int
+    }
+
+    /// Non-blank strings, each with its position and index in the list at `path`. Each element is
+    /// checked once, so a bad one is reported once. Element paths are made only for a problem: a
+    /// list of a million links must not cost a million paths.
+    func locatedStrings(_ key: String, required: Bool = false, nonEmpty: Bool = false) -> (path: JSONPath, items: [Located]) {
+        let listPath = path.appending(key)
+        guard let n = members[key]?.value else { if required { missing(key) }; return (listPath, []) }
+        guard case .array(let elements) = n.value else {
+            sink.report(n.position, listPath, "expected an array, found \(n.typeName)")
+            return (listPath, [])
+        }
+        if nonEmpty && elements.isEmpty { sink.report(n.position, listPath, "must list at least one entry") }
+        var out: [Located] = []
+        out.reserveCapacity(elements.count)
+        for (i, element) in elements.enumerated() {
+            guard case .string(let s) = element.value else {
+                sink.report(element.position, listPath.appending(i), "expected a string, found \(element.typeName)")
+                continue
             }
             if s.isBlank {
-                sink.report(n.position, p, "must not be empty")
-                return nil
+                sink.report(element.position, listPath.appending(i), "must not be empty")
+                continue
             }
-            return (Sanitizer.escaped(s), n.position, p)
+            out.append(Located(text: Sanitizer.escaped(s), position: element.position, index: i))
         }
+        return (listPath, out)
     }
 }
 
