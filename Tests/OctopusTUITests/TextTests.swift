@@ -11,18 +11,6 @@ let awkwardClusters: [String] = [
     "\u{301}", "\u{FE0F}", "ß", "Ω", "\u{1F3FD}", "…", "ا", "\u{0}", "\u{1B}", "\u{9B}",
 ]
 
-/// A small deterministic generator, so a failure prints a seed that reproduces it.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// An independent reference for one line: scalars, and cluster boundaries taken from the String's
 /// Character view each time (slow and obviously right).
 struct ReferenceLine {
@@ -58,7 +46,7 @@ struct ReferenceLine {
 @Suite("Text by grapheme cluster")
 struct TextTests {
     @Test func typingAnyClustersOneScalarAtATimeKeepsExactlyWhatWasTyped() {
-        var rng = SplitMix(state: 2010)
+        var rng = SplitMix64(seed: 2010)
         for _ in 0..<2_000 {
             var editor = EditorState(recordID: "art29")
             var typed = ""
@@ -75,7 +63,7 @@ struct TextTests {
 
     @Test func randomEditsMatchTheReferenceAndNeverSplitACluster() throws {
         for seed in 0..<400 {
-            var rng = SplitMix(state: UInt64(seed))
+            var rng = SplitMix64(seed: UInt64(seed))
             var field = TextField()
             var reference = ReferenceLine()
             for step in 0..<60 {
@@ -168,7 +156,7 @@ struct ClusterGridTests {
     }
 
     @Test func everyCellHoldsOneSpacingCharacterAndAtMostFourMarks() {
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<500 {
             let text = (0..<10).map { _ in awkwardClusters.randomElement(using: &rng)! }.joined()
             let grid = draw(text, width: 17)

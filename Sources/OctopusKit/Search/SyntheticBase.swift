@@ -36,11 +36,11 @@ extension KnowledgeBase {
 /// Deterministic text perturbation for `KnowledgeBase.synthetic` (SplitMix64; no system randomness,
 /// so benchmark runs are comparable).
 private struct Perturbation {
-    var state: UInt64
+    var random: SplitMix64
     let suffix: String
     private static let syllables = ["ka", "ro", "mi", "te", "lu", "sa", "no", "vi", "de", "po", "ga", "ze"]
 
-    init(seed: UInt64, suffix: String) { state = seed; self.suffix = suffix }
+    init(seed: UInt64, suffix: String) { random = SplitMix64(seed: seed); self.suffix = suffix }
 
     /// 1 → "ab", 2 → "ac" …: letters, not digits, so copies of "coe" do not look like speakable
     /// addresses ("coe-3" would read as letters-then-number, like "art 3"), which real ids are not.
@@ -50,13 +50,7 @@ private struct Perturbation {
         return out.count == 1 ? "a" + out : out
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
 
