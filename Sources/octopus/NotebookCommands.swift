@@ -49,7 +49,7 @@ enum RecordArguments {
                 if let r = base.record(id) { records.append(r) }
             case .notFound(let suggestions):
                 failed = true
-                var message = "octopus: no record \"\(Sanitizer.clean(input))\""
+                var message = "octopus: no record \"\(input)\""
                 if suggestions.isEmpty {
                     message += "; try `octopus list sessions|articles|countries`"
                 } else {
@@ -113,7 +113,7 @@ struct Handout: ParsableCommand {
         try OutputFile.write(pack, to: output, force: force, containsNotes: count > 0)
         if let output, output != "-" {
             let distinct = Set(records.map(\.id)).count
-            Terminal.write("Wrote \(Sanitizer.clean(output)): \(distinct) record\(distinct == 1 ? "" : "s")"
+            Terminal.write("Wrote \(output): \(distinct) record\(distinct == 1 ? "" : "s")"
                            + (noNotes ? ", without notes.\n" : ", \(count) note\(count == 1 ? "" : "s").\n"))
         }
     }
@@ -155,11 +155,11 @@ struct Notes: ParsableCommand {
                     if current?.lowercased() != n.recordID.lowercased() {
                         current = n.recordID
                         if !out.isEmpty { out += "\n" }
-                        out += Sanitizer.clean(n.recordID) + (base.record(n.recordID).map { "  " + Sanitizer.clean($0.title) } ?? "  (not in this knowledge base)") + "\n"
+                        out += n.recordID + (base.record(n.recordID).map { "  " + Sanitizer.clean($0.title) } ?? "  (not in this knowledge base)") + "\n"
                     }
                     let lead = "  \(n.shortID)  \(Notebook.displayTime(n.isEdited ? n.updatedAt : n.createdAt))  "
                     let pad = String(repeating: " ", count: lead.count)
-                    var lines = Sanitizer.clean(n.text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+                    var lines = n.text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
                     while lines.count > 1, lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
                     for (i, line) in lines.enumerated() { out += (i == 0 ? lead : pad) + line + "\n" }
                 }
@@ -171,7 +171,7 @@ struct Notes: ParsableCommand {
             }
             let records = Set(all.map { $0.recordID.lowercased() }).count
             out += "\n\(all.count) note\(all.count == 1 ? "" : "s") on \(records) record\(records == 1 ? "" : "s")"
-                + (orphaned.isEmpty ? "" : ", \(orphaned.count) orphaned") + ". Stored in \(Sanitizer.clean(book.path)).\n"
+                + (orphaned.isEmpty ? "" : ", \(orphaned.count) orphaned") + ". Stored in \(book.path).\n"
             Terminal.write(out)
         }
     }
@@ -236,7 +236,7 @@ struct Notes: ParsableCommand {
             let base = try kb.load()
             guard let book = try notebook.openIfExists() else {
                 let path = (try? Notebook.databasePath(directory: notebook.dataDir)) ?? "the data folder"
-                Terminal.printError("octopus: no notes yet (there is no notebook at \(Sanitizer.clean(path))); nothing to export")
+                Terminal.printError("octopus: no notes yet (there is no notebook at \(path)); nothing to export")
                 throw ExitCode(1)
             }
             let text = try notebookCall { () throws(NotebookError) in
@@ -244,7 +244,7 @@ struct Notes: ParsableCommand {
             }
             // Notes are private: an export file is readable by its owner only.
             try OutputFile.write(text, to: output, force: force, containsNotes: true)
-            if let output, output != "-" { Terminal.write("Wrote \(Sanitizer.clean(output)).\n") }
+            if let output, output != "-" { Terminal.write("Wrote \(output).\n") }
         }
     }
 
@@ -262,16 +262,16 @@ struct Notes: ParsableCommand {
             let book = try notebook.open()
             let report = try notebookCall { () throws(NotebookError) in try book.importNotes(fromFile: file) }
             func describe(_ recordID: String) -> String {
-                Sanitizer.clean(recordID) + (base.record(recordID).map { " (\(Sanitizer.clean($0.shortTitle)))" } ?? " (not in this knowledge base: kept as orphaned)")
+                recordID + (base.record(recordID).map { " (\(Sanitizer.clean($0.shortTitle)))" } ?? " (not in this knowledge base: kept as orphaned)")
             }
-            var out = "Imported \(Sanitizer.clean(file)): \(report.summary).\n"
+            var out = "Imported \(file): \(report.summary).\n"
             for n in report.added { out += "  added    note \(n.shortID) on \(describe(n.recordID))\n" }
             for id in report.alreadyPresent {
                 let differs = report.differing.contains(id) ? " (differs from the file: kept this notebook's text)" : ""
                 out += "  present  note \(String(id.uuidString.lowercased().prefix(8)))\(differs)\n"
             }
             for b in report.bookmarksAdded { out += "  added    bookmark on \(describe(b))\n" }
-            for b in report.bookmarksAlreadyPresent { out += "  present  bookmark on \(Sanitizer.clean(b))\n" }
+            for b in report.bookmarksAlreadyPresent { out += "  present  bookmark on \(b)\n" }
             Terminal.write(out)
             for d in report.skippedEmpty + report.refused { Terminal.printError("warning: \(d)") }
             // The rest was imported, but not all the notes: a script must be able to tell.

@@ -55,7 +55,7 @@ enum Terminal {
 
     /// A message on standard error. If even that cannot be written there is no one to tell.
     static func printError(_ text: String) {
-        _ = writeAll(STDERR_FILENO, Sanitizer.escaped(text + "\n"))
+        _ = writeAll(STDERR_FILENO, Sanitizer.escaped(text + "\n", keep: .lines))
     }
 
     /// Writes to standard output. Every byte the command line prints passes here, so control
@@ -63,7 +63,7 @@ enum Terminal {
     /// away (`| head`) ends the command quietly with status 0; any other failure (a full disk,
     /// `/dev/full`) is one line on standard error and exit 74.
     static func write(_ text: String) {
-        let errno = writeAll(STDOUT_FILENO, Sanitizer.escaped(text))
+        let errno = writeAll(STDOUT_FILENO, Sanitizer.escaped(text, keep: .lines))
         guard errno != 0 else { return }
         if errno == EPIPE { exit(0) }
         printError("octopus: cannot write the output: \(String(cString: strerror(errno)))")

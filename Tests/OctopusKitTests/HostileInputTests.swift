@@ -66,7 +66,14 @@ struct HostileInputTests {
             #expect(!Sanitizer.escaped(text).unicodeScalars.contains { Sanitizer.isUnsafe($0) && !"\t\n\r".unicodeScalars.contains($0) })
         }
         #expect(Sanitizer.escaped("a\u{1B}b\u{9B}\u{202E}") == #"a\u001Bb\u009B\u202E"#)
-        #expect(Sanitizer.escaped("one\ntwo", oneLine: true) == #"one\u000Atwo"#)
+        #expect(Sanitizer.escaped("one\ntwo", keep: .nothing) == #"one\u000Atwo"#)
+        #expect(Sanitizer.escaped("over\rwrite\n", keep: .lines) == #"over\u000Dwrite"# + "\n")
+        for keep in [Sanitizer.Keep.layout, .lines, .nothing] {
+            for b in UInt8(0)..<0x80 {
+                let s = Unicode.Scalar(b)
+                #expect(Sanitizer.needsEscaping([b], keep: keep) == (Sanitizer.isUnsafe(s) && !keep.keeps(s)), "\(keep) \(b)")
+            }
+        }
     }
 
     @Test func aThousandWordQueryIsCappedAndSaysSo() {

@@ -11,7 +11,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Comparabl
 
     public var description: String {
         // File names, keys and values quoted in messages come from the user: shown, never obeyed.
-        Sanitizer.escaped("\(file):\(position.line):\(position.column): \(path): \(message)", oneLine: true)
+        Sanitizer.escaped("\(file):\(position.line):\(position.column): \(path): \(message)", keep: .nothing)
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

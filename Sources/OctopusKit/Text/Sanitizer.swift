@@ -23,14 +23,30 @@ public enum Sanitizer {
         return String(out)
     }
 
-    /// The text with every unsafe scalar written as `\uXXXX`. Tab, line feed and carriage return
-    /// are kept (layout decides what to do with them) unless `oneLine`, for messages that must
-    /// stay on their line.
-    public static func escaped(_ text: String, oneLine: Bool = false) -> String {
-        guard needsEscaping(text.utf8) || (oneLine && text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })) else { return text }
+    /// Which layout characters `escaped` leaves alone.
+    public enum Keep: Sendable {
+        /// Tab, line feed and carriage return: text read from a file, which layout will place.
+        case layout
+        /// Tab and line feed: what is printed (a lone carriage return could overwrite a line).
+        case lines
+        /// None: a message that must stay on its line (a diagnostic).
+        case nothing
+
+        func keeps(_ s: Unicode.Scalar) -> Bool {
+            switch self {
+            case .layout: s == "\t" || s == "\n" || s == "\r"
+            case .lines: s == "\t" || s == "\n"
+            case .nothing: false
+            }
+        }
+    }
+
+    /// The text with every unsafe scalar written as `\uXXXX`, but for the layout characters kept.
+    public static func escaped(_ text: String, keep: Keep = .layout) -> String {
+        guard needsEscaping(text.utf8, keep: keep) else { return text }
         var out = ""
         for s in text.unicodeScalars {
-            if isUnsafe(s) && (oneLine || (s != "\t" && s != "\n" && s != "\r")) {
+            if isUnsafe(s) && !keep.keeps(s) {
                 let hex = String(s.value, radix: 16, uppercase: true)
                 out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             } else {
@@ -42,10 +58,10 @@ public enum Sanitizer {
 
     /// Whether UTF-8 bytes hold anything `escaped` would change: a byte-level scan, so the common
     /// case (clean text, megabytes of JSON) costs one pass and no allocation.
-    public static func needsEscaping<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+    public static func needsEscaping<C: Collection>(_ bytes: C, keep: Keep = .layout) -> Bool where C.Element == UInt8 {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for b in bytes {
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return true }
+            if b < 0x20 && !keep.keeps(Unicode.Scalar(b)) { return true }
             if b == 0x7F { return true }
             if previous == 0xC2 && (0x80...0x9F).contains(b) { return true }                    // C1
             if beforePrevious == 0xE2 && previous == 0x80 && (b == 0x8E || b == 0x8F || (0xA8...0xAE).contains(b)) { return true }
