@@ -7,6 +7,7 @@ private let kb: KnowledgeBase = {
     do { return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName) }
     catch { fatalError("the bundled knowledge base does not load:\n\(error)") }
 }()
+private let resolver = AddressResolver(kb)
 
 /// Any bytes given to `octopus walk FILE`: a tour or located diagnostics, never a trap. The format
 /// is chosen as the loader does for a file without a known extension (JSON when it starts with
@@ -26,7 +27,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 private func check(_ bytes: [UInt8], format: TourLoader.Format?) {
     let tour: Tour
     do {
-        tour = try TourLoader.load(bytes: bytes, format: format, file: "fuzz-tour", kb: kb)
+        tour = try TourLoader.load(bytes: bytes, format: format, file: "fuzz-tour", kb: kb, resolver: resolver)
     } catch {
         precondition(!error.diagnostics.isEmpty, "a failed load must say why")
         _ = error.description
@@ -34,7 +35,7 @@ private func check(_ bytes: [UInt8], format: TourLoader.Format?) {
     }
     let written = TourWriter.yaml(tour, kb: kb)
     do {
-        let again = try TourLoader.load(text: written, format: .yaml, file: "rewritten.yaml", kb: kb)
+        let again = try TourLoader.load(text: written, format: .yaml, file: "rewritten.yaml", kb: kb, resolver: resolver)
         precondition(again.steps.map(\.target) == tour.steps.map(\.target),
                      "TourWriter changed the steps:\n\(written)")
     } catch {
