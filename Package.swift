@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .executable(name: "octopus", targets: ["octopus"]),
         .library(name: "OctopusKit", targets: ["OctopusKit"]),
+        // For the fuzz targets in Fuzz/, a separate package that depends on this one by path.
+        .library(name: "OctopusTUI", targets: ["OctopusTUI"]),
+        .library(name: "OctopusNotebook", targets: ["OctopusNotebook"]),
+        .library(name: "BundledKnowledgeBase", targets: ["BundledKnowledgeBase"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

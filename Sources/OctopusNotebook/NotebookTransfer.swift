@@ -151,6 +151,13 @@ extension Notebook {
         }
     }
 
+    /// Checks a JSON export without a notebook: what `importNotes(from:name:)` would merge, or
+    /// every problem it would report. The same parser; the fuzz target in Fuzz/ calls it here so
+    /// that each input costs no database transaction and leaves no state behind.
+    public static func parseExport(_ data: Data, name: String) throws(NotebookError) -> (notes: [Note], bookmarks: [Bookmark]) {
+        try ImportParser.parse(data, name: name)
+    }
+
     /// Reads `path` and imports it; see `importNotes(from:name:)`.
     public func importNotes(fromFile path: String) throws(NotebookError) -> ImportReport {
         var isDir: ObjCBool = false

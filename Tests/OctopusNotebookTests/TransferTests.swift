@@ -28,6 +28,19 @@ struct TransferTests {
         #expect(Set(try to.allNotes()) == [a, b, local])
     }
 
+    @Test func anExportIsCheckedWithoutANotebookAsTheImportWouldCheckIt() throws {
+        let tmp = TempFolder()
+        let book = try Notebook.open(directory: tmp.data)
+        let note = try book.addNote(recordID: "art29", text: "Ask about 🇵🇹")
+        try book.toggleBookmark("ws3")
+        let json = try book.exportNotes(format: .json)
+        let parsed = try Notebook.parseExport(Data(json.utf8), name: "notes.json")
+        #expect(parsed.notes == [note])
+        #expect(parsed.bookmarks.map(\.recordID) == ["ws3"])
+        #expect(throws: NotebookError.self) { try Notebook.parseExport(Data("{\"hello\": 1}".utf8), name: "x.json") }
+        #expect(try book.allNotes() == [note], "checking writes nothing")
+    }
+
     @Test func importNeverOverwritesALocalEdit() throws {
         let tmp = TempFolder()
         let book = try Notebook.open(directory: tmp.data)
