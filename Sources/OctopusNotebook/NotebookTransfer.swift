@@ -155,7 +155,8 @@ extension Notebook {
     /// every problem it would report. The same parser; the fuzz target in Fuzz/ calls it here so
     /// that each input costs no database transaction and leaves no state behind.
     public static func parseExport(_ data: Data, name: String) throws(NotebookError) -> (notes: [Note], bookmarks: [Bookmark]) {
-        try ImportParser.parse(data, name: name)
+        let parsed = try ImportParser.parse(data, name: name)
+        return (parsed.notes, parsed.bookmarks)
     }
 
     /// Reads `path` and imports it; see `importNotes(from:name:)`.

@@ -197,7 +197,8 @@ struct Notes: ParsableCommand {
             if body.isEmpty || body == "-" {
                 // Bytes, not a C string: a NUL must reach the note rule (and be refused with its
                 // position), not end the text there; invalid UTF-8 is refused, not replaced.
-                let input = FileHandle.standardInput.readDataToEndOfFile()
+                // At most one byte past the limit: `yes | octopus notes add art29` must end, refused.
+                let input = (try? FileHandle.standardInput.read(upToCount: Note.maxTextBytes + 1)) ?? Data()
                 body = try notebookCall { () throws(NotebookError) in try NoteText.decode(input, source: "standard input") }
                 // Editors and `echo` end the text with a newline; it is not part of the note.
                 while body.last?.isNewline == true { body.removeLast() }

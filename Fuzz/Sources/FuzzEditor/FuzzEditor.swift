@@ -13,8 +13,9 @@ import OctopusTUI
 /// `apply(_:)`, `text`, `Key`), so the target survives a rewrite of its internals.
 ///
 /// Checked: nothing traps; without Backspace or Delete no typed scalar is lost or invented (the
-/// multiset of scalars in `text` is what was typed, plus a newline per Enter and four spaces per
-/// Tab); with them, `text` never holds more than that; and the editor draws (at one of four sizes).
+/// multiset of scalars in `text` is what was typed as text, plus a newline per Enter and four spaces
+/// per Tab; control characters are refused); with them, `text` never holds more than that; and the
+/// editor draws (at one of four sizes).
 
 /// One AppState for the whole run: building the address resolver costs milliseconds.
 nonisolated(unsafe) private var app: AppState = {
@@ -85,7 +86,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             continue
         }
         switch key {
-        case .char(let c): for s in c.unicodeScalars { typed[s.value, default: 0] += 1 }
+        // Control characters (NUL, ESC, C1) are keys, never text: the editor refuses them whole.
+        case .char(let c) where TextField.isText(c): for s in c.unicodeScalars { typed[s.value, default: 0] += 1 }
         case .enter: typed[0x0A, default: 0] += 1
         case .tab: typed[0x20, default: 0] += 4
         case .backspace, .delete: deleting = true
