@@ -122,6 +122,17 @@ struct TextTests {
         #expect(s.overlay == nil && !s.quitRequested)
     }
 
+    /// A save that fails (a full disk, a read-only notebook) brings the editor back with the text.
+    @MainActor @Test func aNoteThatCannotBeSavedComesBackToTheEditor() throws {
+        var s = AppState(kb: bundled, size: Size(width: 80, height: 24))
+        Update.update(&s, .noteNotSaved(recordID: "PT", text: "line one\n🇵🇹 two", reason: "the disk is full"))
+        guard case .editor(let editor) = s.overlay else { Issue.record("no editor"); return }
+        #expect(editor.text == "line one\n🇵🇹 two")
+        #expect(s.message?.contains("the disk is full") == true)
+        var again = editor
+        #expect(again.apply(.ctrl("s")) == .save)
+    }
+
     @Test func controlKeysAreNeverText() {
         var field = TextField()
         let accepted = ["\u{0}", "a\u{1B}[2J", "\u{9B}", "\u{200E}"].map { field.insert($0) }

@@ -53,11 +53,15 @@ public enum Browser {
         while !state.quitRequested {
             let signal = octopus_pending_signal()
             if signal != 0 {
-                // Nothing the user wrote is lost: a note being typed is saved before we go.
-                if case .editor(let editor) = state.overlay, !editor.isEmpty {
-                    _ = runner.save(recordID: editor.recordID, text: editor.text, state: state)
+                // Nothing the user wrote is lost: a note being typed is saved before we go, or,
+                // if the notebook cannot take it, kept in a private file named on the way out.
+                var kept: String?
+                if case .editor(let editor) = state.overlay, !editor.isEmpty,
+                   case .noteNotSaved? = runner.save(recordID: editor.recordID, text: editor.text, state: state).last {
+                    kept = EffectRunner.keepDraft(editor.text)
                 }
                 backend.shutdown()
+                if let kept { fputs("octopus: your unsaved note is in \(kept)\n", stderr) }
                 return 128 + signal
             }
             Update.update(&state, .tick(Date()))

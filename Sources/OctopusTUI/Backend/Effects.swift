@@ -52,11 +52,11 @@ struct EffectRunner {
     }
 
     func save(recordID: String, text: String, state: AppState) -> [Message] {
-        guard let notebook else { return [.notice("Notes are unavailable; your text was not saved")] }
+        guard let notebook else { return [.noteNotSaved(recordID: recordID, text: text, reason: "notes are unavailable")] }
         do {
             try notebook.addNote(recordID: recordID, text: text)
             return reload() + [.notice("Note saved on \(title(recordID, state))")]
-        } catch { return [.notice(error.description)] }
+        } catch { return [.noteNotSaved(recordID: recordID, text: text, reason: error.description)] }
     }
 
     private func title(_ id: String, _ state: AppState) -> String {
@@ -90,6 +90,12 @@ struct EffectRunner {
         } catch {
             return [.notice(error.description + "; your text is kept in \(path)")]
         }
+    }
+
+    /// Writes a draft the notebook would not take to a private file; returns its path.
+    static func keepDraft(_ text: String) -> String? {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-unsaved-\(UUID().uuidString).md").path
+        return FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) ? path : nil
     }
 
     /// Runs `sh -c script sh argument` on the terminal and waits for it.

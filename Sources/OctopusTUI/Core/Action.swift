@@ -36,4 +36,6 @@ public enum Message: Sendable, Hashable {
     case notice(String)
     /// The handout tray was written to this file (the tray is emptied).
     case handoutWritten(path: String, records: Int)
+    /// A note could not be saved: the editor comes back with the text, so nothing typed is lost.
+    case noteNotSaved(recordID: String, text: String, reason: String)
 }

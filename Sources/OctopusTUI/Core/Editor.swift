@@ -10,6 +10,13 @@ public struct EditorState: Sendable, Hashable {
 
     public init(recordID: String) { self.recordID = recordID }
 
+    /// An editor holding `text` (a draft that could not be saved), the cursor at its end.
+    public init(recordID: String, text: String) {
+        self.recordID = recordID
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { TextField(String($0)) }
+        row = lines.count - 1
+    }
+
     /// The note as written: lines joined by newlines, every scalar as typed.
     public var text: String { lines.map(\.text).joined(separator: "\n") }
     public var isEmpty: Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }

@@ -36,6 +36,10 @@ public enum Update {
         case .notice(let text):
             state.message = text
             return []
+        case .noteNotSaved(let recordID, let text, let reason):
+            state.overlay = .editor(EditorState(recordID: recordID, text: text))
+            state.message = "Not saved: \(reason). Your text is still here; Esc discards it"
+            return []
         case .handoutWritten(let path, let records):
             state.notebook.tray.removeAll()
             state.message = "Handout of \(records) record\(records == 1 ? "" : "s") written to \(path)"
