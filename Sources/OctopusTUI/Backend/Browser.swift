@@ -61,7 +61,10 @@ public enum Browser {
                     kept = EffectRunner.keepDraft(editor.text)
                 }
                 backend.shutdown()
-                if let kept { fputs("octopus: your unsaved note is in \(kept)\n", stderr) }
+                if let kept {
+                    let line = Array("octopus: your unsaved note is in \(kept)\n".utf8)
+                    _ = write(STDERR_FILENO, line, line.count)
+                }
                 return 128 + signal
             }
             Update.update(&state, .tick(Date()))
