@@ -13,8 +13,10 @@ enum SearchView {
         // The field takes what it needs, up to two thirds of the line; the count gets the rest.
         let x = FieldView.draw(search.field, prefix: "/", row: top, column: 1, width: max(1, (w - 2) * 2 / 3), style: .accent,
                                ascii: state.ascii, &grid)
-        let count = search.query.isEmpty ? "type to search: words, names, art 29, type:country…"
+        let counted = search.query.isEmpty ? "type to search: words, names, art 29, type:country…"
             : hits.isEmpty ? "no match" : "\(hits.count)\(hits.count == 50 ? "+" : "") result\(hits.count == 1 ? "" : "s")"
+        let ignored = SearchIndex.ignoredWords(in: search.query)
+        let count = counted + (ignored > 0 ? " · only the first \(SearchIndex.maxWords) words are searched" : "")
         grid.put("   " + count, row: top, column: 1 + x, style: .dim, width: max(0, w - 2 - x))
 
         if search.query.isEmpty {
