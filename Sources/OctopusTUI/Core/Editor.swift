@@ -55,7 +55,7 @@ public struct EditorState: Sendable, Hashable {
                 lines[row].moveEnd()
                 lines[row].append(rest)
             }
-        case .delete:
+        case .delete, .ctrl("d"):
             if !lines[row].deleteForward(), row < lines.count - 1 {
                 lines[row].append(lines.remove(at: row + 1).text)
             }

@@ -62,6 +62,13 @@ public enum KeyTable {
         Binding([.wheelUp], .moveUp, "scroll up (with --mouse)"),
         Binding([.wheelDown], .moveDown, "scroll down (with --mouse)"),
     ]
+    /// What every text field does with these keys (`TextField.edit`): by whole character as seen.
+    static let textEditing: [Binding] = [
+        Binding([.left, .right], .edit, "move by one character"),
+        Binding([.home, .end, .ctrl("a"), .ctrl("e")], .edit, "start or end of the line"),
+        Binding([.backspace, .delete, .ctrl("d")], .edit, "delete the character before or under the cursor"),
+        Binding([.ctrl("u")], .edit, "clear the line"),
+    ]
     /// The notebook's keys, on every screen that shows records.
     static let notebook: [Binding] = [
         Binding([.char("b")], .toggleBookmark, "bookmark or unbookmark this record"),
@@ -118,24 +125,22 @@ public enum KeyTable {
                 Binding([.enter], .edit, "go"),
                 Binding([.escape], .edit, "cancel"),
                 Binding([.tab], .edit, "complete"),
-            ]
+            ] + textEditing
         case .editor:
             return [
                 Binding([.ctrl("s")], .edit, "save the note", hint: "save"),
                 Binding([.escape], .edit, "cancel (asks before discarding what you wrote)", hint: "cancel"),
-                Binding([.up, .down, .left, .right], .edit, "move the cursor"),
-                Binding([.home, .end], .edit, "start or end of the line"),
+                Binding([.up, .down], .edit, "move to the line above or below"),
                 Binding([.enter], .edit, "new line"),
-                Binding([.backspace, .delete], .edit, "delete a character"),
-            ]
+                Binding([.tab], .edit, "four spaces"),
+            ] + textEditing.filter { !$0.keys.contains(.ctrl("u")) }   // no one-key loss of a line of a note
         case .search:
             return [
                 Binding([.enter], .edit, "open the selected result", hint: "open"),
                 Binding([.escape], .edit, "close search, back where you were", hint: "back"),
                 Binding([.up, .down, .pageUp, .pageDown], .edit, "select a result"),
-                Binding([.backspace, .ctrl("u")], .edit, "delete a character; Ctrl-U clears"),
                 Binding([.tab], .edit, "use the selected recent search"),
-            ]
+            ] + textEditing
         case .walk:
             return []   // see WalkKeys
         case .help:
