@@ -249,6 +249,39 @@ struct ContentTests {
         }
     }
 
+    /// Sources are citations a reader can follow, and the text speaks to the reader rather than
+    /// about how the base was built. Read from the bundled JSON itself, so every `sources` list
+    /// (records, events, profiles, facts, the conference) and every string is covered.
+    @Test func sourcesCiteAndTextSpeaksToTheReader() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("Resources/octopus-kb.json")))
+        let buildTalk = ["our inference", "the project's", "our chart", "our reference", "the reference names", "the reference material"]
+        var sourceLists = 0
+        func visit(_ value: Any, _ path: String) {
+            if let object = value as? [String: Any] {
+                for (key, child) in object where key != "$schema" {
+                    if key == "sources", let list = child as? [String] {
+                        sourceLists += 1
+                        for s in list { #expect(!Self.namesAFileOfOurs(s), "\(path).sources cites a file of ours: \(s)") }
+                    } else {
+                        visit(child, "\(path).\(key)")
+                    }
+                }
+            } else if let array = value as? [Any] {
+                for (i, child) in array.enumerated() { visit(child, "\(path)[\(i)]") }
+            } else if let text = value as? String {
+                let folded = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+                for phrase in buildTalk { #expect(!folded.contains(phrase), "\(path) speaks of the build (\"\(phrase)\"): \(text)") }
+            }
+        }
+        visit(json, "$")
+        #expect(sourceLists > 500, "only \(sourceLists) sources lists were seen")
+        #expect(Self.namesAFileOfOurs("treaty_chart_unverified.json: date recalled from general knowledge"))
+        #expect(Self.namesAFileOfOurs("facts.md"))
+        #expect(!Self.namesAFileOfOurs("https://github.com/statengeneraal/laws-markdown/blob/master/verdrag/convention/on/cybercrime/BWBV0001839/README.md"))
+        #expect(!Self.namesAFileOfOurs("Update session slides, Octopus Interface 2010 (A. Seger, 23 March 2010)"))
+    }
+
     @Test func speakableAddresses() {
         let r = AddressResolver(kb)
         for name in ["Turkey", "Turquie", "turkiye", "Türkiye", "TR"] { #expect(r.resolve(name) == .record("TR"), "\(name)") }
