@@ -129,6 +129,13 @@ struct ContentTests {
         // Unknown titles are marked as inferred, never presented as fact.
         let ws5 = kb.sessions.first { $0.id == "ws5" }
         #expect(ws5?.provenance.inferred.contains("title") == true)
+        // The aims, topic lists and planned minutes are the project's own planning, not the 2010
+        // programme, and every session says so.
+        for s in kb.sessions {
+            for field in ["aims", "topics", "minutes"] {
+                #expect(s.provenance.inferred.contains(field), "\(s.id) does not name \(field) as inferred")
+            }
+        }
     }
 
     @Test func countriesAStateDelegateWouldAskAbout() {
