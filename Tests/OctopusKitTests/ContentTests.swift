@@ -129,6 +129,13 @@ struct ContentTests {
         // Unknown titles are marked as inferred, never presented as fact.
         let ws5 = kb.sessions.first { $0.id == "ws5" }
         #expect(ws5?.provenance.inferred.contains("title") == true)
+        // The aims, topic lists and planned minutes are the project's own planning, not the 2010
+        // programme, and every session says so.
+        for s in kb.sessions {
+            for field in ["aims", "topics", "minutes"] {
+                #expect(s.provenance.inferred.contains(field), "\(s.id) does not name \(field) as inferred")
+            }
+        }
     }
 
     @Test func countriesAStateDelegateWouldAskAbout() {
@@ -165,8 +172,28 @@ struct ContentTests {
         #expect(kb.parties(of: "ets185", at: day("2010-03-23")).count == 28)
     }
 
-    /// Every treaty date in the base is the reference chart's date (or, marked unconfirmed, the
-    /// reference's list of unverified dates), and every date the chart gives is in the base.
+    /// Dates in the 2010 reference chart that a later, cited source shows to be wrong. The chart in
+    /// Reference/ stays a faithful copy of the reference; each correction is made here, with the
+    /// source that settles it, and the event in the base must cite that source.
+    static let chartCorrections: [(key: String, chart: String, corrected: String, source: String)] = [
+        // The December 2026 audit: Malta deposited on 12 April 2012; 13 April is the date of the
+        // Secretary General's notification, which the chart took for the deposit.
+        ("MT ets185 ratification", "2012-04-13", "2012-04-12", "https://dre.tretas.org/dre/473967/aviso-6-2015-de-24-de-fevereiro"),
+    ]
+
+    /// True when a source entry names one of the project's own files (the reference chart, the
+    /// facts file, the base itself) rather than citing something a reader can look up.
+    static func namesAFileOfOurs(_ source: String) -> Bool {
+        let s = source.lowercased()
+        let ours = ["treaty_chart", "facts.md", "workshops_2010", "convention_structure", "update-session-slides", "octopus-kb", "audit-2026"]
+        if ours.contains(where: s.contains) { return true }
+        let isURL = s.hasPrefix("http://") || s.hasPrefix("https://")
+        return !isURL && [".json", ".md", ".txt", ".yaml"].contains(where: s.contains)
+    }
+
+    /// Every treaty date in the base is the reference chart's date (corrected by `chartCorrections`),
+    /// or, marked unconfirmed, the reference's list of unverified dates, or a date the chart does
+    /// not give at all, cited to a real source. Every date the chart gives is in the base.
     @Test func treatyDatesAgreeWithTheReference() throws {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference")
         let chart = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("treaty_chart.json"))) as? [[String: Any]])
@@ -194,6 +221,11 @@ struct ContentTests {
                 for kind in ["ratification", "accession"] { allowed["\(iso) ets189 \(kind)", default: []].insert(date) }
             }
         }
+        for fix in Self.chartCorrections {
+            #expect(required[fix.key] == fix.chart, "the chart no longer gives \(fix.key) \(fix.chart): drop the correction")
+            allowed[fix.key] = [fix.corrected]
+            required[fix.key] = fix.corrected
+        }
         var unconfirmed: [String: String] = [:]
         for row in unverified["rows"] as! [[String: String]] {
             let kind = row["field"] == "entry_into_force" ? "entry-into-force" : row["field"]!
@@ -204,8 +236,16 @@ struct ContentTests {
                 let key = "\(c.id) \(e.treaty) \(e.kind.rawValue)"
                 if e.unconfirmed {
                     #expect(unconfirmed[key] == e.date.description, "\(key) \(e.date) is not in the unverified list")
+                } else if let dates = allowed[key] {
+                    #expect(dates.contains(e.date.description), "\(key) \(e.date) disagrees with the reference")
+                    if let fix = Self.chartCorrections.first(where: { $0.key == key }) {
+                        #expect(e.sources.contains(fix.source), "\(key) is corrected but does not cite \(fix.source)")
+                    }
                 } else {
-                    #expect(allowed[key]?.contains(e.date.description) == true, "\(key) \(e.date) disagrees with the reference")
+                    // A date the 2010 chart does not have (a later event, or a gap it left) stands
+                    // only on a source of its own.
+                    #expect(!e.sources.isEmpty && !e.sources.contains(where: Self.namesAFileOfOurs),
+                            "\(key) \(e.date) is not in the reference chart and cites no source of its own: \(e.sources)")
                 }
             }
         }
@@ -214,6 +254,39 @@ struct ContentTests {
             let c = kb.countries.first { $0.id == parts[0] }
             #expect(c?.events.contains { $0.treaty == parts[1] && $0.kind.rawValue == parts[2] && $0.date.description == date } == true, "missing \(key) \(date)")
         }
+    }
+
+    /// Sources are citations a reader can follow, and the text speaks to the reader rather than
+    /// about how the base was built. Read from the bundled JSON itself, so every `sources` list
+    /// (records, events, profiles, facts, the conference) and every string is covered.
+    @Test func sourcesCiteAndTextSpeaksToTheReader() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("Resources/octopus-kb.json")))
+        let buildTalk = ["our inference", "the project's", "our chart", "our reference", "the reference names", "the reference material"]
+        var sourceLists = 0
+        func visit(_ value: Any, _ path: String) {
+            if let object = value as? [String: Any] {
+                for (key, child) in object where key != "$schema" {
+                    if key == "sources", let list = child as? [String] {
+                        sourceLists += 1
+                        for s in list { #expect(!Self.namesAFileOfOurs(s), "\(path).sources cites a file of ours: \(s)") }
+                    } else {
+                        visit(child, "\(path).\(key)")
+                    }
+                }
+            } else if let array = value as? [Any] {
+                for (i, child) in array.enumerated() { visit(child, "\(path)[\(i)]") }
+            } else if let text = value as? String {
+                let folded = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+                for phrase in buildTalk { #expect(!folded.contains(phrase), "\(path) speaks of the build (\"\(phrase)\"): \(text)") }
+            }
+        }
+        visit(json, "$")
+        #expect(sourceLists > 500, "only \(sourceLists) sources lists were seen")
+        #expect(Self.namesAFileOfOurs("treaty_chart_unverified.json: date recalled from general knowledge"))
+        #expect(Self.namesAFileOfOurs("facts.md"))
+        #expect(!Self.namesAFileOfOurs("https://github.com/statengeneraal/laws-markdown/blob/master/verdrag/convention/on/cybercrime/BWBV0001839/README.md"))
+        #expect(!Self.namesAFileOfOurs("Update session slides, Octopus Interface 2010 (A. Seger, 23 March 2010)"))
     }
 
     @Test func speakableAddresses() {
