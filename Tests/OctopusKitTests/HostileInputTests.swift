@@ -36,6 +36,18 @@ struct HostileInputTests {
         #expect(kb.treaty("ets185")?.shortTitle == #"Budapest\u001B]0;pwned\u0007 Convention\u009B"#)
     }
 
+    /// A date no source shows stands without a citation, marked unconfirmed, and says why it is given;
+    /// a confirmed date still needs its source.
+    @Test func anUnconfirmedDateNeedsANoteNotABorrowedSource() {
+        let unsourced = #"{"treaty": "ets185", "kind": "signature", "date": "2010-11-10", "sources": ["chart"], "unconfirmed": true}"#
+        let withNote = Fixture.replacing(unsourced, with: #"{"treaty": "ets185", "kind": "signature", "date": "2010-11-10", "unconfirmed": true, "note": "Given from general knowledge."}"#)
+        #expect(problems(withNote).isEmpty)
+        let bare = Fixture.replacing(unsourced, with: #"{"treaty": "ets185", "kind": "signature", "date": "2010-11-10", "unconfirmed": true}"#)
+        #expect(problems(bare).contains { $0.contains("needs a note saying why it is given") })
+        let confirmed = Fixture.replacing(unsourced, with: #"{"treaty": "ets185", "kind": "signature", "date": "2010-11-10"}"#)
+        #expect(problems(confirmed).contains { $0.contains(#"required field "sources" is missing"#) })
+    }
+
     @Test func millionsOfProblemsAreCountedNotListed() {
         let json = ##"{"formatVersion":1,"synonyms":[["## + String(repeating: "1,", count: 50_000) + "1]]}"
         do {

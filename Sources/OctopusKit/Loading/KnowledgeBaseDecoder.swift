@@ -282,9 +282,14 @@ struct KnowledgeBaseDecoder {
                 sink.report(e.position("kind"), ep.appending("kind"),
                             "unknown event kind \"\(kindText)\"; use one of \(TreatyEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let date = e.day("date"), sources = e.strings("sources", required: true, nonEmpty: true)
+            // A date no source was seen for has none to cite: it is marked unconfirmed and its note
+            // says why it is given at all, rather than borrowing a citation that does not show it.
             let unconfirmed = e.bool("unconfirmed", default: false), note = e.string("note", required: false)
-            guard let treaty, let kind, let date, !sources.isEmpty else { return nil }
+            let date = e.day("date"), sources = e.strings("sources", required: !unconfirmed, nonEmpty: !unconfirmed)
+            if unconfirmed, sources.isEmpty, note == nil {
+                sink.report(en.position, ep.appending("note"), "an unconfirmed date with no source needs a note saying why it is given")
+            }
+            guard let treaty, let kind, let date, !sources.isEmpty || unconfirmed else { return nil }
             eventPositions.append(en.position)
             return TreatyEvent(treaty: treaty, kind: kind, date: date, sources: sources, unconfirmed: unconfirmed, note: note)
         }
