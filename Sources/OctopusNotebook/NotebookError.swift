@@ -79,7 +79,9 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
         case .emptyRecordID:
             return "octopus: a note or bookmark needs a record id"
         case .noteTooLong(let bytes):
-            return "octopus: the note is \(bytes) bytes long; a note may hold at most \(Note.maxTextBytes) bytes. Split it into several notes"
+            // Standard input is read only one byte past the limit, so there "longer than" is all we know.
+            let size = bytes > Note.maxTextBytes + 1 ? "\(bytes) bytes long" : "longer than \(Note.maxTextBytes) bytes"
+            return "octopus: the note is \(size); a note may hold at most \(Note.maxTextBytes) bytes. Split it into several notes"
         case .controlCharacter(let violation):
             return "octopus: the note contains the control character \(violation); a note may hold text, tabs and line breaks only. "
                 + "Remove that character and try again; nothing was saved"
