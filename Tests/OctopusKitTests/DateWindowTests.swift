@@ -111,4 +111,44 @@ struct DateWindowTests {
             .plainBlocks.joined(separator: "\n")
         #expect(treaty.contains("1 had ratified or acceded: Portugal. Not counted, as the sources do not show whether they had by this date (deposit date within a window or unknown): Türkiye."))
     }
+
+    // MARK: The bundled base
+
+    /// Windows and unknown dates change no count up to 2012: every one of them ends later, so the
+    /// first of each month from the Convention's opening counts as it did with exact dates alone.
+    @Test func countsUpTo2012AreThoseOfTheExactDates() throws {
+        var exactOnly = bundled
+        exactOnly.countries = bundled.countries.map { c in
+            var c = c
+            c.events.removeAll { $0.date.day == nil }
+            return c
+        }
+        for year in 2001...2012 {
+            for month in 1...12 {
+                let d = try #require(Day(year: year, month: month, day: 1))
+                #expect(bundled.parties(of: "ets185", at: d).count == exactOnly.parties(of: "ets185", at: d).count, "\(d)")
+                #expect(bundled.signatories(of: "ets185", at: d).count == exactOnly.signatories(of: "ets185", at: d).count, "\(d)")
+            }
+        }
+        #expect(bundled.parties(of: "ets185", at: day("2010-03-01")).count == 26)
+        #expect(bundled.parties(of: "ets185").count == 29)
+        #expect(bundled.signatories(of: "ets185").count == 46)
+    }
+
+    /// Tunisia inside its window; Peru, Senegal, Paraguay and Morocco Parties with no deposit date.
+    @Test func thePartiesTheAuditFoundWithoutADay() throws {
+        func standing(_ id: String, _ date: String) throws -> TreatyStatus.Standing {
+            try #require(bundled.countries.first { $0.id == id }).status("ets185", at: day(date)).standing
+        }
+        #expect(try standing("TN", "2024-02-08") == .none)
+        #expect(try standing("TN", "2024-03-01") == .unknown)
+        #expect(try standing("TN", "2024-03-08") == .ratified)
+        for id in ["PE", "SN", "PY"] { #expect(try standing(id, "2016-01-01") == .unknown, "\(id)") }
+        #expect(try standing("SN", "2018-01-01") == .ratified)
+        #expect(try standing("PY", "2020-01-01") == .ratified)
+        #expect(try standing("MA", "2018-09-30") == .unknown)
+        #expect(try standing("MA", "2018-10-01") == .inForce)
+        #expect(try standing("BR", "2022-11-30") == .ratified)
+        #expect(Set(bundled.undecidedParties(of: "ets185", at: day("2024-03-01")).map(\.id)) == ["PE", "TN"])
+    }
 }

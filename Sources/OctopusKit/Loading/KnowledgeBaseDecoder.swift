@@ -289,7 +289,7 @@ struct KnowledgeBaseDecoder {
         let prov = provenance(r)
         guard let id, let name, let region, let summary, let prov else { return nil }
         return Country(id: id, name: name, nameFr: nameFr, aliases: aliases, region: region, coeMember2010: member,
-                       draftingParticipant: drafting, summary: summary, events: events.sorted { $0.date.sortKey < $1.date.sortKey },
+                       draftingParticipant: drafting, summary: summary, events: events.sorted { ($0.date.sortKey, $0.kind.rank) < ($1.date.sortKey, $1.kind.rank) },
                        profile: profile, facts: facts, links: links, provenance: prov)
     }
 
