@@ -56,7 +56,8 @@ enum JSONOutput {
         switch d {
         case .exact(let day): ["date": day.description]
         case .between(let a, let b): ["between": [a.description, b.description]]
-        case .unknown(by: let by): ["dateUnknown": true, "by": by.description]
+        case .unknown(let after, by: let by):
+            ["dateUnknown": true, "by": by.description].merging(after.map { ["after": $0.description] } ?? [:]) { a, _ in a }
         }
     }
 

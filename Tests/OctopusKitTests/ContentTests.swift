@@ -236,8 +236,9 @@ struct ContentTests {
                 let key = "\(c.id) \(e.treaty) \(e.kind.rawValue)"
                 if e.unconfirmed, case .unknown = e.date {
                     // No day is given, so there is none to check against a chart: a Party
-                    // reported without a source stands on its note, and is counted only from `by`.
-                    #expect(e.sources.isEmpty && e.note != nil, "\(key) is unconfirmed with no day: it needs its note, not a borrowed source")
+                    // reported without a source stands on its note, and is counted only from `by`;
+                    // a source it cites shows a bound (`after`), and the note says which.
+                    #expect(e.note != nil, "\(key) is unconfirmed with no day: it needs its note")
                 } else if e.unconfirmed {
                     #expect(unconfirmed[key] == e.date.description, "\(key) \(e.date) is not in the unverified list")
                 } else if let dates = allowed[key] {

@@ -42,6 +42,10 @@ struct DateWindowTests {
          #"countries[1].events[0].by: "by" goes with "dateUnknown": true; an exact date needs no "by""#),
         (#""treaty": "ets185", "kind": "accession", "date": "2024-02-09", "dateUnknown": true, "by": "2024-03-08", "sources": ["s"]"#,
          #"countries[1].events[0].dateUnknown: give one of "date", "between" or "dateUnknown", not "date" and "dateUnknown""#),
+        (#""treaty": "ets185", "kind": "accession", "dateUnknown": true, "after": "2024-03-08", "by": "2024-03-08", "sources": ["s"]"#,
+         #"countries[1].events[0].after: "after" 2024-03-08 is not before "by" 2024-03-08"#),
+        (#""treaty": "ets185", "kind": "accession", "date": "2024-02-09", "after": "2024-01-01", "sources": ["s"]"#,
+         #"countries[1].events[0].after: "after" goes with "dateUnknown": true"#),
     ])
     func badDatesAreLocated(event: String, expected: String) {
         #expect(problems(Self.withTurkishEvent(event)) == [expected])
@@ -143,7 +147,11 @@ struct DateWindowTests {
         #expect(try standing("TN", "2024-02-08") == .none)
         #expect(try standing("TN", "2024-03-01") == .unknown)
         #expect(try standing("TN", "2024-03-08") == .ratified)
-        for id in ["PE", "SN", "PY"] { #expect(try standing(id, "2016-01-01") == .unknown, "\(id)") }
+        // Not Parties at the conference (29 Parties, all other States), so 2010 reads as it always did.
+        for id in ["PE", "SN", "PY", "MA"] { #expect(try standing(id, "2010-03-25") == .none, "\(id)") }
+        for id in ["SN", "PY"] { #expect(try standing(id, "2016-01-01") == .unknown, "\(id)") }
+        #expect(try standing("PE", "2019-03-08") == .none)      // the deposit follows the decree of 9 March 2019
+        #expect(try standing("PE", "2020-01-01") == .unknown)
         #expect(try standing("SN", "2018-01-01") == .ratified)
         #expect(try standing("PY", "2020-01-01") == .ratified)
         #expect(try standing("MA", "2018-09-30") == .unknown)

@@ -5,7 +5,7 @@ extension KnowledgeBaseDecoder {
         var positions: [SourcePosition] = []
         let events: [TreatyEvent] = r.array("events") { en, ep in
             guard let e = NodeReader(en, path: ep, sink: sink, fields: [
-                "treaty", "kind", "date", "between", "dateUnknown", "by", "sources", "unconfirmed", "note",
+                "treaty", "kind", "date", "between", "dateUnknown", "after", "by", "sources", "unconfirmed", "note",
             ]) else { return nil }
             let treaty = e.string("treaty")
             if let treaty { references.append(Reference(target: treaty, position: e.position("treaty"), field: ep.appending("treaty"), expected: [.treaty])) }
@@ -40,6 +40,9 @@ extension KnowledgeBaseDecoder {
                         "give one of \"date\", \"between\" or \"dateUnknown\", not \(given.map { "\"\($0)\"" }.joined(separator: " and "))")
             return nil
         }
+        if e.has("after"), !unknown {
+            sink.report(e.position("after"), ep.appending("after"), "\"after\" goes with \"dateUnknown\": true")
+        }
         if e.has("by"), !unknown {
             sink.report(e.position("by"), ep.appending("by"), "\"by\" goes with \"dateUnknown\": true; an exact date needs no \"by\"")
         }
@@ -70,7 +73,13 @@ extension KnowledgeBaseDecoder {
                 sink.report(e.position("dateUnknown"), ep.appending("by"), "a date unknown needs \"by\": the latest day a source shows the event had happened")
                 return nil
             }
-            return e.day("by").map { .unknown(by: $0) }
+            let after = e.has("after") ? e.day("after") : nil
+            guard let by = e.day("by") else { return nil }
+            if let after, after >= by {
+                sink.report(e.position("after"), ep.appending("after"), "\"after\" \(after) is not before \"by\" \(by)")
+                return nil
+            }
+            return .unknown(after: after, by: by)
         default:
             sink.report(en.position, ep.appending("date"),
                         "an event needs \"date\", a window \"between\": [first, last], or \"dateUnknown\": true with \"by\"")
@@ -121,7 +130,7 @@ extension KnowledgeBaseDecoder {
         switch d {
         case .exact(let day): "on \(day)"
         case .between(let a, let b): "between \(a) and \(b)"
-        case .unknown(by: let b): "by \(b)"
+        case .unknown(let after, by: let b): (after.map { "after \($0), " } ?? "") + "by \(b)"
         }
     }
 }

@@ -10,21 +10,22 @@ public enum EventDate: Sendable, Hashable, CustomStringConvertible {
     case exact(Day)
     /// Some day from `start` to `end`, both included, each shown by a source (start ≤ end).
     case between(Day, Day)
-    /// Not known, except that a source shows the event had happened by this day.
-    case unknown(by: Day)
+    /// Not known, except that a source shows the event had happened by `by`, and, when `after` is
+    /// given, that it had not yet happened on that day (a list of the Parties of that day).
+    case unknown(after: Day?, by: Day)
 
     /// The earliest day the event can have happened on (nil: no lower bound is known).
     public var earliest: Day? {
         switch self {
         case .exact(let d), .between(let d, _): d
-        case .unknown: nil
+        case .unknown(let after, _): after?.next
         }
     }
 
     /// The latest day the event can have happened on: from this day on it has certainly happened.
     public var latest: Day {
         switch self {
-        case .exact(let d), .between(_, let d), .unknown(by: let d): d
+        case .exact(let d), .between(_, let d), .unknown(_, by: let d): d
         }
     }
 
@@ -46,7 +47,7 @@ public enum EventDate: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .exact(let d): d.description
         case .between(let a, let b): "\(a)…\(b)"
-        case .unknown(by: let b): "by \(b)"
+        case .unknown(let after, by: let b): (after.map { "after \($0), " } ?? "") + "by \(b)"
         }
     }
 
@@ -55,7 +56,7 @@ public enum EventDate: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .exact(let d): d.long
         case .between(let a, let b): "between \(a.long) and \(b.long)"
-        case .unknown(by: let b): "by \(b.long)"
+        case .unknown(let after, by: let b): (after.map { "after \($0.long) and " } ?? "") + "by \(b.long)"
         }
     }
 }

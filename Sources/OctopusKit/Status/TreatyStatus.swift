@@ -36,7 +36,7 @@ public struct TreatyStatus: Sendable, Hashable {
         switch standing {
         case .unknown:
             guard let e = undecidedEvent else { return standing.label }
-            if case .unknown(by: let by) = e.date {
+            if case .unknown(_, by: let by) = e.date {
                 return e.kind == .entryIntoForce ? "in force by \(by.long); date of entry into force unknown"
                     : e.kind == .signature ? "signed by \(by.long); date of signature unknown"
                     : "a Party by \(by.long); deposit date unknown"
