@@ -37,7 +37,7 @@ struct Browse: ParsableCommand {
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List sessions, articles, countries, treaties, organisations or terms.",
-        discussion: "countries: with --json each entry has a status object with one entry per treaty id: none, signed, ratified (accession included) or in-force, at the --as-of date.")
+        discussion: "countries: with --json each entry has a status object with one entry per treaty id: none, signed, ratified (accession included), in-force, or unknown when the sources cannot decide it at the --as-of date (a deposit within a window or of unknown date).")
 
     enum Section: String, ExpressibleByArgument, CaseIterable {
         case sessions, articles, countries, treaties, organisations, terms

@@ -29,7 +29,9 @@ enum PlainHome {
             out += "  \(String(kb.count(kind)).leftPad(4))  \(kind.plural)\n"
         }
         let parties = kb.parties(of: "ets185", at: date).count, signed = kb.signatories(of: "ets185", at: date).count
-        out += "\nBudapest Convention on \(date.long): \(signed) signatories, \(parties) Parties.\n"
+        let undecided = kb.undecidedParties(of: "ets185", at: date).count
+        out += "\nBudapest Convention on \(date.long): \(signed) signatories, \(parties) Parties"
+            + (undecided == 0 ? "" : " (+\(undecided) whose deposit date is within a window or unknown)") + ".\n"
         out += "Try: octopus show art29 · octopus show PT · octopus list sessions · octopus --help\n"
         return out
     }
@@ -48,6 +50,16 @@ enum JSONOutput {
     }
 
     static func clean(_ s: String, _ kb: KnowledgeBase) -> String { kb.plain(s) }
+
+    /// An event's date as the knowledge base writes it: `date`, `between` or `dateUnknown` with `by`.
+    static func dateFields(_ d: EventDate) -> [String: Any] {
+        switch d {
+        case .exact(let day): ["date": day.description]
+        case .between(let a, let b): ["between": [a.description, b.description]]
+        case .unknown(let after, by: let by):
+            ["dateUnknown": true, "by": by.description].merging(after.map { ["after": $0.description] } ?? [:]) { a, _ in a }
+        }
+    }
 
     static func summary(_ r: Record, kb: KnowledgeBase, at date: Day) -> [String: Any] {
         var o: [String: Any] = ["id": r.id, "type": r.kind.rawValue, "title": Sanitizer.clean(r.title)]
@@ -98,15 +110,17 @@ enum JSONOutput {
             o["nameFr"] = c.nameFr.map { Sanitizer.clean($0) } ?? NSNull()
             o["aliases"] = c.aliases.map { Sanitizer.clean($0) }
             o["events"] = c.events.map { e -> [String: Any] in
-                var d: [String: Any] = ["treaty": e.treaty, "kind": e.kind.rawValue, "date": e.date.description,
+                var d: [String: Any] = ["treaty": e.treaty, "kind": e.kind.rawValue,
                                         "sources": e.sources.map { Sanitizer.clean($0) }, "unconfirmed": e.unconfirmed]
+                d.merge(dateFields(e.date)) { a, _ in a }
                 if let n = e.note { d["note"] = clean(n, kb) }
                 return d
             }
             o["statusDetail"] = kb.trackedTreaties.map { t -> [String: Any] in
                 let st = c.status(t, at: date)
                 var d: [String: Any] = ["treaty": t, "status": st.standing.rawValue, "label": st.label]
-                if let e = st.decidingEvent { d["event"] = ["kind": e.kind.rawValue, "date": e.date.description] }
+                if let e = st.decidingEvent { d["event"] = ["kind": e.kind.rawValue].merging(dateFields(e.date)) { a, _ in a } }
+                if let e = st.undecidedEvent { d["undecidedEvent"] = ["kind": e.kind.rawValue].merging(dateFields(e.date)) { a, _ in a } }
                 return d
             }
             if let p = c.profile { o["profile"] = ["date": p.date.description, "sources": p.sources] }

@@ -31,6 +31,25 @@ struct CommandLineTests {
         #expect(parties.count == 29)
     }
 
+    /// A State that is a Party on the date is never "none": a deposit inside its window, or of
+    /// unknown date, reads "unknown" until a source shows the State a Party.
+    @Test func partiesWithoutAnExactDepositAreNeverNone() throws {
+        let r = try Binary.run(["list", "countries", "--as-of", "2025-12-01", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        var status: [String: String] = [:]
+        for item in items { status[item["id"] as? String ?? ""] = (item["status"] as? [String: String])?["ets185"] }
+        for id in ["PE", "SN", "PY", "TN", "PA", "LK", "TO", "SM"] {
+            #expect(status[id] != nil && status[id] != "none", "\(id): \(status[id] ?? "missing")")
+        }
+        #expect(status["PE"] == "unknown")
+        #expect(status["TN"] == "ratified")
+        let plain = try Binary.run(["list", "countries", "--as-of", "2024-03-01"])
+        #expect(plain.stdout.contains("Tunisia  [ETS 185: unknown"))
+        let page = try Binary.run(["show", "PE", "--as-of", "2025-12-01"])
+        #expect(page.stdout.contains("a Party by 29 November 2026; deposit date"))
+    }
+
     @Test func showPagesAreUsefulAndSourced() throws {
         let art = try Binary.run(["show", "art29"])
         #expect(art.status == 0)

@@ -11,7 +11,7 @@ struct StatusTests {
         let during = pt.status("ets185")  // default: 25 March 2010
         #expect(during.date == Day.conference)
         #expect(during.standing == .ratified)
-        #expect(during.decidingEvent?.date == day("2010-03-24"))
+        #expect(during.decidingEvent?.date == .exact(day("2010-03-24")))
         #expect(pt.status("ets185", at: day("2010-07-01")).standing == .inForce)
         #expect(pt.status("ets185", at: day("2001-11-22")).standing == .none)
         #expect(pt.status("ets189").standing == .none)

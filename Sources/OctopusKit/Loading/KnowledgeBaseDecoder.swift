@@ -271,29 +271,7 @@ struct KnowledgeBaseDecoder {
         }
         let member = r.bool("coeMember2010", default: false), drafting = r.bool("draftingParticipant", default: false)
         let summary = text(r, "summary")
-        var eventPositions: [SourcePosition] = []
-        let events: [TreatyEvent] = r.array("events") { en, ep in
-            guard let e = NodeReader(en, path: ep, sink: sink, fields: ["treaty", "kind", "date", "sources", "unconfirmed", "note"]) else { return nil }
-            let treaty = e.string("treaty")
-            if let treaty { references.append(Reference(target: treaty, position: e.position("treaty"), field: ep.appending("treaty"), expected: [.treaty])) }
-            let kindText = e.string("kind")
-            let kind = kindText.flatMap(TreatyEvent.Kind.init(rawValue:))
-            if let kindText, kind == nil {
-                sink.report(e.position("kind"), ep.appending("kind"),
-                            "unknown event kind \"\(kindText)\"; use one of \(TreatyEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            // A date no source was seen for has none to cite: it is marked unconfirmed and its note
-            // says why it is given at all, rather than borrowing a citation that does not show it.
-            let unconfirmed = e.bool("unconfirmed", default: false), note = e.string("note", required: false)
-            let date = e.day("date"), sources = e.strings("sources", required: !unconfirmed, nonEmpty: !unconfirmed)
-            if unconfirmed, sources.isEmpty, note == nil {
-                sink.report(en.position, ep.appending("note"), "an unconfirmed date with no source needs a note saying why it is given")
-            }
-            guard let treaty, let kind, let date, !sources.isEmpty || unconfirmed else { return nil }
-            eventPositions.append(en.position)
-            return TreatyEvent(treaty: treaty, kind: kind, date: date, sources: sources, unconfirmed: unconfirmed, note: note)
-        }
-        checkEventOrder(events, eventPositions, p.appending("events"))
+        let events = decodeEvents(r, p)
         var profile: CountryProfile?
         if let pn = r.node("profile"), let pr = NodeReader(pn, path: p.appending("profile"), sink: sink, fields: ["date", "sources"]) {
             let text = pr.string("date"), sources = pr.strings("sources", required: true, nonEmpty: true)
@@ -311,39 +289,8 @@ struct KnowledgeBaseDecoder {
         let prov = provenance(r)
         guard let id, let name, let region, let summary, let prov else { return nil }
         return Country(id: id, name: name, nameFr: nameFr, aliases: aliases, region: region, coeMember2010: member,
-                       draftingParticipant: drafting, summary: summary, events: events.sorted { $0.date < $1.date },
+                       draftingParticipant: drafting, summary: summary, events: events.sorted { ($0.date.sortKey, $0.kind.rank) < ($1.date.sortKey, $1.kind.rank) },
                        profile: profile, facts: facts, links: links, provenance: prov)
-    }
-
-    /// Treaty events must be possible: one of each kind per treaty, signature before ratification,
-    /// not both ratification and accession, and no entry into force before consent to be bound.
-    func checkEventOrder(_ events: [TreatyEvent], _ positions: [SourcePosition], _ path: JSONPath) {
-        var byTreaty: [String: [(TreatyEvent, Int)]] = [:]
-        for (i, e) in events.enumerated() { byTreaty[e.treaty, default: []].append((e, i)) }
-        for (_, list) in byTreaty {
-            var seen: [TreatyEvent.Kind: TreatyEvent] = [:]
-            for (e, i) in list {
-                if seen[e.kind] != nil {
-                    sink.report(positions[i], path.appending(i), "a second \(e.kind.rawValue) event for \(e.treaty)")
-                }
-                seen[e.kind] = e
-            }
-            let consent = seen[.ratification] ?? seen[.accession]
-            if seen[.ratification] != nil, seen[.accession] != nil, let (_, i) = list.first(where: { $0.0.kind == .accession }) {
-                sink.report(positions[i], path.appending(i), "a state either ratifies or accedes to \(list[0].0.treaty), not both")
-            }
-            if let s = seen[.signature], let c = consent, c.date < s.date,
-               let (_, i) = list.first(where: { $0.0.kind == c.kind }) {
-                sink.report(positions[i], path.appending(i), "\(c.kind.rawValue) on \(c.date) is before signature on \(s.date)")
-            }
-            if let f = seen[.entryIntoForce], let (_, i) = list.first(where: { $0.0.kind == .entryIntoForce }) {
-                if let c = consent, f.date <= c.date {
-                    sink.report(positions[i], path.appending(i), "entry into force on \(f.date) is not after \(c.kind.rawValue) on \(c.date)")
-                } else if consent == nil, let s = seen[.signature], f.date <= s.date {
-                    sink.report(positions[i], path.appending(i), "entry into force on \(f.date) is not after signature on \(s.date)")
-                }
-            }
-        }
     }
 
     mutating func decodeOrganisation(_ n: JSONNode, _ p: JSONPath) -> Organisation? {

@@ -40,6 +40,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
                                      "August", "September", "October", "November", "December"]
     static func monthName(_ m: Int) -> String { monthNames[m - 1] }
     /// "25 March 2010"
+    /// The day after.
+    public var next: Day {
+        if day < Day.daysIn(month: month, year: year) { return Day(year: year, month: month, day: day + 1)! }
+        return month < 12 ? Day(year: year, month: month + 1, day: 1)! : Day(year: year + 1, month: 1, day: 1)!
+    }
+
     public var long: String { "\(day) \(Day.monthNames[month - 1]) \(year)" }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }

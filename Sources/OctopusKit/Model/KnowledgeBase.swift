@@ -57,7 +57,7 @@ public struct KnowledgeBase: Sendable {
 
     /// The date of the latest dated treaty event in the base (the "now" of the data).
     public var latestEventDate: Day {
-        countries.flatMap(\.events).map(\.date).max() ?? asOf
+        countries.flatMap(\.events).map(\.date.latest).max() ?? asOf
     }
 
     /// Count of records in each section shown on the home screen.

@@ -89,11 +89,28 @@ public struct TreatyEvent: Sendable, Hashable {
     }
     public var treaty: String
     public var kind: Kind
-    public var date: Day
+    /// A day, or a window, or unknown with the day by which it had happened (see `EventDate`).
+    public var date: EventDate
     public var sources: [String]
     /// True when the date was not seen in a source (taken from general knowledge of the chart).
     public var unconfirmed: Bool
     public var note: String?
+
+    /// For a date unknown, what is known instead: "a Party by 31 December 2019" (nil otherwise).
+    public var knownBy: String? {
+        guard case .unknown(_, by: let by) = date else { return nil }
+        let standing = switch kind {
+        case .ratification, .accession: "a Party"
+        case .entryIntoForce: "in force"
+        case .signature: "signed"
+        case .invitation: "invited"
+        }
+        return "\(standing) by \(by.long)"
+    }
+
+    /// The event as a status line says it: "acceded 9 February 2024", "acceded between 9 February
+    /// 2024 and 8 March 2024", "a Party by 31 December 2019".
+    public var phrase: String { knownBy ?? "\(kind.label) \(date.long)" }
 }
 
 public struct SourcedFact: Sendable, Hashable {

@@ -113,8 +113,17 @@ public struct PageBuilder {
         let parties = kb.parties(of: a.treaty, at: date)
         heading("Parties on \(date.long)")
         blocks.append(.paragraph([.text("\(parties.count) state\(parties.count == 1 ? "" : "s") had ratified or acceded to \(treatyName(a.treaty)): "
-                                         + parties.map { Sanitizer.clean($0.name) }.sorted().joined(separator: ", ") + ".")]))
+                                         + parties.map { Sanitizer.clean($0.name) }.sorted().joined(separator: ", ") + "." + undecided(a.treaty))]))
         return "\(treatyName(a.treaty)) · \(placement)"
+    }
+
+    /// The States a count leaves out because the sources cannot place their deposit before the
+    /// date: " Not counted, as their deposit date is within a window or unknown: Peru, Senegal."
+    private func undecided(_ treaty: String) -> String {
+        let names = kb.undecidedParties(of: treaty, at: date).map { Sanitizer.clean($0.name) }.sorted()
+        guard !names.isEmpty else { return "" }
+        return " Not counted, as the sources do not show whether they had by this date (deposit date within a window or unknown): "
+            + names.joined(separator: ", ") + "."
     }
 
     private mutating func countryBody(_ c: Country) -> String {
@@ -127,7 +136,7 @@ public struct PageBuilder {
         for t in kb.trackedTreaties {
             let st = c.status(t, at: date)
             var line: [Page.Span] = [.strong(treatyName(t) + ": "), .text(st.label)]
-            if let e = st.decidingEvent { line.append(.text(" (\(e.kind.label) \(e.date.long)\(e.unconfirmed ? ", date unconfirmed" : ""))")) }
+            if let e = st.decidingEvent { line.append(.text(" (\(e.phrase)\(e.unconfirmed ? ", date unconfirmed" : ""))")) }
             blocks.append(.bullet(line))
         }
         blocks.append(.blank)
@@ -137,8 +146,20 @@ public struct PageBuilder {
             blocks.append(.paragraph([.text("No dated treaty events are known for this state.")]))
         }
         for e in c.events {
-            var line: [Page.Span] = [.text("\(e.date)  "), .strong(kb.treaty(e.treaty)?.aliases.first ?? e.treaty), .text("  \(e.kind.label)")]
-            if e.date > date { line.append(.text(" (after the date shown)")) }
+            // A window shows its two days; an unknown date says so, and what is known instead.
+            let column = switch e.date {
+            case .exact(let d): d.description
+            case .between(let a, let b): "\(a)…\(b)"
+            case .unknown: "date unknown"
+            }
+            var line: [Page.Span] = [.text("\(column)  "), .strong(kb.treaty(e.treaty)?.aliases.first ?? e.treaty), .text("  \(e.kind.label)")]
+            if case .between(let a, let b) = e.date { line.append(.text(" on a day between \(a.long) and \(b.long); the exact day was not seen")) }
+            if let by = e.knownBy { line.append(.text(" (\(by))")) }
+            switch e.date.happened(by: date) {
+            case false: line.append(.text(" (after the date shown)"))
+            case nil: line.append(.text(" (not known whether before the date shown)"))
+            default: break
+            }
             if e.unconfirmed { line.append(.text(" — unconfirmed: not seen in a source")) }
             if let note = e.note { line.append(.text(" — ")); line += spans(note) }
             blocks.append(.bullet(line))
@@ -211,7 +232,7 @@ public struct PageBuilder {
         if !parties.isEmpty || !signatories.isEmpty {
             heading("On \(date.long)")
             blocks.append(.paragraph([.text("\(signatories.count) signatory states; \(parties.count) had ratified or acceded: "
-                                             + parties.map { Sanitizer.clean($0.name) }.sorted().joined(separator: ", ") + ".")]))
+                                             + parties.map { Sanitizer.clean($0.name) }.sorted().joined(separator: ", ") + "." + undecided(t.id))]))
         }
         linkList("See also", t.links)
         linkList("Mentioned by", others(t.id, excluding: [.article, .country], except: t.links))

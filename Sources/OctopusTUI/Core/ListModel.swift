@@ -54,10 +54,11 @@ public enum ListModel {
             if let st = list.statusFilter { countries = countries.filter { $0.status("ets185", at: date).standing == st } }
             countries.sort { Folding.fold($0.name) < Folding.fold($1.name) }   // "Côte d'Ivoire" among the C's
             if list.sortByDate {
+                // A deposit within a window or of unknown date sorts at the day it is counted from.
                 func key(_ c: Country) -> Day {
-                    c.events.first { $0.treaty == "ets185" && ($0.kind == .ratification || $0.kind == .accession) }?.date
-                        ?? c.events.first { $0.treaty == "ets185" && $0.kind == .entryIntoForce }?.date
-                        ?? Day(year: 9999, month: 12, day: 31)!
+                    let consent = c.events.first { $0.treaty == "ets185" && ($0.kind == .ratification || $0.kind == .accession) }
+                    let inForce = c.events.first { $0.treaty == "ets185" && $0.kind == .entryIntoForce }
+                    return (consent ?? inForce)?.date.latest ?? Day(year: 9999, month: 12, day: 31)!
                 }
                 countries.sort { (key($0), $0.name) < (key($1), $1.name) }
             }
@@ -79,6 +80,7 @@ public enum ListModel {
         case .ratified: ascii ? "[R]" : "◐ R"
         case .signed: ascii ? "[S]" : "○ S"
         case .none: ascii ? "[ ]" : "· -"
+        case .unknown: ascii ? "[?]" : "◌ ?"
         }
     }
 

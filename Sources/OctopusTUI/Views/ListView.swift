@@ -11,7 +11,7 @@ enum ListView {
         if list.section == .countries {
             header += " · region: \(list.regionFilter ?? "all") · ETS 185: \(list.statusFilter?.label ?? "any status")"
             header += " · sorted by \(list.sortByDate ? "ratification date" : "name")"
-            header += state.ascii ? " · [F] in force [R] ratified [S] signed" : " · ● in force ◐ ratified ○ signed"
+            header += state.ascii ? " · [F] in force [R] ratified [S] signed [?] undecided" : " · ● in force ◐ ratified ○ signed ◌ undecided"
         } else if list.section == .convention || list.section == .protocol_ {
             header += " · z folds a chapter"
         } else if list.section == .sessions {
