@@ -230,7 +230,9 @@ private struct ImportParser {
                 return ([], [])
             }
             guard n <= Double(ExportFile.version) else {
-                problem(v, path.appending("version"), "written by a newer octopus (version \(Int(n))); update octopus to import it")
+                // Int(exactly:) and not Int(_:): a version such as 12e226 is still a whole number (found by fuzzing).
+                let shown = Int(exactly: n).map(String.init) ?? String(n)
+                problem(v, path.appending("version"), "written by a newer octopus (version \(shown)); update octopus to import it")
                 return ([], [])
             }
         } else {

@@ -4,6 +4,17 @@ import Testing
 
 @Suite("Notebook: export and import")
 struct TransferTests {
+    /// Found by the fuzzer: a version number too large for an Int was converted with a trap.
+    @Test func aHugeVersionNumberIsReportedNotATrap() {
+        let json = #"{"format": "octopus-notebook", "version": 12e226, "notes": [], "bookmarks": []}"#
+        do {
+            _ = try Notebook.parseExport(Data(json.utf8), name: "big.json")
+            Issue.record("a version from the future was accepted")
+        } catch {
+            #expect(error.description.contains("written by a newer octopus (version 1.2e+227)"), "\(error.description)")
+        }
+    }
+
     @Test func jsonRoundTripIsExactAndReimportIsIdempotent() throws {
         let source = TempFolder(), target = TempFolder()
         let from = try Notebook.open(directory: source.data)
