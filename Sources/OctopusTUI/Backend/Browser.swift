@@ -71,7 +71,8 @@ public enum Browser {
             guard let event = backend.readKey() else {
                 // The walkthrough's clock ticks on screen even when no key is pressed.
                 if case .walk = state.place { backend.present(Render.render(state)) }
-                // Every two idle seconds, pick up what another octopus wrote to the notebook.
+                // Every two idle seconds, ask whether another octopus wrote to the notebook (one cheap
+                // PRAGMA data_version), and reload only then.
                 idleTicks += 1
                 if idleTicks % 20 == 0 {
                     let before = state.notebook
