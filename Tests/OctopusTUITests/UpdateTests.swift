@@ -12,6 +12,8 @@ struct UpdateTests {
     func type(_ s: inout AppState, _ text: String) { for c in text { Update.update(&s, .key(.char(c))) } }
 
     var currentID: (AppState) -> String? = { s in if case .page(let p) = s.place { p.id } else { nil } }
+    func listState(_ s: AppState) -> ListState? { if case .list(let l) = s.place { l } else { nil } }
+    func pageState(_ s: AppState) -> PageState? { if case .page(let p) = s.place { p } else { nil } }
 
     @Test func gotoArticle29ThenFollowLinkTo16AndBack() throws {
         var s = state()
@@ -96,28 +98,28 @@ struct UpdateTests {
         }
     }
 
-    @Test func countryFiltersNarrowTheList() {
+    @Test func countryFiltersNarrowTheList() throws {
         var s = state()
         send(&s, .down, .down, .down, .enter)
         send(&s, .char("f"))  // status: none
-        guard case .list(let l) = s.place else { return }
+        let l = try #require(listState(s))
         let rows = s.rows(l)
         #expect(!rows.isEmpty)
         #expect(rows.allSatisfy { row in s.kb.countries.first { $0.id == row.id }?.status("ets185").standing == TreatyStatus.Standing.none })
     }
 
-    @Test func conventionTreeFolds() {
+    @Test func conventionTreeFolds() throws {
         var s = state()
         send(&s, .down, .enter)
-        guard case .list(let before) = s.place else { return }
+        let before = try #require(listState(s))
         let n = s.rows(before).count
         send(&s, .down, .char("z"))   // fold the chapter of art2
-        guard case .list(let after) = s.place else { return }
+        let after = try #require(listState(s))
         let rows = s.rows(after)
         #expect(rows.count < n)
         #expect(rows[after.selection].id == nil)
         send(&s, .enter)  // unfold
-        guard case .list(let again) = s.place else { return }
+        let again = try #require(listState(s))
         #expect(s.rows(again).count == n)
     }
 
@@ -234,18 +236,17 @@ struct UpdateTests {
         #expect(s.place == before)
     }
 
-    @Test func nAndNMoveBetweenMatchesOnAPage() {
+    @Test func nAndNMoveBetweenMatchesOnAPage() throws {
         var s = state()
         send(&s, .char(":")); type(&s, "ws3"); send(&s, .enter)
         send(&s, .char("/")); type(&s, "safeguards"); send(&s, .escape)
         send(&s, .char("n"))
-        guard case .page(let p1) = s.place, let m1 = p1.matchLine else { Issue.record("no match line"); return }
+        let m1 = try #require(pageState(s)?.matchLine, "no match line")
         send(&s, .char("n"))
-        guard case .page(let p2) = s.place, let m2 = p2.matchLine else { return }
+        let m2 = try #require(pageState(s)?.matchLine)
         #expect(m2 > m1)
         send(&s, .char("N"))
-        guard case .page(let p3) = s.place else { return }
-        #expect(p3.matchLine == m1)
+        #expect(try #require(pageState(s)).matchLine == m1)
         #expect(s.message?.contains("Match 1 of") == true)
     }
 
