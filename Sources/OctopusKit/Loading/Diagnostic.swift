@@ -32,8 +32,9 @@ public struct DiagnosticList: Sendable, CustomStringConvertible {
     }
 }
 
-/// The knowledge base could not be loaded; every problem found is listed.
-public struct KnowledgeBaseError: Error, Sendable, CustomStringConvertible {
+/// A file could not be loaded (a knowledge base, a tour); every problem found is listed, and the
+/// command line exits 65 with them. One type for every such file, so they read and exit alike.
+public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
     public var list: DiagnosticList
     public init(_ diagnostics: [Diagnostic], omitted: Int = 0) { list = DiagnosticList(diagnostics, omitted: omitted) }
     public var diagnostics: [Diagnostic] { list.shown }
@@ -41,3 +42,7 @@ public struct KnowledgeBaseError: Error, Sendable, CustomStringConvertible {
     /// Exit status for a bad data file (sysexits EX_DATAERR).
     public static let exitCode: Int32 = 65
 }
+
+/// The names the loaders throw under; the same type.
+public typealias KnowledgeBaseError = DiagnosticsError
+public typealias TourError = DiagnosticsError

@@ -1,15 +1,5 @@
 import Foundation
 
-/// A tour file could not be loaded; every problem is listed, as for a knowledge base, and the
-/// command line exits 65 (EX_DATAERR) with them.
-public struct TourError: Error, Sendable, CustomStringConvertible {
-    public var list: DiagnosticList
-    public init(_ diagnostics: [Diagnostic], omitted: Int = 0) { list = DiagnosticList(diagnostics, omitted: omitted) }
-    public var diagnostics: [Diagnostic] { list.shown }
-    public var description: String { list.description }
-    public static let exitCode = KnowledgeBaseError.exitCode
-}
-
 /// Loads a facilitator's tour from JSON or YAML and checks it against a knowledge base: required
 /// and unknown fields, types, minutes, and every address resolved (with "did you mean" when not).
 /// All problems are collected and reported together as `file:line:column: path: message`.
