@@ -7,38 +7,11 @@ public enum KnowledgeBaseLoader {
 
     /// Loads from a file on disk. Unreadable files are reported as diagnostics too.
     public static func load(path: String) throws(KnowledgeBaseError) -> KnowledgeBase {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw KnowledgeBaseError([Diagnostic(file: path, position: .init(line: 1, column: 1), path: JSONPath(),
-                                                 message: "no such file; check the path given to --kb or OCTOPUS_KB")])
-        }
-        guard !isDirectory.boolValue else {
-            throw KnowledgeBaseError([Diagnostic(file: path, position: .init(line: 1, column: 1), path: JSONPath(),
-                                                 message: "is a directory; give the path of a knowledge-base .json file")])
-        }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileBytes {
-            throw KnowledgeBaseError([Diagnostic(file: path, position: .init(line: 1, column: 1), path: JSONPath(),
-                                                 message: "file is \(size) bytes; the limit is \(maxFileBytes)")])
-        }
-        guard let bytes = readBytes(path) else {
-            throw KnowledgeBaseError([Diagnostic(file: path, position: .init(line: 1, column: 1), path: JSONPath(),
-                                                 message: "cannot read the file (permission denied?)")])
-        }
+        let bytes = try SourceFile.read(path, maxBytes: maxFileBytes, advice: .init(
+            missing: "no such file; check the path given to --kb or OCTOPUS_KB",
+            directory: "is a directory; give the path of a knowledge-base .json file",
+            tooLarge: { "file is \($0) bytes; the limit is \(maxFileBytes)" }))
         return try load(bytes: bytes, file: path)
-    }
-
-    /// The file's bytes, read straight into the array the parser takes (one copy in memory, not a
-    /// `Data` and then an array).
-    static func readBytes(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, file)
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count { return ferror(file) == 0 ? bytes : nil }
-        }
     }
 
     public static func load(json: String, file: String) throws(KnowledgeBaseError) -> KnowledgeBase {

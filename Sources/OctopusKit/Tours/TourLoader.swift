@@ -38,21 +38,11 @@ public enum TourLoader {
     }
 
     public static func load(path: String, kb: KnowledgeBase) throws(TourError) -> Tour {
-        func fail(_ message: String) -> TourError {
-            TourError([Diagnostic(file: path, position: SourcePosition(line: 1, column: 1), path: JSONPath(), message: message)])
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fail("no such file; write one with `octopus walk --new ws3 > tour.yaml`")
-        }
-        guard !isDirectory.boolValue else { throw fail("is a directory; give the path of a tour .yaml or .json file") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileBytes {
-            throw fail("file is \(size) bytes; a tour may be at most \(maxFileBytes)")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw fail("cannot read the file (permission denied?)")
-        }
-        return try load(bytes: Array(data), format: format(ofPath: path), file: path, kb: kb)
+        let bytes = try SourceFile.read(path, maxBytes: maxFileBytes, advice: .init(
+            missing: "no such file; write one with `octopus walk --new ws3 > tour.yaml`",
+            directory: "is a directory; give the path of a tour .yaml or .json file",
+            tooLarge: { "file is \($0) bytes; a tour may be at most \(maxFileBytes)" }))
+        return try load(bytes: bytes, format: format(ofPath: path), file: path, kb: kb)
     }
 
     public static func load(text: String, format: Format, file: String, kb: KnowledgeBase,
