@@ -19,15 +19,15 @@ struct Browse: ParsableCommand {
         let term = env["TERM"] ?? ""
         guard Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1, !term.isEmpty, term != "dumb" else {
             // Not an interactive terminal: print the home screen as plain text instead of curses.
-            Terminal.write(PlainHome.render(base, at: kb.asOf))
+            Terminal.write(PlainHome.render(base, at: kb.asOf(in: base)))
             return
         }
-        let options = BrowserOptions(date: kb.asOf, color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
+        let options = BrowserOptions(date: kb.asOf(in: base), color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
                                      dataDirectory: notebook.dataDir)
         let status = MainActor.assumeIsolated { Browser.run(kb: base, options: options) }
         guard let status else {
             Terminal.printError("octopus: this terminal (TERM=\(term)) is not known to curses; printing plain text. Try TERM=xterm-256color for the browser.")
-            Terminal.write(PlainHome.render(base, at: kb.asOf))
+            Terminal.write(PlainHome.render(base, at: kb.asOf(in: base)))
             return
         }
         if status != 0 { throw ExitCode(status) }
@@ -73,9 +73,9 @@ struct List: ParsableCommand {
             records = records.filter { if case .article(let a) = $0 { a.treaty == treaty } else { false } }
         }
         if json {
-            Terminal.write(JSONOutput.list(records, kb: base, at: kb.asOf))
+            Terminal.write(JSONOutput.list(records, kb: base, at: kb.asOf(in: base)))
         } else {
-            Terminal.write(PlainList.render(records, kb: base, at: kb.asOf))
+            Terminal.write(PlainList.render(records, kb: base, at: kb.asOf(in: base)))
         }
     }
 }
@@ -96,14 +96,14 @@ struct Show: ParsableCommand {
         case .record(let rid):
             let record = base.record(rid)!
             if json {
-                Terminal.write(JSONOutput.show(record, kb: base, at: kb.asOf))
+                Terminal.write(JSONOutput.show(record, kb: base, at: kb.asOf(in: base)))
             } else {
-                Terminal.write(TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf), width: Terminal.width, title: base.linkTitle))
+                Terminal.write(TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf(in: base)), width: Terminal.width, title: base.linkTitle))
             }
         case .topic(let session, _):
             let record = base.record(session)!
-            Terminal.write(json ? JSONOutput.show(record, kb: base, at: kb.asOf)
-                                : TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf), width: Terminal.width, title: base.linkTitle))
+            Terminal.write(json ? JSONOutput.show(record, kb: base, at: kb.asOf(in: base))
+                                : TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf(in: base)), width: Terminal.width, title: base.linkTitle))
         case .notFound(let suggestions):
             var message = "octopus: no record \"\(id)\""
             if !suggestions.isEmpty {

@@ -108,7 +108,7 @@ struct Handout: ParsableCommand {
         if !noNotes, let book = try notebook.openIfExists() {
             for r in records { notes[r.id] = try notebookCall { () throws(NotebookError) in try book.notes(for: r.id) } }
         }
-        let pack = BriefingPack.compose(records: records, kb: base, date: kb.asOf, notes: notes)
+        let pack = BriefingPack.compose(records: records, kb: base, date: kb.asOf(in: base), notes: notes)
         let count = notes.values.reduce(0) { $0 + $1.count }
         try OutputFile.write(pack, to: output, force: force, containsNotes: count > 0)
         if let output, output != "-" {

@@ -8,16 +8,23 @@ struct KnowledgeBaseOptions: ParsableArguments {
     @Option(name: .customLong("kb"), help: ArgumentHelp("Load this knowledge-base JSON file instead of the built-in one (also: OCTOPUS_KB).", valueName: "path"))
     var path: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Read treaty status at this date (default: 2010-03-25, the last day of the conference).", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Read treaty status at this date: YYYY-MM-DD, \"conference\" (2010-03-25, the default) or \"latest\" (the base's latest treaty event).", valueName: "date"))
     var asOfText: String?
 
     func validate() throws {
-        if let asOfText, Day(asOfText) == nil {
-            throw ValidationError("--as-of \"\(asOfText)\" is not a real date; write YYYY-MM-DD, e.g. 2010-03-25")
+        if let asOfText, !["latest", "conference"].contains(asOfText), Day(asOfText) == nil {
+            throw ValidationError("--as-of \"\(asOfText)\" is not a real date; write YYYY-MM-DD (e.g. 2010-03-25), conference or latest")
         }
     }
 
-    var asOf: Day { asOfText.flatMap(Day.init) ?? .conference }
+    /// The status date: the day given, the conference's last day, or the base's latest event.
+    func asOf(in base: KnowledgeBase) -> Day {
+        switch asOfText {
+        case "latest": base.latestEventDate
+        case nil, "conference": .conference
+        case let text?: Day(text) ?? .conference
+        }
+    }
 
     /// The file to load, if not the bundled one.
     var explicitPath: String? {

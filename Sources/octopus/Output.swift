@@ -7,8 +7,11 @@ enum PlainList {
         var out = ""
         let idWidth = records.map(\.id.count).max() ?? 4
         for r in records {
-            var line = r.id.padding(toLength: idWidth + 2, withPad: " ", startingAt: 0) + Sanitizer.clean(r.shortTitle)
-            if case .country(let c) = r {
+            var line = r.id.padding(toLength: idWidth + 2, withPad: " ", startingAt: 0)
+            if case .country(let c) = r { line += Sanitizer.clean(c.displayName(at: date)) } else { line += Sanitizer.clean(r.shortTitle) }
+            if case .country(let c) = r, c.isPartOfAnother(on: date), let u = c.partOf {
+                line += "  [part of \(Sanitizer.clean(u.name)) on this date; counted as \(u.state)]"
+            } else if case .country(let c) = r {
                 line += "  [" + kb.trackedTreaties.map { "\(kb.treaty($0)?.aliases.first ?? $0): \(c.status($0, at: date).standing.rawValue)" }.joined(separator: "; ") + "]"
             }
             out += line + "\n"
@@ -71,6 +74,9 @@ enum JSONOutput {
             if let t = a.titleGroup { o["titleGroup"] = Sanitizer.clean(t) }
         case .country(let c):
             o["name"] = Sanitizer.clean(c.name)
+            // The name delegates used on the status date, where it differs from today's.
+            if c.name(at: date) != c.name { o["nameAtDate"] = Sanitizer.clean(c.name(at: date)) }
+            if c.isPartOfAnother(on: date), let u = c.partOf { o["partOf"] = ["state": u.state, "name": Sanitizer.clean(u.name), "until": u.before.description] }
             o["region"] = Sanitizer.clean(c.region)
             o["coeMember2010"] = c.coeMember2010
             var status: [String: String] = [:]

@@ -52,7 +52,7 @@ struct Walk: ParsableCommand {
             Terminal.write(TourPage.plainText(tour, kb: base, width: Terminal.width))
             return
         }
-        let options = BrowserOptions(date: kb.asOf, color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
+        let options = BrowserOptions(date: kb.asOf(in: base), color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
                                      dataDirectory: notebook.dataDir)
         let projector = self.projector
         let status = MainActor.assumeIsolated { Browser.walk(kb: base, tour: tour, options: options, projector: projector) }

@@ -42,12 +42,15 @@ struct CommandLineTests {
         for id in ["PE", "SN", "PY", "TN", "PA", "LK", "TO", "SM"] {
             #expect(status[id] != nil && status[id] != "none", "\(id): \(status[id] ?? "missing")")
         }
-        #expect(status["PE"] == "unknown")
-        #expect(status["TN"] == "ratified")
-        let plain = try Binary.run(["list", "countries", "--as-of", "2024-03-01"])
-        #expect(plain.stdout.contains("Tunisia  [ETS 185: unknown"))
-        let page = try Binary.run(["show", "PE", "--as-of", "2025-12-01"])
-        #expect(page.stdout.contains("a Party by 29 November 2026; deposit date"))
+        #expect(status["PE"] == "in-force")
+        #expect(status["TN"] == "ratified")     // its entry into force is not recorded
+        // A deposit known only to its month reads "unknown" inside that month, never "none".
+        let plain = try Binary.run(["list", "countries", "--as-of", "2019-08-15"])
+        #expect(plain.stdout.contains("Peru  [ETS 185: unknown"))
+        let page = try Binary.run(["show", "PE", "--as-of", "2019-08-15"])
+        #expect(page.stdout.replacingOccurrences(of: "\n    ", with: " ").contains("not decided on this date: acceded between 1 August 2019 and 31 August 2019"))
+        // Ecuador: a Party by 4 December 2025, not yet counted on 1 December.
+        #expect(status["EC"] == "unknown")
     }
 
     @Test func showPagesAreUsefulAndSourced() throws {

@@ -177,7 +177,14 @@ struct TerminalTests {
         t.type(":art29"); t.send("Enter")
         screen = t.waitFor { $0.contains("Article 29 –") }
         #expect(screen.contains("★ Art. 29"))
+        // The notes sit under the text, above the Sources list: from the end, page up to them.
         t.send("End")
+        screen = t.waitFor { $0.contains("As of:") }
+        for _ in 0..<6 where !screen.contains("Your notes (1)") {
+            let before = screen
+            t.send("PPage")
+            screen = t.waitFor(timeout: 3) { $0 != before }
+        }
         screen = t.waitFor { $0.contains("Your notes (1)") }
         #expect(screen.contains("Ask the PT delegate"))
         #expect(screen.contains("about the 60 days"))

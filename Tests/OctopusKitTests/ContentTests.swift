@@ -239,6 +239,14 @@ struct ContentTests {
                     // reported without a source stands on its note, and is counted only from `by`;
                     // a source it cites shows a bound (`after`), and the note says which.
                     #expect(e.note != nil, "\(key) is unconfirmed with no day: it needs its note")
+                } else if e.unconfirmed, unconfirmed[key] == nil, e.kind == .entryIntoForce {
+                    // Not in the unverified list: then it must be what the three-month rule gives
+                    // for the deposit the timeline records (Art. 36(4), 37(2); Protocol Art. 10(2)),
+                    // and its note must say so.
+                    let consent = c.events.first { $0.treaty == e.treaty && ($0.kind == .ratification || $0.kind == .accession) }?.date.day
+                    let ruled = consent.flatMap { d in Day(year: d.year + (d.month + 3) / 12, month: (d.month + 3) % 12 + 1, day: 1) }
+                    #expect(ruled != nil && ruled == e.date.day, "\(key) \(e.date) is neither in the unverified list nor what the rule gives")
+                    #expect(e.note?.contains("gives for the") == true, "\(key): the note must say the date is what the rule gives")
                 } else if e.unconfirmed {
                     #expect(unconfirmed[key] == e.date.description, "\(key) \(e.date) is not in the unverified list")
                 } else if let dates = allowed[key] {

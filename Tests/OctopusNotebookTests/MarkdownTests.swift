@@ -22,7 +22,7 @@ struct MarkdownTests {
         let standalone = MarkdownLayout.render(page)
         #expect(standalone.hasPrefix("# Article 29 – Expedited preservation of stored computer data\n\n*"))
         #expect(standalone.contains(#"Ask another \*Party\* to \[preserve\] data\_now; see WS3."#))
-        #expect(standalone.contains("## Sources\n\n- <https://example.org/art29>\n- Explanatory report\n"))
+        #expect(standalone.contains("## Sources\n\n1. <https://example.org/art29>\n2. Explanatory report\n"))
         #expect(MarkdownLayout.sources(of: page) == ["https://example.org/art29", "Explanatory report"])
 
         let linked = MarkdownLayout.render(page, level: 2, anchor: { $0 == "ws3" ? "ws3" : nil }, anchorTitle: true)

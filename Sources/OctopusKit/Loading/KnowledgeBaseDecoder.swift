@@ -166,7 +166,7 @@ struct KnowledgeBaseDecoder {
     mutating func decodeTreaty(_ n: JSONNode, _ p: JSONPath) -> Treaty? {
         guard let r = NodeReader(n, path: p, sink: sink, fields: [
             "id", "title", "shortTitle", "aliases", "openedForSignature", "place", "entryIntoForce",
-            "entryIntoForceRule", "summary", "keyPoints", "links", "sources", "asOf", "inferred",
+            "entryIntoForceRule", "summary", "keyPoints", "links", "publishedCounts", "sources", "asOf", "inferred",
         ]) else { return nil }
         let id = register(r, kind: .treaty) { id in
             // Whole-string match: ICU's `$` would also accept a trailing line break or NEL.
@@ -179,7 +179,7 @@ struct KnowledgeBaseDecoder {
         let eif = r.day("entryIntoForce", required: false)
         let rule = text(r, "entryIntoForceRule", required: false)
         let summary = text(r, "summary"), keyPoints = texts(r, "keyPoints")
-        let links = readLinks(r)
+        let links = readLinks(r), counts = decodePublishedCounts(r)
         let prov = provenance(r)
         if let opened, let eif, eif < opened {
             sink.report(r.position("entryIntoForce"), p.appending("entryIntoForce"), "entry into force \(eif) is before opening for signature \(opened)")
@@ -187,7 +187,7 @@ struct KnowledgeBaseDecoder {
         guard let id, let title, let short, let summary, let prov else { return nil }
         return Treaty(id: id, title: title, shortTitle: short, aliases: aliases, openedForSignature: opened, place: place,
                       entryIntoForce: eif, entryIntoForceRule: rule, summary: summary, keyPoints: keyPoints,
-                      links: links, provenance: prov)
+                      links: links, publishedCounts: counts.sorted { $0.date < $1.date }, provenance: prov)
     }
 
     mutating func decodeArticle(_ n: JSONNode, _ p: JSONPath) -> Article? {
@@ -257,7 +257,7 @@ struct KnowledgeBaseDecoder {
     mutating func decodeCountry(_ n: JSONNode, _ p: JSONPath) -> Country? {
         guard let r = NodeReader(n, path: p, sink: sink, fields: [
             "id", "name", "nameFr", "aliases", "region", "coeMember2010", "draftingParticipant", "summary",
-            "events", "profile", "facts", "links", "sources", "asOf", "inferred",
+            "events", "statements", "formerNames", "partOf", "profile", "facts", "links", "sources", "asOf", "inferred",
         ]) else { return nil }
         let id = register(r, kind: .country) { id in
             id.count == 2 && id.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) ? nil
@@ -272,6 +272,7 @@ struct KnowledgeBaseDecoder {
         let member = r.bool("coeMember2010", default: false), drafting = r.bool("draftingParticipant", default: false)
         let summary = text(r, "summary")
         let events = decodeEvents(r, p)
+        let statements = decodeStatements(r, p), formerNames = decodeFormerNames(r), partOf = decodePartOf(r, p)
         var profile: CountryProfile?
         if let pn = r.node("profile"), let pr = NodeReader(pn, path: p.appending("profile"), sink: sink, fields: ["date", "sources"]) {
             let text = pr.string("date"), sources = pr.strings("sources", required: true, nonEmpty: true)
@@ -290,7 +291,7 @@ struct KnowledgeBaseDecoder {
         guard let id, let name, let region, let summary, let prov else { return nil }
         return Country(id: id, name: name, nameFr: nameFr, aliases: aliases, region: region, coeMember2010: member,
                        draftingParticipant: drafting, summary: summary, events: events.sorted { ($0.date.sortKey, $0.kind.rank) < ($1.date.sortKey, $1.kind.rank) },
-                       profile: profile, facts: facts, links: links, provenance: prov)
+                       statements: statements, formerNames: formerNames, partOf: partOf, profile: profile, facts: facts, links: links, provenance: prov)
     }
 
     mutating func decodeOrganisation(_ n: JSONNode, _ p: JSONPath) -> Organisation? {

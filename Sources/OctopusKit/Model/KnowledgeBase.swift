@@ -55,9 +55,13 @@ public struct KnowledgeBase: Sendable {
         (backlinks[id] ?? []).compactMap(record).filter { $0.kind == kind }
     }
 
-    /// The date of the latest dated treaty event in the base (the "now" of the data).
+    /// The date of the latest dated treaty event in the base (the "now" of the data). An event of
+    /// unknown date does not count: its "by" day is where a source stops, not when anything happened.
     public var latestEventDate: Day {
-        countries.flatMap(\.events).map(\.date.latest).max() ?? asOf
+        countries.flatMap(\.events).compactMap { e -> Day? in
+            if case .unknown = e.date { return nil }
+            return e.date.latest
+        }.max() ?? asOf
     }
 
     /// Count of records in each section shown on the home screen.

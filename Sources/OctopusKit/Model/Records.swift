@@ -21,7 +21,22 @@ public struct Treaty: Sendable, Hashable {
     public var summary: String
     public var keyPoints: [String]
     public var links: [String]
+    /// Numbers of Parties published by a source on a day: facts the counts computed from the
+    /// States' events are checked against.
+    public var publishedCounts: [PublishedCount]
     public var provenance: Provenance
+}
+
+/// "N Parties on this day", as a source published it.
+public struct PublishedCount: Sendable, Hashable {
+    public var date: Day
+    public var parties: Int
+    public var sources: [String]
+    /// What the source says, when more than the bare figure matters ("the 46th Party").
+    public var note: String?
+    /// Why this base counts fewer Parties on the day, when it is known to lack some: the figure
+    /// is kept so that the page can say so, and a test checks the base never counts more.
+    public var gap: String?
 }
 
 public struct Provision: Sendable, Hashable {
@@ -133,6 +148,10 @@ public struct Country: Sendable, Hashable {
     public var draftingParticipant: Bool
     public var summary: String
     public var events: [TreatyEvent]
+    /// Its reservations and declarations, to every treaty, in the order they were made.
+    public var statements: [Statement]
+    public var formerNames: [FormerName]
+    public var partOf: UnionMembership?
     public var profile: CountryProfile?
     public var facts: [SourcedFact]
     public var links: [String]

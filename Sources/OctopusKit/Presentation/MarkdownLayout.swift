@@ -33,7 +33,7 @@ public enum MarkdownLayout {
         guard let start = page.blocks.firstIndex(of: .heading("Sources")) else { return [] }
         var out: [String] = []
         for block in page.blocks[(start + 1)...] {
-            guard case .bullet(let spans) = block else { break }
+            guard case .numbered(_, let spans) = block else { break }
             out.append(Page.plain(spans))
         }
         return out

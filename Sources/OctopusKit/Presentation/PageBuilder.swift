@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the `Page` for any record: its text with links resolved and numbered, what connects to
 /// it, its status at the chosen date, and its sources and as-of date at the foot.
 public struct PageBuilder {
@@ -6,7 +8,8 @@ public struct PageBuilder {
 
     private var blocks: [Page.Block] = []
     private var numbering: LinkNumbering
-    private var extraSources: [String] = []
+    /// The Sources list, numbered in order: the record's own, then each one an item cites.
+    private var cited: [String] = []
 
     public init(kb: KnowledgeBase, date: Day = .conference) { self.kb = kb; self.date = date; numbering = LinkNumbering(kb: kb) }
 
@@ -16,7 +19,8 @@ public struct PageBuilder {
     }
 
     mutating func build(_ record: Record) -> Page {
-        blocks = []; numbering = LinkNumbering(kb: kb); extraSources = []
+        blocks = []; numbering = LinkNumbering(kb: kb); cited = []
+        for source in record.provenance.sources { _ = sourceNumber(source) }
         let subtitle: String
         switch record {
         case .article(let a): subtitle = articleBody(a)
@@ -27,13 +31,39 @@ public struct PageBuilder {
         case .term(let t): subtitle = termBody(t)
         }
         footer(record)
-        return Page(id: record.id, kind: record.kind, title: Sanitizer.clean(record.title), subtitle: Sanitizer.clean(subtitle),
+        // A State is called what it was called on the date, with today's name beside it.
+        let title = if case .country(let c) = record { c.displayName(at: date) } else { record.title }
+        return Page(id: record.id, kind: record.kind, title: Sanitizer.clean(title), subtitle: Sanitizer.clean(subtitle),
                     blocks: blocks, links: numbering.ids)
     }
 
     // MARK: Building blocks
 
     private mutating func number(_ target: String) -> Int { numbering.number(target) }
+
+    private mutating func sourceNumber(_ source: String) -> Int {
+        if let i = cited.firstIndex(of: source) { return i + 1 }
+        cited.append(source)
+        return cited.count
+    }
+
+    /// " (source 3)", " (sources 3, 5)": which entries of the Sources list an item rests on.
+    private mutating func cite(_ sources: [String]) -> Page.Span {
+        var numbers: [Int] = []
+        for source in sources { numbers.append(sourceNumber(source)) }
+        guard !numbers.isEmpty else { return .text("") }
+        return .text(" (source\(numbers.count == 1 ? "" : "s") " + numbers.map(String.init).joined(separator: ", ") + ")")
+    }
+
+    /// A State's name on the page's date, as a link to its page.
+    private mutating func stateLink(_ c: Country) -> Page.Span {
+        .link(label: Sanitizer.clean(c.displayName(at: date)), number: number(c.id))
+    }
+
+    /// "Albania, the former Yugoslav Republic of Macedonia (today North Macedonia), …"
+    private func names(_ states: [Country]) -> String {
+        states.map { Sanitizer.clean($0.displayName(at: date)) }.sorted { Folding.fold($0) < Folding.fold($1) }.joined(separator: ", ")
+    }
 
     private mutating func spans(_ text: String) -> [Page.Span] { numbering.spans(text) }
 
@@ -64,8 +94,7 @@ public struct PageBuilder {
     private mutating func footer(_ record: Record) {
         let p = record.provenance
         heading("Sources")
-        var seen = Set<String>()
-        for s in p.sources + extraSources where seen.insert(s).inserted { blocks.append(.bullet([.text(Sanitizer.clean(s))])) }
+        for (i, s) in cited.enumerated() { blocks.append(.numbered(i + 1, [.text(Sanitizer.clean(s))])) }
         blocks.append(.blank)
         var asOf: [Page.Span] = [.text(p.asOf.long)]
         if !p.inferred.isEmpty { asOf.append(.text(" · inferred, not confirmed by a source: " + Sanitizer.clean(p.inferred.joined(separator: ", ")))) }
@@ -107,23 +136,66 @@ public struct PageBuilder {
         }
         let sessions = kb.backlinks(to: a.id, kind: .session).map(\.id)
         let explicitSessions = a.links.filter { kb.record($0)?.kind == .session }
+        madeBy(a)
         linkList("Discussed in", uniq(explicitSessions + sessions))
         linkList("See also", a.links.filter { kb.record($0)?.kind != .session && !a.counterparts.contains($0) })
         linkList("Mentioned by", others(a.id, excluding: [.session], except: a.links + a.counterparts))
         let parties = kb.parties(of: a.treaty, at: date)
         heading("Parties on \(date.long)")
         blocks.append(.paragraph([.text("\(parties.count) state\(parties.count == 1 ? "" : "s") had ratified or acceded to \(treatyName(a.treaty)): "
-                                         + parties.map { Sanitizer.clean($0.name) }.sorted().joined(separator: ", ") + "." + undecided(a.treaty))]))
+                                         + names(parties) + "." + undecided(a.treaty))]))
         return "\(treatyName(a.treaty)) · \(placement)"
     }
 
     /// The States a count leaves out because the sources cannot place their deposit before the
     /// date: " Not counted, as their deposit date is within a window or unknown: Peru, Senegal."
     private func undecided(_ treaty: String) -> String {
-        let names = kb.undecidedParties(of: treaty, at: date).map { Sanitizer.clean($0.name) }.sorted()
-        guard !names.isEmpty else { return "" }
+        let states = kb.undecidedParties(of: treaty, at: date)
+        guard !states.isEmpty else { return "" }
         return " Not counted, as the sources do not show whether they had by this date (deposit date within a window or unknown): "
-            + names.joined(separator: ", ") + "."
+            + names(states) + "."
+    }
+
+    /// The States that had made a reservation or declaration on the article and kept it on the
+    /// page's date, each with when it was made and its source.
+    private mutating func madeBy(_ a: Article) -> Void {
+        let (inEffect, undated) = kb.statements(on: a.id, at: date)
+        guard !a.reservations.isEmpty || !a.declarations.isEmpty || !inEffect.isEmpty || !undated.isEmpty else { return }
+        heading("Made by, on \(date.long)")
+        if inEffect.isEmpty, undated.isEmpty {
+            blocks.append(.paragraph([.text("No State's reservation or declaration on this article is recorded in this base for this date.")]))
+        }
+        for (c, st) in inEffect.sorted(by: { Folding.fold($0.0.name(at: date)) < Folding.fold($1.0.name(at: date)) }) {
+            blocks.append(.bullet([stateLink(c), .text(" — \(st.kind.rawValue) under \(Sanitizer.clean(st.provision)), \(st.when): ")] + spans(st.summary) + [cite(st.sources)]))
+        }
+        for (c, st) in undated {
+            blocks.append(.bullet([stateLink(c), .text(" — \(st.kind.rawValue) under \(Sanitizer.clean(st.provision)), date not recorded (not known whether made by this date): ")]
+                                  + spans(st.summary) + [cite(st.sources)]))
+        }
+    }
+
+    /// A State's reservations and declarations, treaty by treaty; "none recorded in this base" for
+    /// a treaty it took part in without any, so that silence is never read as "none made".
+    private mutating func statements(_ c: Country) {
+        heading("Reservations and declarations")
+        let treaties = kb.trackedTreaties.filter { !c.events(for: $0).isEmpty || !c.statements(for: $0).isEmpty }
+        if treaties.isEmpty { blocks.append(.paragraph([.text("None recorded in this base.")])) }
+        for t in treaties {
+            let list = c.statements(for: t)
+            if list.isEmpty { blocks.append(.bullet([.strong(treatyName(t) + ": "), .text("none recorded in this base")])); continue }
+            for st in list {
+                var line: [Page.Span] = [.strong("\(kb.treaty(t)?.aliases.first ?? t) \(Sanitizer.clean(st.provision)), \(st.kind.rawValue): ")] + spans(st.summary)
+                line.append(.text(" — \(st.when)"))
+                switch st.inEffect(on: date) {
+                case false: line.append(.text(st.withdrawn.map { $0 <= date } == true ? " (withdrawn by the date shown)" : " (after the date shown)"))
+                case nil: line.append(.text(" (not known whether made by the date shown)"))
+                default: break
+                }
+                if let note = st.note { line.append(.text(" — ")); line += spans(note) }
+                line.append(cite(st.sources))
+                blocks.append(.bullet(line))
+            }
+        }
     }
 
     private mutating func countryBody(_ c: Country) -> String {
@@ -133,11 +205,18 @@ public struct PageBuilder {
         let names = ([c.nameFr.map { "French: \($0)" }].compactMap { $0 } + (c.aliases.isEmpty ? [] : ["also: " + c.aliases.joined(separator: ", ")]))
         if !names.isEmpty { blocks.append(.field("Names", [.text(Sanitizer.clean(names.joined(separator: "; ")))])) }
         heading("Status on \(date.long)")
+        if let u = c.partOf, c.isPartOfAnother(on: date) {
+            blocks.append(.paragraph([.text("On this date \(Sanitizer.clean(c.name)) was part of \(Sanitizer.clean(u.name)), counted once, as ")]
+                                     + (kb.record(u.state).map { _ in [linkSpans(u.state)[0]] } ?? [.text(u.state)]) + [.text("; it is not counted on its own before \(u.before.long)."), cite(u.sources)]))
+        }
         for t in kb.trackedTreaties {
             let st = c.status(t, at: date)
             var line: [Page.Span] = [.strong(treatyName(t) + ": "), .text(st.label)]
             if let e = st.decidingEvent { line.append(.text(" (\(e.phrase)\(e.unconfirmed ? ", date unconfirmed" : ""))")) }
             blocks.append(.bullet(line))
+        }
+        for t in kb.treaties.map(\.id) where !kb.trackedTreaties.contains(t) {
+            blocks.append(.bullet([.strong(treatyName(t) + ": "), .text("not tracked in this base: no signature, ratification or entry-into-force dates are recorded for it")]))
         }
         blocks.append(.blank)
         paragraph(c.summary)
@@ -162,17 +241,17 @@ public struct PageBuilder {
             }
             if e.unconfirmed { line.append(.text(" — unconfirmed: not seen in a source")) }
             if let note = e.note { line.append(.text(" — ")); line += spans(note) }
+            line.append(cite(e.sources))
             blocks.append(.bullet(line))
-            extraSources += e.sources
         }
+        statements(c)
         if let p = c.profile {
             heading("Council of Europe country profile")
-            blocks.append(.paragraph([.text("A cybercrime legislation profile was published in \(p.date.long).")]))
-            extraSources += p.sources
+            blocks.append(.paragraph([.text("A cybercrime legislation profile was published in \(p.date.long)."), cite(p.sources)]))
         }
         if !c.facts.isEmpty {
             heading("Legislation and capacity")
-            for f in c.facts { blocks.append(.bullet(spans(f.text))); extraSources += f.sources }
+            for f in c.facts { blocks.append(.bullet(spans(f.text) + [cite(f.sources)])) }
         }
         linkList("Mentioned in sessions", uniq(c.links.filter { kb.record($0)?.kind == .session } + kb.backlinks(to: c.id, kind: .session).map(\.id)))
         linkList("Organisations", kb.backlinks(to: c.id, kind: .organisation).map(\.id))
@@ -232,11 +311,34 @@ public struct PageBuilder {
         if !parties.isEmpty || !signatories.isEmpty {
             heading("On \(date.long)")
             blocks.append(.paragraph([.text("\(signatories.count) signatory states; \(parties.count) had ratified or acceded: "
-                                             + parties.map { Sanitizer.clean($0.name) }.sorted().joined(separator: ", ") + "." + undecided(t.id))]))
+                                             + names(parties) + "." + undecided(t.id))]))
+            let invited = kb.invited(to: t.id, at: date)
+            if !invited.isEmpty {
+                blocks.append(.paragraph([.text("\(invited.count) more invited to accede, not yet signatories or Parties: " + names(invited) + ".")]))
+            }
         }
+        publishedCounts(t)
         linkList("See also", t.links)
         linkList("Mentioned by", others(t.id, excluding: [.article, .country], except: t.links))
         return Sanitizer.clean(([t.aliases.first].compactMap { $0 } + facts).joined(separator: " · "))
+    }
+
+    /// Each figure a source published beside what this base counts on that day, so a reader sees
+    /// where the base agrees with the record and where it is known to fall short.
+    private mutating func publishedCounts(_ t: Treaty) {
+        guard !t.publishedCounts.isEmpty else { return }
+        heading("Published numbers of Parties")
+        for c in t.publishedCounts {
+            let counted = kb.parties(of: t.id, at: c.date).count, undecided = kb.undecidedParties(of: t.id, at: c.date).count
+            let said = c.note.map { " (" + Sanitizer.clean($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) + ")" } ?? ""
+            var line: [Page.Span] = [.strong("\(c.date.long): \(c.parties) published"), .text(said)]
+            let base = counted == c.parties && undecided == 0 ? "this base counts the same"
+                : "this base counts \(counted)" + (undecided > 0 ? " and \(undecided) whose deposit date is not known exactly" : "")
+            line.append(.text("; \(base)."))
+            if let gap = c.gap { line.append(.text(" ")); line += spans(gap) }
+            line.append(cite(c.sources))
+            blocks.append(.bullet(line))
+        }
     }
 
     private mutating func organisationBody(_ o: Organisation) -> String {

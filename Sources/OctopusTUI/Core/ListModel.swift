@@ -63,8 +63,10 @@ public enum ListModel {
                 countries.sort { (key($0), $0.name) < (key($1), $1.name) }
             }
             return countries.map { c in
-                ListRow(id: c.id, key: c.id, level: 0, text: "\(c.id)  \(Sanitizer.clean(c.name))",
-                        marker: glyph(c.status("ets185", at: date).standing, ascii: ascii), folded: false)
+                // A State is listed under its name of the day; one then part of another says so.
+                let part = c.isPartOfAnother(on: date) ? c.partOf.map { " — part of \(Sanitizer.clean($0.name)) then" } ?? "" : ""
+                return ListRow(id: c.id, key: c.id, level: 0, text: "\(c.id)  \(Sanitizer.clean(c.displayName(at: date)))" + part,
+                               marker: glyph(part.isEmpty ? c.status("ets185", at: date).standing : .none, ascii: ascii), folded: false)
             }
         case .organisations:
             return kb.organisations.map { ListRow(id: $0.id, key: $0.id, level: 0, text: Sanitizer.clean(Record.organisation($0).title), marker: "", folded: false) }

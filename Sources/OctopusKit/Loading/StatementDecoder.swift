@@ -1,0 +1,72 @@
+/// The parts of a country record about what it said and what it was called: its reservations and
+/// declarations, its former names, and the union it was part of.
+extension KnowledgeBaseDecoder {
+    mutating func decodeStatements(_ r: NodeReader, _ p: JSONPath) -> [Statement] {
+        let list: [Statement] = r.array("statements") { sn, sp in
+            guard let s = NodeReader(sn, path: sp, sink: sink, fields: [
+                "treaty", "kind", "provision", "articles", "made", "date", "withdrawn", "summary", "sources", "note",
+            ]) else { return nil }
+            let treaty = s.string("treaty")
+            if let treaty { references.append(Reference(target: treaty, position: s.position("treaty"), field: sp.appending("treaty"), expected: [.treaty])) }
+            let kind = choice(s, "kind", Statement.Kind.self, sp)
+            let made = choice(s, "made", Statement.Occasion.self, sp)
+            let provision = s.string("provision")
+            let articles = readLinks(s, "articles", expected: [.article])
+            if s.has("articles"), articles.isEmpty { sink.report(s.position("articles"), sp.appending("articles"), "list the articles the statement concerns") }
+            let date = s.has("date") ? s.day("date") : nil
+            let withdrawn = s.has("withdrawn") ? s.day("withdrawn") : nil
+            let summary = text(s, "summary"), note = s.string("note", required: false)
+            let sources = s.strings("sources", required: true, nonEmpty: true)
+            if !s.has("date"), note == nil {
+                sink.report(sn.position, sp.appending("date"), "give the \"date\" it was made, or a \"note\" saying what is known of it")
+            }
+            if let date, let withdrawn, withdrawn < date {
+                sink.report(s.position("withdrawn"), sp.appending("withdrawn"), "withdrawn on \(withdrawn), before it was made on \(date)")
+            }
+            guard let treaty, let kind, let made, let provision, !articles.isEmpty, let summary, !sources.isEmpty else { return nil }
+            return Statement(treaty: treaty, kind: kind, provision: provision, articles: articles, made: made, date: date,
+                             withdrawn: withdrawn, summary: summary, sources: sources, note: note)
+        }
+        // Undated ones last ("9999" sorts after every ISO day).
+        return list.sorted { ($0.treaty, $0.date?.description ?? "9999") < ($1.treaty, $1.date?.description ?? "9999") }
+    }
+
+    mutating func decodeFormerNames(_ r: NodeReader) -> [FormerName] {
+        r.array("formerNames") { fn, fp in
+            guard let f = NodeReader(fn, path: fp, sink: sink, fields: ["name", "before", "sources"]) else { return nil }
+            let name = f.string("name"), before = f.day("before"), sources = f.strings("sources", required: true, nonEmpty: true)
+            guard let name, let before, !sources.isEmpty else { return nil }
+            return FormerName(name: name, before: before, sources: sources)
+        }
+    }
+
+    mutating func decodePartOf(_ r: NodeReader, _ p: JSONPath) -> UnionMembership? {
+        guard let n = r.node("partOf"), let u = NodeReader(n, path: p.appending("partOf"), sink: sink, fields: ["state", "name", "before", "sources"]) else { return nil }
+        let state = u.string("state"), name = u.string("name"), before = u.day("before")
+        let sources = u.strings("sources", required: true, nonEmpty: true)
+        if let state { references.append(Reference(target: state, position: u.position("state"), field: p.appending("partOf").appending("state"), expected: [.country])) }
+        guard let state, let name, let before, !sources.isEmpty else { return nil }
+        return UnionMembership(state: state, name: name, before: before, sources: sources)
+    }
+
+    mutating func decodePublishedCounts(_ r: NodeReader) -> [PublishedCount] {
+        r.array("publishedCounts") { cn, cp in
+            guard let c = NodeReader(cn, path: cp, sink: sink, fields: ["date", "parties", "sources", "note", "gap"]) else { return nil }
+            let date = c.day("date"), parties = c.int("parties", range: 0...1_000)
+            let sources = c.strings("sources", required: true, nonEmpty: true)
+            let note = c.string("note", required: false), gap = c.string("gap", required: false)
+            guard let date, let parties, !sources.isEmpty else { return nil }
+            return PublishedCount(date: date, parties: parties, sources: sources, note: note, gap: gap)
+        }
+    }
+
+    /// A string field that must be one of an enum's raw values; says which when it is not.
+    func choice<E: RawRepresentable & CaseIterable>(_ r: NodeReader, _ key: String, _: E.Type, _ p: JSONPath) -> E? where E.RawValue == String {
+        guard let text = r.string(key) else { return nil }
+        guard let value = E(rawValue: text) else {
+            sink.report(r.position(key), p.appending(key), "unknown \(key) \"\(text)\"; use one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return value
+    }
+}

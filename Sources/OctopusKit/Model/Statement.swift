@@ -1,0 +1,79 @@
+/// A reservation or declaration a State made to a treaty (Art. 42 and Art. 40 of ETS 185; Art. 12
+/// of ETS 189): under which provision, when it was made, whether it was withdrawn, and what it says
+/// in the base's own words.
+public struct Statement: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case reservation, declaration
+    }
+
+    /// When the State made it: on signing, with its instrument of ratification or accession, or
+    /// by a later letter.
+    public enum Occasion: String, Sendable, Hashable, CaseIterable {
+        case signature, deposit, later
+
+        var phrase: String {
+            switch self {
+            case .signature: "made at signature"
+            case .deposit: "made with the instrument deposited"
+            case .later: "made by a later letter"
+            }
+        }
+    }
+
+    public var treaty: String
+    public var kind: Kind
+    /// The article and paragraph it is made under, as written: "Art. 22(2)", "Arts 24(7), 27(2), 35".
+    public var provision: String
+    /// The articles it concerns, the substantive one first.
+    public var articles: [String]
+    public var made: Occasion
+    /// The day it was made; nil when the sources do not give it (`note` then says what is known).
+    public var date: Day?
+    public var withdrawn: Day?
+    public var summary: String
+    public var sources: [String]
+    public var note: String?
+
+    public init(treaty: String, kind: Kind, provision: String, articles: [String], made: Occasion, date: Day?,
+                withdrawn: Day? = nil, summary: String, sources: [String], note: String? = nil) {
+        self.treaty = treaty; self.kind = kind; self.provision = provision; self.articles = articles; self.made = made
+        self.date = date; self.withdrawn = withdrawn; self.summary = summary; self.sources = sources; self.note = note
+    }
+
+    /// Was it in effect on the day: made by then and not yet withdrawn? nil when its day is unknown.
+    public func inEffect(on day: Day) -> Bool? {
+        if let w = withdrawn, w <= day { return false }
+        guard let date else { return nil }
+        return date <= day
+    }
+
+    /// "made with the instrument deposited on 29 September 2006; withdrawn on 1 May 2015".
+    public var when: String {
+        var s = made.phrase + (date.map { " on \($0.long)" } ?? ", date not recorded")
+        if let w = withdrawn { s += "; withdrawn on \(w.long)" }
+        return s
+    }
+}
+
+extension Country {
+    /// Its statements to one treaty, in the order they were made.
+    public func statements(for treaty: String) -> [Statement] { statements.filter { $0.treaty == treaty } }
+}
+
+extension KnowledgeBase {
+    /// Who had made a statement on this article and still kept it on the day, with the statement:
+    /// the "made by" list of an article page. Statements whose day is unknown come last, apart.
+    public func statements(on article: String, at day: Day) -> (inEffect: [(Country, Statement)], undated: [(Country, Statement)]) {
+        var inEffect: [(Country, Statement)] = [], undated: [(Country, Statement)] = []
+        for c in countries where !c.isPartOfAnother(on: day) {
+            for s in c.statements where s.articles.contains(article) {
+                switch s.inEffect(on: day) {
+                case true: inEffect.append((c, s))
+                case nil: undated.append((c, s))
+                default: break
+                }
+            }
+        }
+        return (inEffect, undated)
+    }
+}

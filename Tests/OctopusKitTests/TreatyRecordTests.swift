@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import OctopusKit
+
+/// What a delegate reads about a State's treaty record: its reservations and declarations, the
+/// name it had on the date shown, the union it was part of, and where each line's facts come from.
+@Suite("Treaty record: statements, names of the time, sources")
+struct TreatyRecordTests {
+    func built(_ id: String, at date: String) throws -> Page {
+        PageBuilder.page(for: try #require(bundled.record(id)), in: bundled, at: day(date))
+    }
+
+    func text(_ id: String, at date: String) throws -> String { try built(id, at: date).plainBlocks.joined(separator: "\n") }
+
+    func country(_ id: String) throws -> Country { try #require(bundled.countries.first { $0.id == id }) }
+
+    /// The numbers "(source 3)" / "(sources 3, 5)" at the end of a line.
+    func cited(_ line: String) -> [Int] {
+        guard let r = line.range(of: #"\(sources? [0-9, ]+\)$"#, options: .regularExpression) else { return [] }
+        return line[r].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+    }
+
+    func sourcesList(_ page: Page) throws -> [String] {
+        let start = try #require(page.blocks.firstIndex(of: .heading("Sources")))
+        return page.blocks[(start + 1)...].compactMap { if case .numbered(_, let s) = $0 { Page.plain(s) } else { nil } }
+    }
+
+    @Test func aCountryPageListsItsStatementsWithDateAndSource() throws {
+        let page = try built("US", at: "2025-12-01")
+        let lines = page.plainBlocks, sources = try sourcesList(page)
+        let us = try country("US")
+        #expect(lines.contains("Reservations and declarations"))
+        let statements = us.statements(for: "ets185")
+        try #require(!statements.isEmpty)
+        for st in statements {
+            let line = try #require(lines.first { $0.contains("ETS 185 \(st.provision), \(st.kind.rawValue): ") }, "\(st.provision)")
+            #expect(line.contains(st.when))
+            let numbers = cited(line)
+            #expect(!numbers.isEmpty, "\(line)")
+            // Every number points at one of the statement's own sources in the Sources list.
+            for n in numbers { #expect(st.sources.contains(sources[n - 1]), "\(n) in \(line)") }
+        }
+    }
+
+    @Test func aPartyWithNoStatementSaysNoneRecordedNotNothing() throws {
+        let pa = try text("PA", at: "2025-12-01")
+        #expect(pa.contains("Budapest Convention (ETS 185): none recorded in this base"))
+        let cn = try text("CN", at: "2025-12-01")   // no treaty events at all
+        #expect(cn.contains("Reservations and declarations\nNone recorded in this base."))
+    }
+
+    @Test func everyTimelineEventNamesItsSources() throws {
+        for c in bundled.countries {
+            let page = try built(c.id, at: "2025-12-01")
+            let sources = try sourcesList(page)
+            let timeline = page.plainBlocks.drop { $0 != "Treaty timeline" }.prefix { $0 != "Reservations and declarations" }
+            for e in c.events where !e.sources.isEmpty {
+                let line = try #require(timeline.first { $0.contains(e.kind.label) && $0.contains(kbAlias(e.treaty)) && $0.hasPrefix(column(e.date)) }, "\(c.id) \(e.kind)")
+                let numbers = cited(line)
+                #expect(!numbers.isEmpty, "\(c.id): \(line)")
+                for n in numbers { #expect(e.sources.contains(sources[n - 1]), "\(c.id): \(line)") }
+            }
+        }
+    }
+
+    /// The timeline's first column for a date.
+    func column(_ d: EventDate) -> String {
+        switch d {
+        case .exact(let x): x.description
+        case .between(let a, let b): "\(a)…\(b)"
+        case .unknown: "date unknown"
+        }
+    }
+
+    func kbAlias(_ treaty: String) -> String { bundled.treaty(treaty)?.aliases.first ?? treaty }
+
+    @Test func anArticlePageNamesWhoMadeAStatementOnItByTheDate() throws {
+        let at2010 = try text("art22", at: "2010-03-25")
+        #expect(at2010.contains("Made by, on 25 March 2010"))
+        #expect(at2010.contains("France — reservation under Art. 22(2), made with the instrument deposited on 10 January 2006"))
+        // Latvia's reservation stands in 2010 and is gone once withdrawn on 2 December 2011.
+        #expect(at2010.contains("Latvia — reservation under Art. 22(2)"))
+        let at2012 = try text("art22", at: "2012-01-01")
+        #expect(!at2012.contains("Latvia — reservation under Art. 22(2)"))
+        // A reservation made after the date is not there yet (Belgium, 20 August 2012).
+        #expect(!at2010.contains("Belgium — reservation"))
+        #expect(try text("art22", at: "2013-01-01").contains("Belgium — reservation under Art. 22(2)"))
+    }
+
+    @Test func everyStatementConcernsAnArticleOfItsTreaty() throws {
+        for c in bundled.countries {
+            for st in c.statements {
+                for a in st.articles {
+                    let article = try #require(bundled.articles.first { $0.id == a }, "\(c.id) \(a)")
+                    #expect(article.treaty == st.treaty, "\(c.id) \(st.provision)")
+                }
+                #expect(!st.sources.isEmpty)
+                if st.date == nil { #expect(st.note != nil, "\(c.id) \(st.provision): an undated statement says what is known") }
+            }
+        }
+    }
+
+    @Test func aStateIsCalledWhatItWasCalledOnTheDate() throws {
+        #expect(try built("TR", at: "2010-03-25").title == "Turkey (today Türkiye)")
+        #expect(try built("TR", at: "2025-12-01").title == "Türkiye")
+        #expect(try built("MK", at: "2010-03-25").title == "the former Yugoslav Republic of Macedonia (today North Macedonia)")
+        #expect(try built("CV", at: "2010-03-25").title == "Cape Verde (today Cabo Verde)")
+        // Lists of Parties use the name of the day too.
+        #expect(try text("ets185", at: "2010-03-25").contains("the former Yugoslav Republic of Macedonia (today North Macedonia)"))
+        #expect(try text("ets185", at: "2025-12-01").contains("North Macedonia, Norway"))
+    }
+
+    /// Serbia and Montenegro signed once, in April 2005: before June 2006 it is one signatory, so
+    /// the end of 2005 reads 42 signatories, as published, not 43.
+    @Test func serbiaAndMontenegroCountsOnceBeforeJune2006() throws {
+        let end2005 = day("2005-12-31")
+        #expect(bundled.signatories(of: "ets185", at: end2005).count == 42)
+        #expect(!bundled.signatories(of: "ets185", at: end2005).contains { $0.id == "ME" })
+        #expect(try country("RS").name(at: end2005) == "Serbia and Montenegro")
+        #expect(bundled.signatories(of: "ets185", at: day("2006-06-03")).contains { $0.id == "ME" })
+        #expect(try text("ME", at: "2005-12-31").contains("On this date Montenegro was part of Serbia and Montenegro, counted once, as Serbia"))
+    }
+
+    @Test func anUntrackedTreatySaysSoOnEveryCountryPage() throws {
+        let pt = try text("PT", at: "2010-03-25")
+        #expect(pt.contains("Lanzarote Convention (CETS 201): not tracked in this base"))
+    }
+}
