@@ -64,6 +64,17 @@ enum JSONOutput {
         }
     }
 
+    /// A reservation or declaration as the knowledge base writes it.
+    static func statement(_ st: Statement, _ kb: KnowledgeBase) -> [String: Any] {
+        var d: [String: Any] = ["treaty": st.treaty, "kind": st.kind.rawValue, "provision": Sanitizer.clean(st.provision),
+                                "articles": st.articles, "made": st.made.rawValue, "summary": clean(st.summary, kb),
+                                "sources": st.sources.map { Sanitizer.clean($0) }]
+        if let day = st.date { d["date"] = day.description }
+        if let w = st.withdrawn { d["withdrawn"] = w.description }
+        if let n = st.note { d["note"] = clean(n, kb) }
+        return d
+    }
+
     static func summary(_ r: Record, kb: KnowledgeBase, at date: Day) -> [String: Any] {
         var o: [String: Any] = ["id": r.id, "type": r.kind.rawValue, "title": Sanitizer.clean(r.title)]
         switch r {
@@ -112,6 +123,10 @@ enum JSONOutput {
             o["counterparts"] = a.counterparts
             o["reservations"] = a.reservations.map { ["provision": Sanitizer.clean($0.provision), "text": clean($0.text, kb)] }
             o["declarations"] = a.declarations.map { ["provision": Sanitizer.clean($0.provision), "text": clean($0.text, kb)] }
+            // Who had made a statement on the article and kept it at the status date.
+            let (inEffect, undated) = kb.statements(on: a.id, at: date)
+            o["madeBy"] = inEffect.map { c, st in statement(st, kb).merging(["state": c.id]) { a, _ in a } }
+            o["madeByUndated"] = undated.map { c, st in statement(st, kb).merging(["state": c.id]) { a, _ in a } }
         case .country(let c):
             o["nameFr"] = c.nameFr.map { Sanitizer.clean($0) } ?? NSNull()
             o["aliases"] = c.aliases.map { Sanitizer.clean($0) }
@@ -130,6 +145,10 @@ enum JSONOutput {
                 return d
             }
             if let p = c.profile { o["profile"] = ["date": p.date.description, "sources": p.sources] }
+            o["statements"] = c.statements.map { statement($0, kb) }
+            if !c.formerNames.isEmpty {
+                o["formerNames"] = c.formerNames.map { ["name": Sanitizer.clean($0.name), "before": $0.before.description] }
+            }
         case .session(let s):
             o["aims"] = s.aims.map { clean($0, kb) }
             o["questions"] = s.questions.map { clean($0, kb) }
