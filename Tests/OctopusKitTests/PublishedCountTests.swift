@@ -39,6 +39,24 @@ struct PublishedCountTests {
         }
     }
 
+    /// "N Parties, M signatories, K invited": the signatories not yet Parties are exactly those
+    /// published (Ireland and South Africa); invited States are never more than published, and
+    /// the page says how many of them this base records.
+    @Test func signatoriesAndInvitedStatesAgreeWithTheTotals() throws {
+        let totals = try treaty("ets185").publishedCounts.filter { $0.signatories != nil || $0.invited != nil }
+        try #require(totals.count >= 4)
+        for c in totals {
+            if let n = c.signatories {
+                #expect(bundled.signedOnly("ets185", at: c.date).count == n, "\(c.date): signatories")
+            }
+            if let n = c.invited {
+                let mine = bundled.invited(to: "ets185", at: c.date).count
+                #expect(mine <= n, "\(c.date): \(mine) invited here, \(n) published")
+            }
+        }
+        #expect(Set(bundled.signedOnly("ets185", at: day("2024-10-09")).map(\.id)) == ["IE", "ZA"])
+    }
+
     /// The Convention's record is complete enough that only its newest figure is marked short.
     @Test func theConventionIsShortOfAPublishedFigureOnlyWhereItSaysWhy() throws {
         let short = try treaty("ets185").publishedCounts.filter { $0.gap != nil }.map(\.date.description)

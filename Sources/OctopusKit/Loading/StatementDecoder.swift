@@ -51,12 +51,14 @@ extension KnowledgeBaseDecoder {
 
     mutating func decodePublishedCounts(_ r: NodeReader) -> [PublishedCount] {
         r.array("publishedCounts") { cn, cp in
-            guard let c = NodeReader(cn, path: cp, sink: sink, fields: ["date", "parties", "sources", "note", "gap"]) else { return nil }
+            guard let c = NodeReader(cn, path: cp, sink: sink, fields: ["date", "parties", "signatories", "invited", "sources", "note", "gap"]) else { return nil }
             let date = c.day("date"), parties = c.int("parties", range: 0...1_000)
+            let signatories = c.has("signatories") ? c.int("signatories", range: 0...1_000) : nil
+            let invited = c.has("invited") ? c.int("invited", range: 0...1_000) : nil
             let sources = c.strings("sources", required: true, nonEmpty: true)
             let note = c.string("note", required: false), gap = c.string("gap", required: false)
             guard let date, let parties, !sources.isEmpty else { return nil }
-            return PublishedCount(date: date, parties: parties, sources: sources, note: note, gap: gap)
+            return PublishedCount(date: date, parties: parties, signatories: signatories, invited: invited, sources: sources, note: note, gap: gap)
         }
     }
 

@@ -31,6 +31,10 @@ public struct Treaty: Sendable, Hashable {
 public struct PublishedCount: Sendable, Hashable {
     public var date: Day
     public var parties: Int
+    /// States that had signed without becoming Parties, and States invited to accede, where the
+    /// source gives them (the Council of Europe's "N Parties, M signatories, K invited").
+    public var signatories: Int?
+    public var invited: Int?
     public var sources: [String]
     /// What the source says, when more than the bare figure matters ("the 46th Party").
     public var note: String?

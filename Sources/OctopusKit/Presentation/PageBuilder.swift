@@ -335,6 +335,14 @@ public struct PageBuilder {
             let base = counted == c.parties && undecided == 0 ? "this base counts the same"
                 : "this base counts \(counted)" + (undecided > 0 ? " and \(undecided) whose deposit date is not known exactly" : "")
             line.append(.text("; \(base)."))
+            if let n = c.signatories {
+                let mine = kb.signedOnly(t.id, at: c.date).count
+                line.append(.text(" Signatories not yet Parties: \(n) published, \(mine == n ? "the same here" : "\(mine) here")."))
+            }
+            if let n = c.invited {
+                let mine = kb.invited(to: t.id, at: c.date).count
+                line.append(.text(" Invited to accede: \(n) published, \(mine == n ? "the same here" : "\(mine) recorded here")."))
+            }
             if let gap = c.gap { line.append(.text(" ")); line += spans(gap) }
             line.append(cite(c.sources))
             blocks.append(.bullet(line))

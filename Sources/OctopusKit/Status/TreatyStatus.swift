@@ -137,6 +137,11 @@ extension KnowledgeBase {
         counted(at: date).filter { $0.mayHaveConsented(treaty, by: date) }
     }
 
+    /// States that had signed by the date without having become Parties (nor possibly so).
+    public func signedOnly(_ treaty: String, at date: Day = .conference) -> [Country] {
+        signatories(of: treaty, at: date).filter { !$0.hasConsented(treaty, by: date) && !$0.mayHaveConsented(treaty, by: date) }
+    }
+
     /// States invited to accede by the date that had neither signed nor become Parties by then.
     public func invited(to treaty: String, at date: Day = .conference) -> [Country] {
         counted(at: date).filter { c in
