@@ -43,7 +43,7 @@ struct CommandLineTests {
             #expect(status[id] != nil && status[id] != "none", "\(id): \(status[id] ?? "missing")")
         }
         #expect(status["PE"] == "in-force")
-        #expect(status["TN"] == "ratified")     // its entry into force is not recorded
+        #expect(status["TN"] == "in-force")     // from the three-month rule, marked unconfirmed
         // A deposit known only to its month reads "unknown" inside that month, never "none".
         let plain = try Binary.run(["list", "countries", "--as-of", "2019-08-15"])
         #expect(plain.stdout.contains("Peru  [ETS 185: unknown"))
