@@ -46,11 +46,12 @@ let package = Package(
         ], path: "Sources/octopus"),
         // Search latency per keystroke on the bundled base and synthetic 10× and 100× bases:
         // `swift run -c release octopus-bench`.
-        .executableTarget(name: "octopus-bench", dependencies: ["OctopusKit", "BundledKnowledgeBase"],
+        .executableTarget(name: "octopus-bench", dependencies: ["OctopusKit", "BundledKnowledgeBase", "TestSupport"],
                           path: "Sources/octopus-bench"),
-        // A knowledge base full of terminal escapes, for the tests that prove none reach the terminal.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "OctopusKitTests", dependencies: ["OctopusKit", "BundledKnowledgeBase"],
+        // What tests and the benchmark need and the library should not offer: a knowledge base full of
+        // terminal escapes, synthetic larger bases, a seeded generator.
+        .target(name: "TestSupport", dependencies: ["OctopusKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "OctopusKitTests", dependencies: ["OctopusKit", "BundledKnowledgeBase", "TestSupport"],
                     path: "Tests/OctopusKitTests", exclude: ["Reference"]),
         .testTarget(name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "OctopusNotebook", "BundledKnowledgeBase", "TestSupport"],
                     path: "Tests/OctopusTUITests", exclude: ["__Snapshots__"]),

@@ -1,6 +1,7 @@
 import BundledKnowledgeBase
 import Foundation
 import OctopusKit
+import TestSupport
 
 // Search latency per keystroke: each of 200 realistic queries is typed one character at a time and
 // every prefix is searched (limit 50, snippets included), on the bundled base and on synthetic bases

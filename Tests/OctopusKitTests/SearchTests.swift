@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OctopusKit
+import TestSupport
 
 /// Search on the bundled base: folding, AND, prefixes, typos, phrases, synonyms, addresses,
 /// filters and snippets. Timing is measured by `octopus-bench`, never asserted here.

@@ -1,5 +1,6 @@
 import Foundation
 import OctopusKit
+import TestSupport
 import Testing
 @testable import OctopusTUI
 

@@ -23,7 +23,9 @@ public struct KnowledgeBase: Sendable {
     /// Every record in a stable order: sessions, treaties, articles, countries, organisations, terms.
     public private(set) var allRecords: [Record] = []
 
-    init(formatVersion: Int, title: String, asOf: Day, conference: Conference, treaties: [Treaty],
+    /// A base from its records (the loader's result, or a test's or benchmark's own); builds the
+    /// indexes by id and the backlinks.
+    public init(formatVersion: Int, title: String, asOf: Day, conference: Conference, treaties: [Treaty],
          articles: [Article], sessions: [Session], countries: [Country], organisations: [Organisation],
          glossary: [GlossaryTerm], synonyms: [[String]]) {
         self.formatVersion = formatVersion; self.title = title; self.asOf = asOf

@@ -1,3 +1,5 @@
+import OctopusKit
+
 extension KnowledgeBase {
     /// A larger base made from this one, for benchmarks: `scale` copies of every record, the first
     /// being the original and the others with suffixed ids ("art29-bd") and perturbed prose —
@@ -11,7 +13,7 @@ extension KnowledgeBase {
             treaties += base.treaties.map { var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.keyPoints = p.points(r.keyPoints); return r }
             articles += base.articles.map {
                 var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.keyPoints = p.points(r.keyPoints)
-                r.reservations = r.reservations.map { Provision(provision: $0.provision, text: p.prose($0.text)) }
+                r.reservations = r.reservations.map { var v = $0; v.text = p.prose(v.text); return v }
                 return r
             }
             sessions += base.sessions.map {
@@ -21,7 +23,7 @@ extension KnowledgeBase {
             }
             countries += base.countries.map {
                 var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary)
-                r.facts = r.facts.map { SourcedFact(text: p.prose($0.text), sources: $0.sources) }
+                r.facts = r.facts.map { var f = $0; f.text = p.prose(f.text); return f }
                 return r
             }
             organisations += base.organisations.map { var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.keyPoints = p.points(r.keyPoints); return r }
