@@ -2,31 +2,35 @@ import Foundation
 
 /// Reads typed fields out of a `JSONNode` object, collecting every problem instead of stopping
 /// at the first, so one run of `octopus validate` lists them all.
-final class DiagnosticSink {
+///
+/// Package access, for the notes import (OctopusNotebook), which reads its files through the same
+/// reader; no client of the library needs either. The typed readers (`string`, `int`…) stay internal:
+/// they escape text for display, and an import keeps a note's text exactly as written.
+package final class DiagnosticSink {
     /// Problems kept in full; past it they are only counted, so a file of millions of bad
     /// entries costs neither memory nor a flood of output.
     static let limit = 1_000
     let file: String
-    private(set) var diagnostics: [Diagnostic] = []
-    private(set) var omitted = 0
-    init(file: String) { self.file = file }
-    var isEmpty: Bool { diagnostics.isEmpty }
-    func report(_ position: SourcePosition, _ path: JSONPath, _ message: String) {
+    package private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var omitted = 0
+    package init(file: String) { self.file = file }
+    package var isEmpty: Bool { diagnostics.isEmpty }
+    package func report(_ position: SourcePosition, _ path: JSONPath, _ message: String) {
         guard diagnostics.count < Self.limit else { omitted += 1; return }
         diagnostics.append(Diagnostic(file: file, position: position, path: path, message: message))
     }
 }
 
-struct NodeReader {
-    let node: JSONNode
-    let path: JSONPath
+package struct NodeReader {
+    package let node: JSONNode
+    package let path: JSONPath
     let sink: DiagnosticSink
     private let members: [String: JSONNode.Member]
     private let allowed: Set<String>
 
     /// Returns nil (after reporting) when the node is not an object. `fields` lists every field the
     /// object may have: anything else is reported, so a misspelt field never silently drops content.
-    init?(_ node: JSONNode, path: JSONPath, sink: DiagnosticSink, fields: [String]) {
+    package init?(_ node: JSONNode, path: JSONPath, sink: DiagnosticSink, fields: [String]) {
         guard case .object(let list) = node.value else {
             sink.report(node.position, path, "expected an object, found \(node.typeName)")
             return nil
@@ -46,9 +50,9 @@ struct NodeReader {
         members = map
     }
 
-    func has(_ key: String) -> Bool { members[key] != nil }
-    func node(_ key: String) -> JSONNode? { members[key]?.value }
-    func position(_ key: String) -> SourcePosition { members[key]?.value.position ?? node.position }
+    package func has(_ key: String) -> Bool { members[key] != nil }
+    package func node(_ key: String) -> JSONNode? { members[key]?.value }
+    package func position(_ key: String) -> SourcePosition { members[key]?.value.position ?? node.position }
 
     private func missing(_ key: String) {
         sink.report(node.position, path.appending(key), "required field \"\(key)\" is missing")
@@ -100,7 +104,7 @@ struct NodeReader {
     }
 
     /// An array whose elements are read by `element`; a missing optional array is empty.
-    func array<T>(_ key: String, required: Bool = false, nonEmpty: Bool = false,
+    package func array<T>(_ key: String, required: Bool = false, nonEmpty: Bool = false,
                   _ element: (JSONNode, JSONPath) -> T?) -> [T] {
         guard let n = members[key]?.value else { if required { missing(key) }; return [] }
         guard case .array(let items) = n.value else {

@@ -1,8 +1,13 @@
 import Foundation
 
-/// Reading a file the user named (a knowledge base, a tour): missing, a folder, too large or
-/// unreadable each become one located diagnostic, with the caller's own advice.
-enum SourceFile {
+/// Reading a file the user named (a knowledge base, a tour, a notes export): missing, a folder, too
+/// large or unreadable, each told apart so that every caller words it for its own users. Package
+/// access, for the notes import (OctopusNotebook); no client of the library needs it.
+package enum SourceFile {
+    package enum Failure: Error, Sendable, Equatable {
+        case missing, directory, tooLarge(size: Int), unreadable
+    }
+
     struct Advice {
         var missing: String
         var directory: String
@@ -11,17 +16,14 @@ enum SourceFile {
 
     /// The file's bytes, read straight into the array the parsers take (one copy in memory, not a
     /// `Data` and then an array).
-    static func read(_ path: String, maxBytes: Int, advice: Advice) throws(DiagnosticsError) -> [UInt8] {
-        func fail(_ message: String) -> DiagnosticsError {
-            DiagnosticsError([Diagnostic(file: path, position: SourcePosition(line: 1, column: 1), path: JSONPath(), message: message)])
-        }
+    package static func read(_ path: String, maxBytes: Int) throws(Failure) -> [UInt8] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw fail(advice.missing) }
-        guard !isDirectory.boolValue else { throw fail(advice.directory) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing }
+        guard !isDirectory.boolValue else { throw .directory }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
-            throw fail(advice.tooLarge(size))
+            throw .tooLarge(size: size)
         }
-        guard let file = fopen(path, "rb") else { throw fail("cannot read the file (permission denied?)") }
+        guard let file = fopen(path, "rb") else { throw .unreadable }
         defer { fclose(file) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -29,9 +31,24 @@ enum SourceFile {
             let n = fread(&chunk, 1, chunk.count, file)
             if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
             if n < chunk.count {
-                guard ferror(file) == 0 else { throw fail("cannot read the file (permission denied?)") }
+                guard ferror(file) == 0 else { throw .unreadable }
                 return bytes
             }
+        }
+    }
+
+    /// The same, each failure as one located diagnostic with the caller's advice (a knowledge base, a tour).
+    static func read(_ path: String, maxBytes: Int, advice: Advice) throws(DiagnosticsError) -> [UInt8] {
+        do {
+            return try read(path, maxBytes: maxBytes)
+        } catch {
+            let message = switch error {
+            case .missing: advice.missing
+            case .directory: advice.directory
+            case .tooLarge(let size): advice.tooLarge(size)
+            case .unreadable: "cannot read the file (permission denied?)"
+            }
+            throw DiagnosticsError([Diagnostic(file: path, position: SourcePosition(line: 1, column: 1), path: JSONPath(), message: message)])
         }
     }
 }
