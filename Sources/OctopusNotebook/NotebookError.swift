@@ -40,8 +40,9 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWriteOutput(path: String, reason: String)
     /// An import file could not be read at all.
     case importUnreadable(file: String, reason: String)
-    /// An import file was read but is not a valid notes export; nothing was imported.
-    case importMalformed(file: String, problems: [Diagnostic])
+    /// An import file was read but is not a valid notes export; nothing was imported. `problems`
+    /// holds the first ones found (see `DiagnosticSink`), `omitted` counts the rest.
+    case importMalformed(file: String, problems: [Diagnostic], omitted: Int = 0)
 
     public var description: String {
         switch self {
@@ -96,10 +97,11 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
             return "octopus: cannot write \(Sanitizer.clean(path)): \(reason); nothing was written. Check that the folder exists, is writable and has free space"
         case .importUnreadable(let file, let reason):
             return "octopus: cannot read \(Sanitizer.clean(file)): \(reason); nothing was imported"
-        case .importMalformed(let file, let problems):
+        case .importMalformed(let file, let problems, let omitted):
+            let total = problems.count + omitted
             let lines = problems.prefix(20).map(\.description)
-            let more = problems.count > 20 ? ["… and \(problems.count - 20) more"] : []
-            return (lines + more + ["octopus: \(Sanitizer.clean(file)) is not a valid octopus notes export (\(problems.count) problem\(problems.count == 1 ? "" : "s")); nothing was imported. "
+            let more = total > 20 ? ["… and \(total - 20) more"] : []
+            return (lines + more + ["octopus: \(Sanitizer.clean(file)) is not a valid octopus notes export (\(total) problem\(total == 1 ? "" : "s")); nothing was imported. "
                 + "Import a file written by `octopus notes export --format json`"]).joined(separator: "\n")
         }
     }
