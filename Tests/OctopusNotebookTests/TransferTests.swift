@@ -131,6 +131,19 @@ struct TransferTests {
         #expect(throws: NotebookError.importUnreadable(file: tmp.path, reason: "it is a folder")) {
             try book.importNotes(fromFile: tmp.path)
         }
+        // A sparse file: its size is refused before a byte is read.
+        let huge = tmp.file("huge.json")
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        #expect(truncate(huge, 256 * 1024 * 1024 + 1) == 0)
+        #expect(throws: NotebookError.importUnreadable(file: huge, reason: "the file is larger than 256 MB, too large to be a notes export")) {
+            try book.importNotes(fromFile: huge)
+        }
+        #if os(Linux)
+        // Opens, but its first read fails (EIO), even for root.
+        #expect(throws: NotebookError.importUnreadable(file: "/proc/self/mem", reason: "read error")) {
+            try book.importNotes(fromFile: "/proc/self/mem")
+        }
+        #endif
         let markdown = tmp.file("notes.md")
         try Data(try book.exportNotes(format: .markdown).utf8).write(to: URL(fileURLWithPath: markdown))
         do {
@@ -139,6 +152,67 @@ struct TransferTests {
         } catch {
             #expect(error.description.contains("octopus notes export --format json"))
         }
+    }
+
+    @Test(arguments: [
+        // The first "text" was dropped without a word: the last of two won.
+        ("""
+         {"format": "octopus-notebook", "version": 1, "notes": [
+           {"id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "art29", "text": "first", "text": "second", "createdAt": "2010-03-24T09:30:00Z"}
+         ]}
+         """, #"x.json:2:88: notes[0].text: field "text" appears twice"#),
+        ("""
+         {"format": "octopus-notebook", "version": 1, "notes": [
+           {"id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "art29", "recordTitel": "Article 29", "text": "x", "createdAt": "2010-03-24T09:30:00Z"}
+         ]}
+         """, #"x.json:2:71: notes[0].recordTitel: unknown field "recordTitel" (did you mean "recordTitle"?)"#),
+        ("""
+         {"format": "octopus-notebook", "version": 1, "notes": [],
+          "bookmark": [{"recordID": "ws3", "createdAt": "2010-03-24T09:30:00Z"}]}
+         """, #"x.json:2:2: bookmark: unknown field "bookmark" (did you mean "bookmarks"?)"#),
+    ])
+    func aFieldTwiceOrAFieldNoExportWritesIsOneLocatedProblemAndImportsNothing(file: String, expected: String) throws {
+        let tmp = TempFolder()
+        let book = try Notebook.open(directory: tmp.data)
+        let before = try book.addNote(recordID: "PT", text: "untouched")
+        let error = try #require(throws: NotebookError.self) { try book.importNotes(from: Data(file.utf8), name: "x.json") }
+        #expect(error.description.split(separator: "\n").map(String.init) == [
+            expected,
+            "octopus: x.json is not a valid octopus notes export (1 problem); nothing was imported. Import a file written by `octopus notes export --format json`",
+        ])
+        #expect(error.exitCode == 65)
+        #expect(try book.allNotes() == [before])
+        #expect(try book.bookmarks().isEmpty)
+    }
+
+    @Test func aFileFromANewerOctopusIsOnlyToldToUpdateNotAboutFieldsItDoesNotKnow() throws {
+        let json = #"{"format": "octopus-notebook", "version": 2, "tags": ["x"], "notes": []}"#
+        let error = try #require(throws: NotebookError.self) { try Notebook.parseExport(Data(json.utf8), name: "new.json") }
+        #expect(error.description.hasPrefix("new.json:1:43: version: written by a newer octopus (version 2); update octopus to import it\n"
+                                            + "octopus: new.json is not a valid octopus notes export (1 problem)"), "\(error)")
+    }
+
+    @Test func problemsPastTheFirstThousandAreStillCounted() throws {
+        let note = #"{"id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "art29", "text": "x", "createdAt": "2010-03-24T09:30:00Z", "colour": "red"}"#
+        let json = #"{"format": "octopus-notebook", "version": 1, "notes": ["# + Array(repeating: note, count: 1_500).joined(separator: ",\n") + "]}"
+        let error = try #require(throws: NotebookError.self) { try Notebook.parseExport(Data(json.utf8), name: "many.json") }
+        #expect(error.description.contains("… and 1480 more\noctopus: many.json is not a valid octopus notes export (1500 problems)"), "\(error)")
+    }
+
+    /// Root reads any file, so the binary runs as `nobody` on a file only root may read.
+    @Test(.enabled(if: Binary.canRunAsNobody, "needs root, setpriv and the built binary, to run octopus as nobody"))
+    func aFileThatMayNotBeReadIsReportedAsSuch() throws {
+        let tmp = TempFolder()
+        #expect(chmod(tmp.path, 0o755) == 0)
+        try FileManager.default.createDirectory(atPath: tmp.data, withIntermediateDirectories: true)
+        #expect(chown(tmp.data, 65534, 65534) == 0)
+        let file = tmp.file("notes.json")
+        try Data(#"{"format": "octopus-notebook", "version": 1, "notes": []}"#.utf8).write(to: URL(fileURLWithPath: file))
+        #expect(chmod(file, 0o600) == 0)
+        let r = try Binary.run(["notes", "import", file], environment: ["OCTOPUS_DATA_DIR": tmp.data, "HOME": tmp.path],
+                               input: nil, asNobody: true)
+        #expect(r.status == 66)
+        #expect(r.stderr == "octopus: cannot read \(file): permission denied; nothing was imported\n", "\(r.stderr)")
     }
 
     @Test func markdownExportQuotesNotesAndMarksEdits() throws {
