@@ -33,6 +33,17 @@ struct CommandLineTests {
 
     /// A State that is a Party on the date is never "none": a deposit inside its window, or of
     /// unknown date, reads "unknown" until a source shows the State a Party.
+    /// A device or pipe has no size to check first: reading stops at the limit instead of filling
+    /// memory (`/dev/zero` never ends), for the knowledge base, a tour and a notes import alike.
+    @Test func anEndlessStreamIsRefusedAtTheLimit() throws {
+        let kb = try Binary.run(["validate", "/dev/zero"])
+        #expect(kb.status == 65)
+        #expect(kb.stderr.contains("/dev/zero:1:1: (root): file is a stream of more than 67108864 bytes"))
+        let tour = try Binary.run(["walk", "/dev/zero"])
+        #expect(tour.status == 65)
+        #expect(tour.stderr.contains("a stream of more than 1048576 bytes"))
+    }
+
     @Test func partiesWithoutAnExactDepositAreNeverNone() throws {
         let r = try Binary.run(["list", "countries", "--as-of", "2025-12-01", "--json"])
         #expect(r.status == 0, "\(r.stderr)")

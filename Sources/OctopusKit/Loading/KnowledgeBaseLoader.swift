@@ -10,7 +10,7 @@ public enum KnowledgeBaseLoader {
         let bytes = try SourceFile.read(path, maxBytes: maxFileBytes, advice: .init(
             missing: "no such file; check the path given to --kb or OCTOPUS_KB",
             directory: "is a directory; give the path of a knowledge-base .json file",
-            tooLarge: { "file is \($0) bytes; the limit is \(maxFileBytes)" }))
+            tooLarge: { "file is \($0.map { "\($0) bytes" } ?? "a stream of more than \(maxFileBytes) bytes"); the limit is \(maxFileBytes)" }))
         return try load(bytes: bytes, file: path)
     }
 

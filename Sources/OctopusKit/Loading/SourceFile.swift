@@ -5,13 +5,14 @@ import Foundation
 /// access, for the notes import (OctopusNotebook); no client of the library needs it.
 package enum SourceFile {
     package enum Failure: Error, Sendable, Equatable {
-        case missing, directory, tooLarge(size: Int), unreadable
+        /// `size` is nil for a stream (a pipe, a device), read only up to the limit.
+        case missing, directory, tooLarge(size: Int?), unreadable
     }
 
     struct Advice {
         var missing: String
         var directory: String
-        var tooLarge: (_ size: Int) -> String
+        var tooLarge: (_ size: Int?) -> String
     }
 
     /// The file's bytes, read straight into the array the parsers take (one copy in memory, not a
@@ -30,6 +31,8 @@ package enum SourceFile {
         while true {
             let n = fread(&chunk, 1, chunk.count, file)
             if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
+            // A pipe or device reports no size (`/dev/zero`, `<(yes)`): stop once past the limit.
+            if bytes.count > maxBytes { throw .tooLarge(size: nil) }
             if n < chunk.count {
                 guard ferror(file) == 0 else { throw .unreadable }
                 return bytes

@@ -41,7 +41,7 @@ public enum TourLoader {
         let bytes = try SourceFile.read(path, maxBytes: maxFileBytes, advice: .init(
             missing: "no such file; write one with `octopus walk --new ws3 > tour.yaml`",
             directory: "is a directory; give the path of a tour .yaml or .json file",
-            tooLarge: { "file is \($0) bytes; a tour may be at most \(maxFileBytes)" }))
+            tooLarge: { "file is \($0.map { "\($0) bytes" } ?? "a stream of more than \(maxFileBytes) bytes"); a tour may be at most \(maxFileBytes)" }))
         return try load(bytes: bytes, format: format(ofPath: path), file: path, kb: kb)
     }
 
