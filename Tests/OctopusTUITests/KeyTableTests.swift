@@ -1,3 +1,4 @@
+import OctopusKit
 import Testing
 @testable import OctopusTUI
 

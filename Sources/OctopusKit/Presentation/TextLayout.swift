@@ -3,7 +3,7 @@
 public enum TextLayout {
     public static func render(_ page: Page, width: Int = 80, title: (String) -> String? = { _ in nil }) -> String {
         let width = max(20, width)
-        var out: [String] = [page.title, String(repeating: "=", count: min(width, page.title.count))]
+        var out: [String] = [page.title, String(repeating: "=", count: min(width, TextWidth.columns(page.title)))]
         out += wrap(page.subtitle, width: width)
         out.append("")
         // Paragraphs and bullets after a numbered item belong to it (as in Markdown) until a
@@ -13,7 +13,7 @@ public enum TextLayout {
             switch block {
             case .heading(let s):
                 nest = ""
-                out.append(s); out.append(String(repeating: "-", count: min(width, s.count)))
+                out.append(s); out.append(String(repeating: "-", count: min(width, TextWidth.columns(s))))
             case .paragraph(let spans): out += wrap(text(spans), width: width, first: nest, rest: nest)
             case .bullet(let spans): out += wrap(text(spans), width: width, first: nest + "  - ", rest: nest + "    ")
             case .numbered(let n, let spans):
@@ -45,22 +45,8 @@ public enum TextLayout {
         }.joined()
     }
 
-    /// Greedy word wrap by character count (the CLI prints to pipes and terminals alike).
+    /// Word wrap by terminal columns, as the browser measures them (a wide letter is two).
     public static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
-        var lines: [String] = []
-        var line = first
-        var lineHasWord = false
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = lineHasWord ? line + " " + word : line + word
-            if candidate.count > width && lineHasWord {
-                lines.append(line)
-                line = rest + word
-            } else {
-                line = candidate
-            }
-            lineHasWord = true
-        }
-        if lineHasWord || lines.isEmpty { lines.append(line) }
-        return lines
+        TextWidth.wrap(text, width: width, first: first, rest: rest)
     }
 }

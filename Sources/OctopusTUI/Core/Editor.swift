@@ -1,3 +1,5 @@
+import OctopusKit
+
 /// The built-in multi-line note editor, as a value: one `TextField` per line and the row of the
 /// cursor. Moving, typing and deleting go by grapheme cluster (see `TextField`).
 public struct EditorState: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import OctopusKit
+
 /// Keys are data: one table per screen of key → action → help text. The help overlay and the
 /// hint bar are generated from it, and a test rejects two actions on one key. The browser's
 /// tables bind `Action`s, the walkthrough's `WalkAction`s (see `WalkKeys`).

@@ -1,3 +1,5 @@
+import OctopusKit
+
 /// A one-line field with its cursor: the text before it, the cluster under it in reverse video
 /// (a bar at the end), and the rest. Text too long for the width scrolls to keep the cursor in view.
 enum FieldView {

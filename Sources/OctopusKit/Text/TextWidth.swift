@@ -44,7 +44,7 @@ public enum TextWidth {
     }
 
     /// Columns of one scalar drawn alone, as `wcwidth` in a UTF-8 locale gives it.
-    static func columns(_ s: Unicode.Scalar) -> Int {
+    public static func columns(_ s: Unicode.Scalar) -> Int {
         let v = s.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
@@ -60,14 +60,14 @@ public enum TextWidth {
 
     /// Combining marks drawn with their base; variation selectors are marks too, but they ask
     /// for emoji or text presentation, which terminals size differently, so they are left out.
-    static func isMark(_ s: Unicode.Scalar) -> Bool {
+    public static func isMark(_ s: Unicode.Scalar) -> Bool {
         if (0xFE00...0xFE0F).contains(s.value) || (0xE0100...0xE01EF).contains(s.value) { return false }
         return s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark
     }
 
-    static func isRegionalIndicator(_ s: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(s.value) }
+    public static func isRegionalIndicator(_ s: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(s.value) }
 
-    static func isWide(_ v: UInt32) -> Bool {
+    public static func isWide(_ v: UInt32) -> Bool {
         switch v {
         case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
              0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
@@ -98,6 +98,26 @@ public enum TextWidth {
     public static func pad(_ s: String, to width: Int) -> String {
         let clipped = clip(s, to: width)
         return clipped + String(repeating: " ", count: max(0, width - columns(clipped)))
+    }
+
+    /// Word wrap by columns after a first-line and a continuation prefix (a bullet, an indent).
+    /// A word wider than the line stays whole on a line of its own: plain output keeps a web
+    /// address in one piece to be copied.
+    public static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
+        var lines: [String] = []
+        var line = first, lineWidth = columns(first), lineHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let w = columns(String(word))
+            if lineHasWord && lineWidth + 1 + w > width {
+                lines.append(line)
+                line = rest + word; lineWidth = columns(rest) + w
+            } else {
+                line += (lineHasWord ? " " : "") + word; lineWidth += (lineHasWord ? 1 : 0) + w
+            }
+            lineHasWord = true
+        }
+        if lineHasWord || lines.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// Word wrap by columns. Words longer than the width are broken.
