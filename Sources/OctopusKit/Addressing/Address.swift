@@ -45,11 +45,16 @@ public struct AddressResolver: Sendable {
         }
         if let id = canonical(lower) { return .record(id) }
         let folded = Folding.fold(text)
-        if let id = names[folded] ?? names[folded.replacingOccurrences(of: " ", with: "")] { return .record(id) }
+        if let id = named(folded) { return .record(id) }
         // A unique prefix of a name ("portu" → Portugal) also counts.
         let prefixed = Set(nameList.filter { $0.folded.hasPrefix(folded) }.map(\.id))
         if !folded.isEmpty, prefixed.count == 1, let id = prefixed.first { return .record(id) }
         return .notFound(suggestions: suggestions(for: text))
+    }
+
+    /// The record whose name or alias this is, once folded, with or without its spaces.
+    func named(_ folded: String) -> String? {
+        names[folded] ?? names[folded.replacingOccurrences(of: " ", with: "")]
     }
 
     /// Speakable forms: "art 29", "article 29", "art. 29", "a29" → art29; "p 3", "protocol 3",

@@ -1,22 +1,21 @@
 /// Recognises a query that is an address — an id, a speakable form ("art 29", "workshop 3") or a
 /// record's name ("Turquie", "ivory coast") — so that record can rank first.
 ///
-/// Ids and names are looked up in tables built once here; only speakable forms (letters then
-/// digits) are handed to `AddressResolver`, and only when some id ends in those digits and starts
-/// like those letters ("article 29" → art29, "workshop 3" → ws3). Anything else would reach the
-/// resolver's fuzzy fall-backs, which scan every name: far beyond a keystroke's budget on a large base.
+/// Ids are looked up in a table built once here and names in the resolver's own table (one table
+/// of names for `:` and for search); only speakable forms (letters then digits) are handed to
+/// `AddressResolver.resolve`, and only when some id ends in those digits and starts like those
+/// letters ("article 29" → art29, "workshop 3" → ws3). Anything else would reach the resolver's
+/// fuzzy fall-backs, which scan every name: far beyond a keystroke's budget on a large base.
 struct AddressMatcher: Sendable {
     private let resolver: AddressResolver
     /// Folded id without spaces ("art29", "tcy", "part3") → id.
     private let ids: [String: String]
-    /// Folded name or alias, with and without spaces → id.
-    private let names: [String: String]
     /// Trailing digits of ids → first letters of those ids ("29" → a, p).
     private let speakable: [Substring: Set<Character>]
 
     init(_ kb: KnowledgeBase) {
         resolver = AddressResolver(kb)
-        var ids: [String: String] = [:], names: [String: String] = [:], speakable: [Substring: Set<Character>] = [:]
+        var ids: [String: String] = [:], speakable: [Substring: Set<Character>] = [:]
         // Names are folded by words through the tokenizer's cache: the same as `Folding.fold` of
         // the whole name, but most words skip Foundation, which matters on large bases.
         var tokenizer = Tokenizer()
@@ -27,18 +26,7 @@ struct AddressMatcher: Sendable {
             if let (letters, digits) = AddressMatcher.split(id) { speakable[digits, default: []].insert(letters.first ?? " ") }
         }
         self.speakable = speakable
-        // Same order and first-wins rule as AddressResolver, so both agree on shared names.
-        for r in kb.allRecords {
-            for name in [r.title, r.shortTitle] + r.aliases {
-                let folded = fold(name)
-                guard !folded.isEmpty else { continue }
-                if names[folded] == nil { names[folded] = r.id }
-                let joined = AddressMatcher.compact(folded)
-                if names[joined] == nil { names[joined] = r.id }
-            }
-        }
         self.ids = ids
-        self.names = names
     }
 
     /// The id of the record the text addresses, if any.
@@ -46,7 +34,7 @@ struct AddressMatcher: Sendable {
         let folded = Folding.fold(text)
         guard !folded.isEmpty else { return nil }
         let compact = AddressMatcher.compact(folded)
-        if let id = ids[compact] ?? names[folded] ?? names[compact] { return id }
+        if let id = ids[compact] ?? resolver.named(folded) { return id }
         guard let (letters, digits) = AddressMatcher.split(compact), let first = letters.first,
               speakable[digits]?.contains(first) == true else { return nil }
         switch resolver.resolve(text) {

@@ -18,7 +18,7 @@ struct Tokenizer {
     private struct Folded { var words: [String]; var parts: [String] }
     private var cache: [String: Folded] = [:]
 
-    static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}"]
+    static let apostrophes = Folding.apostrophes
 
     /// Letters, marks and digits make words; everything else separates them (as in `Folding`).
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {

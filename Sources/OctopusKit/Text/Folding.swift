@@ -3,6 +3,9 @@ import Foundation
 /// Folds text for matching: NFKC compatibility forms, case, diacritics, apostrophe and dash
 /// variants, so "Côte d’Ivoire", "cote d'ivoire" and "COTE DIVOIRE" compare equal as words.
 public enum Folding {
+    /// Every mark people type as an apostrophe; folding and the search tokenizer treat them alike.
+    public static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}"]
+
     /// Lower-cased, diacritics removed, punctuation turned into spaces, runs of spaces collapsed.
     public static func fold(_ text: String) -> String {
         let base = text.precomposedStringWithCompatibilityMapping
@@ -16,9 +19,9 @@ public enum Folding {
             case "œ": out.append(contentsOf: "oe".unicodeScalars); lastWasSpace = false
             case "ø": out.append("o"); lastWasSpace = false
             case "ı": out.append("i"); lastWasSpace = false
-            // Apostrophes join: "d'Ivoire" → "divoire", as people type it without one.
-            case "'", "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}": continue
             default:
+                // Apostrophes join: "d'Ivoire" → "divoire", as people type it without one.
+                if apostrophes.contains(s) { continue }
                 if CharacterSet.alphanumerics.contains(s) {
                     out.append(s); lastWasSpace = false
                 } else if !lastWasSpace {
