@@ -19,8 +19,12 @@ public enum Render {
         case .page(let page):
             let width = PageView.textWidth(state)
             let layout = PageView.layout(state, id: page.id, width: width)
+            // The current match's words, as search matched them (`TextMatcher`).
+            let marked = page.matchLine.flatMap { line in
+                state.lastQuery.map { PageView.matches(layout, matcher: state.searchIndex.matcher(for: $0)).runs(ofMatchOn: line) }
+            } ?? []
             PageView.draw(layout, into: &grid, top: top, left: 1, width: width, height: height, scroll: page.scroll,
-                          selectedLink: page.selectedLink, matchLine: page.matchLine, highlight: state.lastQuery)
+                          selectedLink: page.selectedLink, matchLine: page.matchLine, marked: marked)
             scrollIndicator(&grid, top: top, height: height, scroll: page.scroll, total: layout.lines.count, ascii: state.ascii)
         case .walk(let walk):
             WalkView.render(walk, now: state.now, into: &grid, ascii: state.ascii)
