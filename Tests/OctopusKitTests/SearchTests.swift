@@ -19,6 +19,20 @@ struct SearchTests {
         return Set(r.searchPassages(in: bundled).flatMap { Folding.words($0.text) })
     }
 
+    // MARK: Matching outside the index (n and N on a page)
+
+    @Test func theMatcherFindsInAnyTextWhatSearchWouldMatch() {
+        let pieces = ["Mutual", " ", "legal", " ", "assistance", " through the ", "MLA", " desk; ", "legal", " aid"]
+        #expect(index.matcher(for: "mla").matches(in: pieces) == [0..<5, 6..<7])   // the synonym group, as one match each
+        #expect(index.matcher(for: "\"legal assistance\"").matches(in: pieces) == [2..<5])     // quotes: these words only
+        #expect(index.matcher(for: "type:article").matches(in: pieces).isEmpty)
+    }
+
+    @Test func theMatcherForgivesATypoOnlyWhereTheWordItselfIsMissing() {
+        #expect(index.matcher(for: "preservaton ").matches(in: ["expedited ", "preservation"]) == [1..<2])
+        #expect(index.matcher(for: "preservation ").matches(in: ["reservation", " and ", "preservation"]) == [2..<3])
+    }
+
     // MARK: Ranking
 
     @Test func preservationRanksArticles16And29FirstThree() {

@@ -31,6 +31,58 @@ struct KeyTableTests {
         #expect(lines.contains { $0.keys == "0-9" })
         #expect(KeyTable.hintLine(for: .page).contains("Esc back"))
     }
+
+    @Test func helpTextComesFromTheActionUnlessTheBindingSaysOtherwise() {
+        #expect(KeyTable.helpLines(for: .page).contains { $0.keys == "/" && $0.help == "search everything (results as you type)" })
+        #expect(KeyTable.helpLines(for: .page).contains { $0.keys == "Enter → l" && $0.help.hasPrefix("follow the selected link") })
+        #expect(KeyTable.helpLines(for: .home).contains { $0.keys == "Enter → l" && $0.help == "open section" })
+        for screen in ScreenKind.allCases {
+            for b in KeyTable.bindings(for: screen) { #expect(!b.help.isEmpty, "\(screen): \(b.keys) has no help") }
+        }
+    }
+
+    @Test(arguments: [ScreenKind.gotoPrompt, .search, .editor])
+    func textFieldsTypePrintableTextAndNoControls(screen: ScreenKind) {
+        #expect(KeyTable.action(for: .char("q"), on: screen) == .text(.insert))
+        #expect(KeyTable.action(for: .char(" "), on: screen) == .text(.insert))
+        #expect(KeyTable.action(for: .char("é"), on: screen) == .text(.insert))
+        #expect(KeyTable.action(for: .char("\u{1B}"), on: screen) == nil)
+        #expect(KeyTable.action(for: .escape, on: screen) == .text(.cancel))
+        #expect(KeyTable.action(for: .ctrl("c"), on: screen) == .text(.cancel))
+        #expect(KeyTable.action(for: .ctrl("z"), on: screen) == .suspend)
+    }
+
+    @Test func theDiscardQuestionTakesYesAndAnyOtherKeyAsNo() {
+        #expect(KeyTable.action(for: .char("y"), on: .discardNote) == .text(.discard))
+        #expect(KeyTable.action(for: .char("n"), on: .discardNote) == .text(.keepEditing))
+        #expect(KeyTable.action(for: .escape, on: .discardNote) == .text(.keepEditing))
+    }
+
+    @Test func everyOverlayHintsItsOwnKeys() {
+        #expect(KeyTable.hintLine(for: .editor) == "Ctrl-S save  Esc cancel")
+        #expect(KeyTable.hintLine(for: .search) == "Enter open  Esc back")
+        #expect(KeyTable.hintLine(for: .gotoPrompt) == "Enter go  Tab complete  Esc cancel")
+        #expect(KeyTable.hintLine(for: .help) == "↓ scroll  Esc close")
+    }
+
+    @Test func pinnedHintsStayOnANarrowTerminal() {
+        #expect(KeyTable.hintLine(for: .page, width: 20) == "? help  q quit")
+        #expect(KeyTable.hintLine(for: .editor, width: 5) == "Esc cancel")
+        #expect(WalkKeys.hintLine(overview: false, width: 10) == "? help  q quit")
+    }
+
+    @MainActor @Test func theBottomRowShowsTheKeysOfTheOverlayThatIsOpen() {
+        var page = AppState(kb: bundled, size: Size(width: 80, height: 24))
+        page.notebook.available = true
+        Update.open(&page, id: "art29")
+        let cases: [(Key, String)] = [(.char("a"), "Ctrl-S save  Esc cancel"), (.char("/"), "Enter open  Esc back"),
+                                      (.char("?"), "↓ scroll  Esc close"), (.char(":"), "Enter go  Tab complete  Esc cancel")]
+        for (key, hint) in cases {
+            var s = page
+            Update.update(&s, .key(key))
+            #expect(Render.render(s).lines.last?.contains(hint) == true, "after \(key): \(Render.render(s).lines.last ?? "")")
+        }
+    }
 }
 
 @Suite("Cell grid")

@@ -250,6 +250,27 @@ struct UpdateTests {
         #expect(s.message?.contains("Match 1 of") == true)
     }
 
+    /// `n` matches what search matched: "mla" lists Article 25 through its synonym group, so `n`
+    /// there stops at "mutual legal assistance" and marks it, not "No match".
+    @Test func nOnAPageFindsWhatSearchMatchedThroughSynonyms() throws {
+        var s = state()
+        send(&s, .char("/")); type(&s, "mla")
+        let rank = try #require(s.searchIndex.search("mla").firstIndex { $0.id == "art25" }, "search for mla does not list Article 25")
+        for _ in 0..<rank { send(&s, .down) }
+        send(&s, .enter)
+        #expect(currentID(s) == "art25")
+        send(&s, .char("n"))
+        let page = try #require(pageState(s))
+        try #require(page.matchLine != nil, "n found nothing: \(s.message ?? "")")
+        #expect(s.message?.hasPrefix("Match 1 of") == true)
+        let grid = Render.render(s)
+        let marked = (1..<(grid.size.height - 1)).map { row in
+            (0..<grid.size.width).filter { grid[row, $0].style == .selected }.map { grid[row, $0].text }.joined()
+        }.filter { !$0.isEmpty }
+        let words = marked.joined().lowercased()
+        #expect(words == "mutuallegalassistance" || words == "mutualassistance" || words == "mla", "marked on screen: \(marked)")
+    }
+
     @Test func wStartsTheWalkthroughFromTheSessionsListAndEscReturns() {
         var s = state()
         send(&s, .enter)                                  // sessions list, first row: the opening

@@ -56,4 +56,19 @@ struct Highlighter {
         }
         return out
     }
+
+    /// Matches in each passage of one record, with search's rule for typos: words one edit from
+    /// what was typed are marked only for the parts of the query the record lacks as typed, so
+    /// "preservation" does not also mark "reservation". `self` is the highlighter without typos.
+    func recordMatches(in passages: [Int], store: PassageStore, plan: QueryPlan, termCount: Int) -> [[PatternMatch]] {
+        let found = passages.map { matches(in: $0, store: store) }
+        let matchedSlots = found.joined().reduce(UInt64(0)) { $0 | $1.slots }
+        let lacking = Set(plan.slots.indices.filter {
+            matchedSlots & (UInt64(1) << UInt64(min($0, 63))) == 0 && !plan.slots[$0].typoPatterns.isEmpty
+        })
+        guard !lacking.isEmpty else { return found }
+        // Rare: scan again with the typo neighbours of the parts that found nothing.
+        let withTypos = Highlighter(plan, termCount: termCount, typosFor: lacking)
+        return passages.map { withTypos.matches(in: $0, store: store) }
+    }
 }

@@ -7,16 +7,7 @@ extension SearchIndex {
     /// The passage that best explains why the record matched, cut around its matches.
     func snippet(for doc: Int32, plan: QueryPlan, highlighter: Highlighter) -> Snippet {
         let passages = documents[Int(doc)].passages.map(Int.init).filter { store.fields[$0].snippetRank != nil }
-        var found = passages.map { highlighter.matches(in: $0, store: store) }
-        // Typo neighbours are marked only for words the record lacks as typed (rare: scan again).
-        let matchedSlots = found.joined().reduce(UInt64(0)) { $0 | $1.slots }
-        let lacking = Set(plan.slots.indices.filter {
-            matchedSlots & (UInt64(1) << UInt64(min($0, 63))) == 0 && !plan.slots[$0].typoPatterns.isEmpty
-        })
-        if !lacking.isEmpty {
-            let withTypos = Highlighter(plan, termCount: dictionary.count, typosFor: lacking)
-            found = passages.map { withTypos.matches(in: $0, store: store) }
-        }
+        let found = highlighter.recordMatches(in: passages, store: store, plan: plan, termCount: dictionary.count)
 
         var chosen: Int?
         var chosenKey = (slots: 0, rank: Int.max, matches: 0)

@@ -88,11 +88,7 @@ public enum Browser {
                 var effects: [Effect] = []
                 switch event {
                 case .resize: effects = Update.update(&state, .resize(backend.size))
-                case .key(let key):
-                    if state.isTooSmall, key == .char("q") || key == .ctrl("c") {
-                        if case .editor = state.overlay {} else { state.quitRequested = true; break }
-                    }
-                    effects = Update.update(&state, .key(key))
+                case .key(let key): effects = Update.update(&state, .key(key))
                 }
                 for effect in effects {
                     backend.present(Render.render(state))

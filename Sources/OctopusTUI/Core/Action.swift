@@ -19,8 +19,95 @@ public enum Action: Hashable, Sendable {
     case walk
     /// Ctrl-Z: give the terminal back to the shell until `fg`.
     case suspend
-    /// Keys a text field (the go-to prompt, the note editor) interprets itself; listed for help.
-    case edit
+    /// A key of a text field: the go-to prompt, the search field, the note editor.
+    case text(TextAction)
+}
+
+/// What a key asks of a text field. One-line fields and the note editor share the editing
+/// actions (by grapheme cluster, see `TextField`); the rest belong to one field or another.
+public enum TextAction: Hashable, Sendable {
+    /// The printable character typed (the table's `KeyClass.text` binding).
+    case insert
+    case moveLeft, moveRight, lineStart, lineEnd
+    case deleteBackward, deleteForward, clearLine
+    /// The note editor's own: lines.
+    case newLine, indent, lineUp, lineDown
+    /// Enter and Esc: go, open or save; close the field.
+    case submit, cancel, save
+    /// Tab: the completion of an address, or the recent search selected.
+    case complete
+    /// Search: move through the results (or the recent searches).
+    case selectPrevious, selectNext, selectPageUp, selectPageDown
+    /// The question before a note is thrown away.
+    case discard, keepEditing
+
+    public var help: String {
+        switch self {
+        case .insert: "type it"
+        case .moveLeft: "one character left"
+        case .moveRight: "one character right"
+        case .lineStart: "start of the line"
+        case .lineEnd: "end of the line"
+        case .deleteBackward: "delete the character before the cursor"
+        case .deleteForward: "delete the character under the cursor"
+        case .clearLine: "clear the line"
+        case .newLine: "new line"
+        case .indent: "four spaces"
+        case .lineUp: "move to the line above"
+        case .lineDown: "move to the line below"
+        case .submit: "go"
+        case .cancel: "cancel"
+        case .save: "save the note"
+        case .complete: "complete"
+        case .selectPrevious: "select the result above"
+        case .selectNext: "select the result below"
+        case .selectPageUp: "select a page of results up"
+        case .selectPageDown: "select a page of results down"
+        case .discard: "discard the note"
+        case .keepEditing: "go back to the note"
+        }
+    }
+}
+
+extension Action: KeyAction {
+    /// The help text wherever the action is bound; a binding overrides it only where its screen
+    /// gives the action a narrower sense.
+    public var help: String {
+        switch self {
+        case .moveUp: "move up"
+        case .moveDown: "move down"
+        case .pageUp: "page up"
+        case .pageDown: "page down"
+        case .top: "go to top"
+        case .bottom: "go to bottom"
+        case .open: "open"
+        case .back: "back"
+        case .forward: "forward in history"
+        case .nextLink: "select next link"
+        case .previousLink: "select previous link"
+        case .focus: "move focus to the preview (wide terminals)"
+        case .toggleFold: "fold or unfold a chapter"
+        case .goTo: "go to an address: art 29, PT, ws 3, portugal"
+        case .toggleDate: "status date: conference ⇄ latest"
+        case .cycleRegion: "countries: filter by region"
+        case .cycleStatusFilter: "countries: filter by status"
+        case .toggleSort: "countries: sort by name or date"
+        case .help: "help: all keys"
+        case .quit: "quit"
+        case .digit: "type a link number, then Enter"
+        case .toggleBookmark: "bookmark or unbookmark this record"
+        case .writeNote: "write a note on this record ($VISUAL/$EDITOR if set)"
+        case .addToHandout: "add this record to the handout tray"
+        case .writeHandout: "write the handout tray as a Markdown briefing pack"
+        case .openBookmarks: "your bookmarks"
+        case .search: "search everything (results as you type)"
+        case .nextMatch: "next match of the last search on this page"
+        case .previousMatch: "previous match of the last search on this page"
+        case .walk: "walk a room through this session (facilitator mode)"
+        case .suspend: "suspend to the shell (fg comes back)"
+        case .text(let action): action.help
+        }
+    }
 }
 
 /// What the event loop feeds `update`.

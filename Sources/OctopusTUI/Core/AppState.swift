@@ -156,7 +156,7 @@ public struct AppState: Sendable {
         switch overlay {
         case .help: return .help
         case .goto: return .gotoPrompt
-        case .editor: return .editor
+        case .editor(let editor): return editor.confirmingDiscard ? .discardNote : .editor
         case .search: return .search
         case nil: break
         }

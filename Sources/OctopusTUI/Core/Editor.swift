@@ -24,46 +24,53 @@ public struct EditorState: Sendable, Hashable {
     public var isEmpty: Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     public var current: TextField { lines[row] }
 
-    /// Applies one key. Esc on a non-empty note asks first; `y` then discards, anything else
-    /// goes back to editing.
+    /// Applies one key through the editor's table (`KeyTable`, screen `.editor`, or
+    /// `.discardNote` while asking); a key that is in neither changes nothing.
     public mutating func apply(_ key: Key) -> Outcome {
+        guard case .text(let action)? = KeyTable.action(for: key, on: confirmingDiscard ? .discardNote : .editor) else { return .editing }
+        return apply(action, key: key)
+    }
+
+    /// Applies one action; `key` is the key that asked, whose character `.insert` types. Esc on a
+    /// non-empty note asks first; then `.discard` (y) discards, and anything else goes back to editing.
+    public mutating func apply(_ action: TextAction, key: Key) -> Outcome {
         if confirmingDiscard {
             confirmingDiscard = false
-            if key == .char("y") || key == .char("Y") { return .discard }
-            return .editing
+            return action == .discard ? .discard : .editing
         }
-        switch key {
-        case .ctrl("s"): return .save
-        case .escape, .ctrl("c"):
+        switch action {
+        case .save: return .save
+        case .cancel:
             if isEmpty { return .discard }
             confirmingDiscard = true
-        case .left:
+        case .moveLeft:
             if !lines[row].moveLeft(), row > 0 { row -= 1; lines[row].moveEnd() }
-        case .right:
+        case .moveRight:
             if !lines[row].moveRight(), row < lines.count - 1 { row += 1; lines[row].moveHome() }
-        case .up: moveVertically(by: -1)
-        case .down: moveVertically(by: 1)
-        case .home, .ctrl("a"): lines[row].moveHome()
-        case .end, .ctrl("e"): lines[row].moveEnd()
-        case .enter:
+        case .lineUp: moveVertically(by: -1)
+        case .lineDown: moveVertically(by: 1)
+        case .lineStart: lines[row].moveHome()
+        case .lineEnd: lines[row].moveEnd()
+        case .newLine:
             var next = TextField(lines[row].split())
             next.moveHome()
             lines.insert(next, at: row + 1)
             row += 1
-        case .backspace:
+        case .deleteBackward:
             if !lines[row].deleteBackward(), row > 0 {
                 let rest = lines.remove(at: row).text
                 row -= 1
                 lines[row].moveEnd()
                 lines[row].append(rest)
             }
-        case .delete, .ctrl("d"):
+        case .deleteForward:
             if !lines[row].deleteForward(), row < lines.count - 1 {
                 lines[row].append(lines.remove(at: row + 1).text)
             }
-        case .tab: lines[row].insert("    ")
-        case .char(let c): lines[row].insert(String(c))
-        default: break
+        case .indent: lines[row].insert("    ")
+        case .insert: if case .char(let c) = key { lines[row].insert(String(c)) }
+        case .clearLine, .submit, .complete, .selectPrevious, .selectNext, .selectPageUp, .selectPageDown,
+             .discard, .keepEditing: break
         }
         return .editing
     }

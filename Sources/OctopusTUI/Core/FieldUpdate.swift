@@ -1,20 +1,32 @@
 import OctopusKit
 
-/// The two one-line fields: `/` search and the `:` go-to prompt. Text keys edit the field by
-/// grapheme cluster (`TextField.edit`); the rest act on results.
+/// The text fields: `/` search, the `:` go-to prompt and the note editor. Their keys arrive as
+/// `TextAction`s from their tables; editing actions change the field by grapheme cluster
+/// (`TextField.apply`), the rest act on results.
 extension Update {
+    /// A text field's action; `key` is the key that asked (the character `.insert` types).
+    static func text(_ state: inout AppState, _ action: TextAction, _ key: Key) -> [Effect] {
+        switch state.overlay {
+        case .goto(var prompt): editPrompt(&state, &prompt, action, key)
+        case .search(var search): editSearch(&state, &search, action, key)
+        case .editor(var editor): return edit(&state, &editor, action, key)
+        case .help, nil: break
+        }
+        return []
+    }
+
     // MARK: Search
 
     /// Typing never searches here: the screen runs the query when it is drawn, and the event
     /// loop draws once per batch of keys, so a paste costs one search, not one per character.
-    static func editSearch(_ state: inout AppState, _ search: inout SearchState, _ key: Key) {
+    static func editSearch(_ state: inout AppState, _ search: inout SearchState, _ action: TextAction, _ key: Key) {
         let page = max(1, SearchView.visibleHits(state))
-        switch key {
-        case .escape, .ctrl("c"):
+        switch action {
+        case .cancel:
             remember(&state, search.query)
             state.overlay = nil
             return
-        case .enter:
+        case .submit:
             if search.query.isEmpty, search.selection < state.recentSearches.count {
                 search.field = TextField(state.recentSearches[search.selection], limit: search.field.limit)
                 search.selection = 0
@@ -26,20 +38,20 @@ extension Update {
             } else if !search.query.isEmpty {
                 state.message = "Nothing matches “\(search.query)”"
             }
-        case .tab:
+        case .complete:
             if search.query.isEmpty, search.selection < state.recentSearches.count {
                 search.field = TextField(state.recentSearches[search.selection], limit: search.field.limit)
                 search.selection = 0
             }
-        case .up, .down, .pageUp, .pageDown:
-            let delta = key == .up ? -1 : key == .down ? 1 : key == .pageUp ? -page : page
+        case .selectPrevious, .selectNext, .selectPageUp, .selectPageDown:
+            let delta = action == .selectPrevious ? -1 : action == .selectNext ? 1 : action == .selectPageUp ? -page : page
             let count = search.query.isEmpty ? state.recentSearches.count : state.searchIndex.search(search.query).count
             search.selection = min(max(0, search.selection + delta), max(0, count - 1))
         default:
             let before = search.query
-            guard search.field.edit(key) else { break }
+            guard search.field.apply(action, key: key) else { break }
             if search.query != before { search.selection = 0; search.scroll = 0 }
-            if case .char = key, search.query == before { state.message = "The search field is full (\(search.field.limit ?? 0) characters)" }
+            if action == .insert, search.query == before { state.message = "The search field is full (\(search.field.limit ?? 0) characters)" }
         }
         if search.selection < search.scroll { search.scroll = search.selection }
         if search.selection >= search.scroll + page { search.scroll = search.selection - page + 1 }
@@ -58,10 +70,10 @@ extension Update {
 
     // MARK: Go-to prompt
 
-    static func editPrompt(_ state: inout AppState, _ prompt: inout GotoPrompt, _ key: Key) {
-        switch key {
-        case .escape, .ctrl("c"): state.overlay = nil; return
-        case .enter:
+    static func editPrompt(_ state: inout AppState, _ prompt: inout GotoPrompt, _ action: TextAction, _ key: Key) {
+        switch action {
+        case .cancel: state.overlay = nil; return
+        case .submit:
             switch state.resolver.resolve(prompt.text) {
             case .record(let id):
                 state.overlay = nil
@@ -74,12 +86,12 @@ extension Update {
                 state.overlay = .goto(prompt)
             }
             return
-        case .tab:
+        case .complete:
             if let first = state.resolver.completions(for: prompt.text, limit: 1).first {
                 prompt.field = TextField(first, limit: prompt.field.limit)
             }
         default:
-            _ = prompt.field.edit(key)
+            _ = prompt.field.apply(action, key: key)
         }
         prompt.error = nil
         state.overlay = .goto(prompt)

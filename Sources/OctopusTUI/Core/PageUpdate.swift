@@ -16,7 +16,8 @@ extension Update {
         case .bottom: p.scroll = layout.lines.count
         case .nextMatch, .previousMatch:
             guard let query = state.lastQuery else { state.message = "Search first with /, then n and N move between matches on the page"; break }
-            let matches = PageView.matchLines(layout, query: query)
+            // What search itself matches for the query: synonyms, completions, typos.
+            let matches = PageView.matches(layout, matcher: state.searchIndex.matcher(for: query)).lines
             guard !matches.isEmpty else { state.message = "No match for “\(query)” on this page"; p.matchLine = nil; break }
             let current = p.matchLine ?? (action == .nextMatch ? p.scroll - 1 : p.scroll + visible)
             let next = action == .nextMatch ? (matches.first { $0 > current } ?? matches[0]) : (matches.last { $0 < current } ?? matches[matches.count - 1])

@@ -102,18 +102,21 @@ public struct TextField: Sendable, Hashable {
 
     public mutating func clear() { text = ""; cursor = 0 }
 
-    /// The editing keys every one-line field shares (the prompt and the search field); the note
-    /// editor adds line breaks and moves across lines. Returns false for any other key.
-    public mutating func edit(_ key: Key) -> Bool {
-        switch key {
-        case .left: _ = moveLeft()
-        case .right: _ = moveRight()
-        case .home, .ctrl("a"): moveHome()
-        case .end, .ctrl("e"): moveEnd()
-        case .backspace: deleteBackward()
-        case .delete, .ctrl("d"): deleteForward()
-        case .ctrl("u"): clear()
-        case .char(let c): insert(String(c))
+    /// The editing actions every one-line field shares (the prompt and the search field), bound
+    /// in `KeyTable.lineEditing`; `key` is the key that asked, whose character `.insert` types.
+    /// Returns false for any other action.
+    public mutating func apply(_ action: TextAction, key: Key) -> Bool {
+        switch action {
+        case .moveLeft: _ = moveLeft()
+        case .moveRight: _ = moveRight()
+        case .lineStart: moveHome()
+        case .lineEnd: moveEnd()
+        case .deleteBackward: deleteBackward()
+        case .deleteForward: deleteForward()
+        case .clearLine: clear()
+        case .insert:
+            guard case .char(let c) = key else { return false }
+            insert(String(c))
         default: return false
         }
         return true

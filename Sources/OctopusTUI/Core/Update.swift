@@ -46,19 +46,14 @@ public enum Update {
             return []
         case .key(let key):
             state.message = nil
-            if KeyTable.suspendKeys.contains(key) { return [.suspend] }
-            if case .goto(var prompt) = state.overlay {
-                editPrompt(&state, &prompt, key)
+            // The shell's keys first, then the screen's: every key goes through a table.
+            if KeyHelp.action(for: key, in: KeyTable.shell) == .suspend { return [.suspend] }
+            if state.isTooSmall, state.screenKind != .editor, state.screenKind != .discardNote,
+               KeyHelp.action(for: key, in: KeyTable.tooSmall) == .quit {
+                state.quitRequested = true
                 return []
             }
-            if case .editor(var editor) = state.overlay {
-                return edit(&state, &editor, key)
-            }
-            if case .search(var search) = state.overlay {
-                editSearch(&state, &search, key)
-                return []
-            }
-            if case .walk(var walk) = state.place, state.overlay == nil {
+            if state.screenKind == .walk, case .walk(var walk) = state.place {
                 let effect = WalkUpdate.handle(&walk, key: key, now: state.now)
                 state.place = .walk(walk)
                 switch effect {
@@ -70,6 +65,7 @@ public enum Update {
                 clampAll(&state)
                 return []
             }
+            // Mouse clicks carry a position, so they are their own way in to the same moves (`ClickUpdate`).
             if case .click(let row, let column) = key, state.overlay == nil {
                 click(&state, row: row, column: column)
                 clampAll(&state)
@@ -81,6 +77,7 @@ public enum Update {
                 }
                 return []
             }
+            if case .text(let textAction) = action { return text(&state, textAction, key) }
             let effects = perform(&state, action)
             clampAll(&state)
             return effects
@@ -88,8 +85,8 @@ public enum Update {
     }
 
     /// The note editor: Ctrl-S saves (through an effect), Esc discards after asking.
-    static func edit(_ state: inout AppState, _ editor: inout EditorState, _ key: Key) -> [Effect] {
-        switch editor.apply(key) {
+    static func edit(_ state: inout AppState, _ editor: inout EditorState, _ action: TextAction, _ key: Key) -> [Effect] {
+        switch editor.apply(action, key: key) {
         case .editing:
             state.overlay = .editor(editor)
             if editor.confirmingDiscard { state.message = "Discard this note? y discards, any other key goes back to it" }

@@ -18,6 +18,21 @@ public struct PageLayout: Sendable {
     }
 }
 
+/// A run of a laid-out page: its line and its place on the line.
+public struct RunPosition: Sendable, Hashable {
+    public var line: Int
+    public var run: Int
+}
+
+/// Search's matches on a page: the runs of each match's words, by the line the match starts on
+/// (a phrase may go on to the next line).
+public struct PageMatches: Sendable {
+    var byLine: [Int: Set<RunPosition>] = [:]
+    /// Lines where a match starts, top to bottom: where n and N stop.
+    public var lines: [Int] { byLine.keys.sorted() }
+    public func runs(ofMatchOn line: Int) -> Set<RunPosition> { byLine[line] ?? [] }
+}
+
 public enum PageView {
     /// Width of the page text: the whole screen less margins, capped for readable line length.
     static func textWidth(_ state: AppState) -> Int { max(10, min(state.size.width - 3, 100)) }
@@ -134,30 +149,38 @@ public enum PageView {
         return PageLayout(page: page, lines: lines, lineOfLink: lineOfLink)
     }
 
-    /// Lines of a layout that contain a word of the query (folded: case and accents ignored).
-    public static func matchLines(_ layout: PageLayout, query: String) -> [Int] {
-        let words = Set(Folding.words(query).filter { !$0.hasPrefix("type") })
-        guard !words.isEmpty else { return [] }
-        return layout.lines.indices.filter { i in
-            layout.lines[i].contains { run in Folding.words(run.text).contains { w in words.contains { w.hasPrefix($0) } } }
+    /// Where search's matches of a query fall on a laid-out page (`TextMatcher`: the same words,
+    /// synonyms, completions and typos as search itself).
+    public static func matches(_ layout: PageLayout, matcher: TextMatcher) -> PageMatches {
+        var positions: [RunPosition] = [], pieces: [String] = []
+        for (l, line) in layout.lines.enumerated() {
+            for (r, run) in line.enumerated() {
+                positions.append(RunPosition(line: l, run: r))
+                // A link's number, "[3]", is not text of the page.
+                pieces.append(run.link != nil && run.style == .dim ? "" : run.text)
+            }
         }
+        var out = PageMatches()
+        for m in matcher.matches(in: pieces) {
+            // Words only: not the spaces between them, nor the indent of the next line.
+            let words = m.filter { pieces[$0].contains { $0.isLetter || $0.isNumber } }.map { positions[$0] }
+            out.byLine[positions[m.lowerBound].line, default: []].formUnion(words)
+        }
+        return out
     }
 
-    /// Draws lines [scroll, scroll+height) of a layout into a region of the grid; the words of
-    /// `highlight` are marked on `matchLine`.
+    /// Draws lines [scroll, scroll+height) of a layout into a region of the grid; the runs in
+    /// `marked` (the words of the current match) are in reverse video, and `matchLine` has a mark.
     static func draw(_ layout: PageLayout, into grid: inout CellGrid, top: Int, left: Int, width: Int, height: Int,
-                     scroll: Int, selectedLink: Int?, matchLine: Int? = nil, highlight: String? = nil) {
-        let words = Set(highlight.map(Folding.words) ?? [])
+                     scroll: Int, selectedLink: Int?, matchLine: Int? = nil, marked: Set<RunPosition> = []) {
         for row in 0..<height {
             let index = scroll + row
             guard index < layout.lines.count else { break }
             var x = left
-            for run in layout.lines[index] {
+            for (r, run) in layout.lines[index].enumerated() {
                 var style = run.style
                 if let l = run.link, l == selectedLink { style = .selected }
-                if index == matchLine, Folding.words(run.text).contains(where: { w in words.contains { w.hasPrefix($0) } }) {
-                    style = .selected
-                }
+                if marked.contains(RunPosition(line: index, run: r)) { style = .selected }
                 x += grid.put(run.text, row: top + row, column: x, style: style, width: left + width - x)
             }
             if index == matchLine && left > 0 { grid.put("▶", row: top + row, column: left - 1, style: .accent) }

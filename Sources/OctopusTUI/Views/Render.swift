@@ -19,8 +19,12 @@ public enum Render {
         case .page(let page):
             let width = PageView.textWidth(state)
             let layout = PageView.layout(state, id: page.id, width: width)
+            // The current match's words, as search matched them (`TextMatcher`).
+            let marked = page.matchLine.flatMap { line in
+                state.lastQuery.map { PageView.matches(layout, matcher: state.searchIndex.matcher(for: $0)).runs(ofMatchOn: line) }
+            } ?? []
             PageView.draw(layout, into: &grid, top: top, left: 1, width: width, height: height, scroll: page.scroll,
-                          selectedLink: page.selectedLink, matchLine: page.matchLine, highlight: state.lastQuery)
+                          selectedLink: page.selectedLink, matchLine: page.matchLine, marked: marked)
             scrollIndicator(&grid, top: top, height: height, scroll: page.scroll, total: layout.lines.count, ascii: state.ascii)
         case .walk(let walk):
             WalkView.render(walk, now: state.now, into: &grid, ascii: state.ascii)
@@ -74,16 +78,20 @@ public enum Render {
                 grid.put(TextWidth.clip("Tab: " + completions.joined(separator: "  "), to: state.size.width), row: row - 1, column: 0, style: .dim)
             }
             grid.fill(row: row, style: .normal)
-            FieldView.draw(prompt.field, prefix: ":", row: row, column: 0, width: state.size.width, style: .accent,
+            // The prompt's own keys on its right, in at most half the row; the field keeps the rest.
+            let hints = TextWidth.clip(KeyTable.hintLine(for: .gotoPrompt, width: state.size.width / 2), to: state.size.width / 2)
+            let hintWidth = TextWidth.columns(hints)
+            FieldView.draw(prompt.field, prefix: ":", row: row, column: 0, width: state.size.width - hintWidth - 2, style: .accent,
                            ascii: state.ascii, &grid)
+            grid.put(hints, row: row, column: state.size.width - hintWidth, style: .dim)
             return
         }
         if let message = state.message {
             grid.put(TextWidth.clip(message, to: state.size.width), row: row, column: 0, style: .accent)
             return
         }
-        let screen: ScreenKind = state.overlay == nil ? state.screenKind : .help
-        grid.put(TextWidth.clip(KeyTable.hintLine(for: screen, width: state.size.width), to: state.size.width), row: row, column: 0, style: .dim)
+        // The keys of what has the keys: the screen, or the overlay open over it.
+        grid.put(TextWidth.clip(KeyTable.hintLine(for: state.screenKind, width: state.size.width), to: state.size.width), row: row, column: 0, style: .dim)
     }
 
     static func scrollIndicator(_ grid: inout CellGrid, top: Int, height: Int, scroll: Int, total: Int, ascii: Bool) {

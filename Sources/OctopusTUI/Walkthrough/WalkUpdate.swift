@@ -17,6 +17,30 @@ public enum WalkAction: Sendable, Hashable {
     case resize(Size)
 }
 
+extension WalkAction: KeyAction {
+    /// The help text wherever the action is bound (see `KeyAction`).
+    public var help: String {
+        switch self {
+        case .next: "next step (a presenter remote's PgDn too)"
+        case .previous: "previous step"
+        case .first: "first step"
+        case .last: "last step"
+        case .scrollUp: "scroll the step up"
+        case .scrollDown: "scroll the step down"
+        case .digit: "type a link number, then Enter"
+        case .enter: "open the link whose number was typed (Esc there comes back here)"
+        case .cancel: "clear the number typed, or leave the walkthrough"
+        case .toggleOverview: "agenda overview: where you are, jump to a step"
+        case .toggleProjector: "projector layout: large, high contrast, no notes"
+        case .toggleNotes: "presenter notes (on the projector: for this step only)"
+        case .togglePause: "pause or resume the clock"
+        case .help: "help: all keys"
+        case .quit: "quit"
+        case .resize: "the terminal changed size"
+        }
+    }
+}
+
 /// What the walkthrough asks of its host, which owns the browser and the terminal.
 public enum WalkEffect: Sendable, Hashable {
     /// Open this record's page; Esc there should come back to the same step.

@@ -1,0 +1,90 @@
+import Foundation
+import OctopusKit
+import Testing
+@testable import OctopusTUI
+
+/// Everything a key could change, as one value: the state but for the knowledge base and the
+/// caches built from it, and the effects the key asked for.
+struct Observed: Equatable {
+    var place: Place, overlay: Overlay?, backStack: [Place], forwardStack: [Place]
+    var message: String?, quitRequested: Bool, date: Day
+    var lastQuery: String?, recentSearches: [String]
+    var notebook: NotebookState, size: Size
+    var effects: [Effect]
+
+    init(_ s: AppState, effects: [Effect] = []) {
+        place = s.place; overlay = s.overlay; backStack = s.backStack; forwardStack = s.forwardStack
+        message = s.message; quitRequested = s.quitRequested; date = s.date
+        lastQuery = s.lastQuery; recentSearches = s.recentSearches
+        notebook = s.notebook; size = s.size
+        self.effects = effects
+    }
+}
+
+/// Every key through a table: on each screen, each key of a corpus is pressed once on a fresh
+/// state, and a key that the screen's table does not bind must change nothing at all.
+@MainActor
+@Suite("Key corpus")
+struct KeyCorpusTests {
+    nonisolated static let corpus: [Key] = (0x20...0x7E).map { .char(Character(Unicode.Scalar(UInt8($0)))) }
+        + [.char("é"), .char("日"), .char("\u{1B}"), .char("\u{0}")]
+        + [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .tab, .backTab, .enter, .escape, .backspace, .delete]
+        + (UInt8(ascii: "a")...UInt8(ascii: "z")).map { .ctrl(Character(Unicode.Scalar($0))) }
+        + (1...12).map { .function($0) }
+        + [.wheelUp, .wheelDown]
+
+    enum Screen: String, CaseIterable, Sendable {
+        case home, list, page, gotoPrompt, search, editor, help, walkStep, walkAgenda
+    }
+
+    func send(_ s: inout AppState, _ keys: [Key]) { for k in keys { Update.update(&s, .key(k)) } }
+    func typed(_ text: String) -> [Key] { text.map { .char($0) } }
+
+    /// A state on the screen with something in it (text, a selection, a history), so that most
+    /// keys of its table visibly do something.
+    func fixture(_ screen: Screen) -> AppState {
+        var s = AppState(kb: bundled, size: Size(width: 80, height: 24))
+        s.notebook.available = true
+        switch screen {
+        case .home: send(&s, [.down])
+        case .list: send(&s, [.down, .enter, .down])
+        case .page:
+            send(&s, [.char("/")] + typed("preservation") + [.escape, .char(":")] + typed("art29") + [.enter])
+        case .gotoPrompt: send(&s, [.char(":")] + typed("art 2") + [.left])
+        case .search: send(&s, [.char("/")] + typed("pres") + [.down])
+        case .editor: send(&s, [.char(":")] + typed("PT") + [.enter, .char("a")] + typed("first") + [.enter] + typed("second") + [.left, .left])
+        case .help: send(&s, [.char(":")] + typed("art16") + [.enter, .char("?"), .down])
+        case .walkStep: send(&s, [.char(":")] + typed("ws3") + [.enter, .char("w"), .char(" ")])
+        case .walkAgenda: send(&s, [.char(":")] + typed("ws3") + [.enter, .char("w"), .char("o"), .down])
+        }
+        return s
+    }
+
+    /// Whether the screen's table binds the key: the shell's keys, then the walkthrough's table or
+    /// the browser's for the screen (where a text field's "any printable text" counts).
+    func isBound(_ key: Key, in s: AppState) -> Bool {
+        if KeyHelp.action(for: key, in: KeyTable.shell) != nil { return true }
+        if s.screenKind == .walk, case .walk(let walk) = s.place { return WalkKeys.action(for: key, in: walk) != nil }
+        return KeyTable.action(for: key, on: s.screenKind) != nil
+    }
+
+    @Test(arguments: Screen.allCases)
+    func aKeyOutsideTheScreensTableChangesNothing(screen: Screen) throws {
+        let start = fixture(screen)
+        try #require(start.message == nil, "\(screen): the fixture shows a message, which any key clears")
+        var changedByTable = 0
+        let before = Observed(start)
+        for key in Self.corpus {
+            var s = start   // a value: each key starts from the same state
+            let effects = Update.update(&s, .key(key))
+            let after = Observed(s, effects: effects)
+            if isBound(key, in: start) {
+                if after != before { changedByTable += 1 }
+            } else {
+                #expect(after == before, "\(screen) (\(start.screenKind)): \(key) is in no binding of the table, yet it changed the state")
+            }
+        }
+        // The fixture is not inert: the keys the table does bind change it.
+        #expect(changedByTable >= 5, "\(screen): only \(changedByTable) bound keys changed anything")
+    }
+}
