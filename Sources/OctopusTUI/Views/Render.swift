@@ -47,7 +47,10 @@ public enum Render {
         case .home: return "Home"
         case .list(let l): return l.section.title
         case .page(let p):
-            let title = state.kb.record(p.id).map { Sanitizer.clean($0.shortTitle) } ?? p.id
+            // A State is named as it was on the status date, as its page is.
+            let title = state.kb.record(p.id).map { r in
+                if case .country(let c) = r { Sanitizer.clean(c.displayName(at: state.date)) } else { Sanitizer.clean(r.shortTitle) }
+            } ?? p.id
             return (state.notebook.isBookmarked(p.id) ? (state.ascii ? "* " : "★ ") : "") + title
         case .walk(let w): return "Walkthrough: " + Sanitizer.clean(w.tour.title)
         }
