@@ -42,7 +42,7 @@ struct Search: ParsableCommand {
         let hits = index.search(full, limit: limit)
         guard !hits.isEmpty else {
             Terminal.printError(nothingFound(index: index, base: base))
-            throw ExitCode(1)
+            throw ExitCode(.nothingFound)
         }
         Terminal.write(json ? JSONOutput.search(hits) : plain(hits))
     }
