@@ -64,8 +64,9 @@ struct List: ParsableCommand {
     func run() throws {
         let base = try kb.load()
         var records = base.allRecords.filter { $0.kind == section.kind }
-        // "articles" means the Convention's unless another treaty (or all) is asked for.
-        let treaty = section == .articles ? (self.treaty ?? "ets185") : self.treaty
+        // "articles" means the Convention's unless another treaty (or all) is asked for; in a base
+        // without a convention, all of them.
+        let treaty = section == .articles ? (self.treaty ?? base.convention?.id ?? "all") : self.treaty
         if let treaty, treaty != "all" {
             guard base.treaty(treaty) != nil else {
                 Terminal.printError("octopus: unknown treaty \"\(treaty)\"; use one of \(base.treaties.map(\.id).joined(separator: ", "))")

@@ -174,7 +174,7 @@ struct ArticleBody: Encodable {
     var madeBy: [MadeBy], madeByUndated: [MadeBy]
 
     init(_ a: Article, kb: KnowledgeBase, at date: Day) {
-        counterparts = a.counterparts
+        counterparts = a.counterpartIDs
         reservations = a.reservations.map { Provision(provision: Sanitizer.clean($0.provision), text: kb.plain($0.text)) }
         declarations = a.declarations.map { Provision(provision: Sanitizer.clean($0.provision), text: kb.plain($0.text)) }
         let (inEffect, undated) = kb.statements(on: a.id, at: date)

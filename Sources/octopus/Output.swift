@@ -31,10 +31,12 @@ enum PlainHome {
         for kind in [RecordKind.session, .article, .country, .treaty, .organisation, .term] {
             out += "  \(String(kb.count(kind)).leftPad(4))  \(kind.plural)\n"
         }
-        let parties = kb.parties(of: "ets185", at: date).count, signed = kb.signatories(of: "ets185", at: date).count
-        let undecided = kb.undecidedParties(of: "ets185", at: date).count
-        out += "\nBudapest Convention on \(date.long): \(signed) signatories, \(parties) Parties"
-            + (undecided == 0 ? "" : " (+\(undecided) whose deposit date is within a window or unknown)") + ".\n"
+        if let convention = kb.convention {
+            let parties = kb.parties(of: convention.id, at: date).count, signed = kb.signatories(of: convention.id, at: date).count
+            let undecided = kb.undecidedParties(of: convention.id, at: date).count
+            out += "\n\(Sanitizer.clean(convention.shortTitle)) on \(date.long): \(signed) signatories, \(parties) Parties"
+                + (undecided == 0 ? "" : " (+\(undecided) whose deposit date is within a window or unknown)") + ".\n"
+        }
         out += "Try: octopus show art29 · octopus show PT · octopus list sessions · octopus --help\n"
         return out
     }
