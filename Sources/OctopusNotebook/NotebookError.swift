@@ -106,21 +106,22 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Exit status of an import that left out notes holding control characters (EX_DATAERR).
-    public static let controlCharacterExitCode: Int32 = 65
+    /// Exit status of an import that left out notes holding control characters.
+    public static let controlCharacterStatus = ExitStatus.dataError
 
-    /// Exit status for the command line, after sysexits.h: 65 bad input data, 73 cannot create,
-    /// 74 input/output error, 75 temporary failure (try again), 77 permission denied.
-    public var exitCode: Int32 {
+    /// Exit status for the command line (see `ExitStatus`).
+    public var exitStatus: ExitStatus {
         switch self {
-        case .importMalformed, .emptyNote, .emptyRecordID, .noteTooLong, .notUTF8: 65
-        case .controlCharacter: Self.controlCharacterExitCode
-        case .importUnreadable: 66
-        case .noHome, .cannotCreateFolder, .notAFolder, .outputIsFolder, .outputExists, .cannotWriteOutput: 73
-        case .damaged, .foreign, .newerVersion, .storageFailed: 74
-        case .busy: 75
-        case .folderNotWritable, .fileNotWritable: 77
-        case .noteNotFound: 1
+        case .importMalformed, .emptyNote, .emptyRecordID, .noteTooLong, .notUTF8: .dataError
+        case .controlCharacter: Self.controlCharacterStatus
+        case .importUnreadable: .noInput
+        case .noHome, .cannotCreateFolder, .notAFolder, .outputIsFolder, .outputExists, .cannotWriteOutput: .cannotCreate
+        case .damaged, .foreign, .newerVersion, .storageFailed: .ioError
+        case .busy: .tryAgain
+        case .folderNotWritable, .fileNotWritable: .noPermission
+        case .noteNotFound: .nothingFound
         }
     }
+
+    public var exitCode: Int32 { exitStatus.rawValue }
 }

@@ -41,7 +41,7 @@ do {
     bundled = try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName)
 } catch {
     FileHandle.standardError.write(Data("octopus-bench: the bundled knowledge base is invalid:\n\(error)\n".utf8))
-    exit(65)
+    exit(ExitStatus.dataError.rawValue)
 }
 
 // Start-up: what `octopus` does before the first screen (parse + validate the bundled base, build

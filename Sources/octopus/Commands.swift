@@ -30,6 +30,7 @@ struct Browse: ParsableCommand {
             Terminal.write(PlainHome.render(base, at: kb.asOf(in: base)))
             return
         }
+        // Not 0 only when a signal ended it: 128 plus its number, as `ExitStatus` says.
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -63,12 +64,13 @@ struct List: ParsableCommand {
     func run() throws {
         let base = try kb.load()
         var records = base.allRecords.filter { $0.kind == section.kind }
-        // "articles" means the Convention's unless another treaty (or all) is asked for.
-        let treaty = section == .articles ? (self.treaty ?? "ets185") : self.treaty
+        // "articles" means the Convention's unless another treaty (or all) is asked for; in a base
+        // without a convention, all of them.
+        let treaty = section == .articles ? (self.treaty ?? base.convention?.id ?? "all") : self.treaty
         if let treaty, treaty != "all" {
             guard base.treaty(treaty) != nil else {
                 Terminal.printError("octopus: unknown treaty \"\(treaty)\"; use one of \(base.treaties.map(\.id).joined(separator: ", "))")
-                throw ExitCode(64)
+                throw ExitCode(.usage)
             }
             records = records.filter { if case .article(let a) = $0 { a.treaty == treaty } else { false } }
         }
@@ -114,7 +116,7 @@ struct Show: ParsableCommand {
                 message += "; try `octopus list sessions|articles|countries`"
             }
             Terminal.printError(message)
-            throw ExitCode(1)
+            throw ExitCode(.nothingFound)
         }
     }
 }

@@ -33,7 +33,7 @@ func notebookCall<T>(_ body: () throws(NotebookError) -> T) throws -> T {
         return try body()
     } catch {
         Terminal.printError(error.description)
-        throw ExitCode(error.exitCode)
+        throw ExitCode(error.exitStatus)
     }
 }
 
@@ -60,7 +60,7 @@ enum RecordArguments {
                 Terminal.printError(message)
             }
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw ExitCode(.nothingFound) }
         return records
     }
 }
@@ -192,7 +192,7 @@ struct Notes: ParsableCommand {
 
         func run() throws {
             let base = try kb.load()
-            guard let record = try RecordArguments.resolve([id], in: base).first else { throw ExitCode(1) }
+            guard let record = try RecordArguments.resolve([id], in: base).first else { throw ExitCode(.nothingFound) }
             var body = text.joined(separator: " ")
             if body.isEmpty || body == "-" {
                 // Bytes, not a C string: a NUL must reach the note rule (and be refused with its
@@ -238,7 +238,7 @@ struct Notes: ParsableCommand {
             guard let book = try notebook.openIfExists() else {
                 let path = (try? Notebook.databasePath(directory: notebook.dataDir)) ?? "the data folder"
                 Terminal.printError("octopus: no notes yet (there is no notebook at \(path)); nothing to export")
-                throw ExitCode(1)
+                throw ExitCode(.nothingFound)
             }
             let text = try notebookCall { () throws(NotebookError) in
                 try book.exportNotes(format: format.notebookFormat, title: { base.record($0)?.title })
@@ -276,7 +276,7 @@ struct Notes: ParsableCommand {
             Terminal.write(out)
             for d in report.skippedEmpty + report.refused { Terminal.printError("warning: \(d)") }
             // The rest was imported, but not all the notes: a script must be able to tell.
-            if !report.refused.isEmpty { throw ExitCode(NotebookError.controlCharacterExitCode) }
+            if !report.refused.isEmpty { throw ExitCode(NotebookError.controlCharacterStatus) }
         }
     }
 }

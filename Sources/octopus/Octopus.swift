@@ -11,7 +11,7 @@ struct Octopus: ParsableCommand {
         discussion: """
             With no subcommand, opens the terminal browser (plain text when output is not a terminal).
             The knowledge base is built in; --kb PATH or OCTOPUS_KB=PATH loads another file.
-            Exit status: 0 success, 1 nothing found, 64 usage error, 65 invalid knowledge-base file.
+            \(ExitStatus.helpLine)
             """,
         subcommands: [Browse.self, List.self, Show.self, Search.self, Validate.self, Handout.self, Notes.self, Walk.self],
         defaultSubcommand: Browse.self
@@ -32,7 +32,7 @@ struct Octopus: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count <= maxArguments else {
             Terminal.printError("octopus: \(arguments.count) arguments is more than any command takes (at most \(maxArguments)); put a long search in quotes, as one argument")
-            Glibc.exit(ExitCode.validationFailure.rawValue)
+            Glibc.exit(ExitStatus.usage.rawValue)
         }
         do {
             var command = try parseAsRoot(arguments)
@@ -46,4 +46,9 @@ struct Octopus: ParsableCommand {
             Glibc.exit(code.rawValue)
         }
     }
+}
+
+extension ExitCode {
+    /// Every status the command line exits with comes from the one table, `ExitStatus`.
+    init(_ status: ExitStatus) { self.init(status.rawValue) }
 }

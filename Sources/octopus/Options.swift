@@ -41,7 +41,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
         } catch {
             Terminal.printError(error.description)
             Terminal.printError("octopus: the knowledge base has \(error.list.total) problem\(error.list.total == 1 ? "" : "s"); fix the file or run without --kb/OCTOPUS_KB to use the built-in one")
-            throw ExitCode(KnowledgeBaseError.exitCode)
+            throw ExitCode(KnowledgeBaseError.exitStatus)
         }
     }
 }
@@ -57,9 +57,6 @@ enum Terminal {
         return 80
     }
 
-    /// Exit status when standard output cannot be written (sysexits EX_IOERR).
-    static let ioError: Int32 = 74
-
     /// A message on standard error. If even that cannot be written there is no one to tell.
     static func printError(_ text: String) {
         _ = writeAll(STDERR_FILENO, Sanitizer.escaped(text + "\n", keep: .lines))
@@ -72,9 +69,9 @@ enum Terminal {
     static func write(_ text: String) {
         let errno = writeAll(STDOUT_FILENO, Sanitizer.escaped(text, keep: .lines))
         guard errno != 0 else { return }
-        if errno == EPIPE { exit(0) }
+        if errno == EPIPE { exit(ExitStatus.success.rawValue) }
         printError("octopus: cannot write the output: \(String(cString: strerror(errno)))")
-        exit(ioError)
+        exit(ExitStatus.ioError.rawValue)
     }
 
     /// Writes every byte, retrying short writes and interruptions; returns 0 or the errno.

@@ -42,9 +42,9 @@ struct Search: ParsableCommand {
         let hits = index.search(full, limit: limit)
         guard !hits.isEmpty else {
             Terminal.printError(nothingFound(index: index, base: base))
-            throw ExitCode(1)
+            throw ExitCode(.nothingFound)
         }
-        Terminal.write(json ? jsonOutput(hits) : plain(hits))
+        Terminal.write(json ? JSONOutput.search(hits) : plain(hits))
     }
 
     private func plain(_ hits: [SearchHit]) -> String {
@@ -57,24 +57,6 @@ struct Search: ParsableCommand {
             if !snippet.isEmpty { out += indent + snippet + "\n" }
         }
         return out
-    }
-
-    private func jsonOutput(_ hits: [SearchHit]) -> String {
-        JSONOutput.encode(hits.map { hit -> [String: Any] in
-            let characters = Array(hit.snippet.text)
-            return [
-                "id": hit.id, "type": hit.kind.rawValue, "title": hit.title,
-                // Four decimals: enough to compare, without binary-float noise in the output.
-                "score": (hit.score * 10_000).rounded() / 10_000,
-                "snippet": hit.snippet.bracketed(),
-                "text": hit.snippet.text,
-                // Character offsets into "text" (the snippet without brackets).
-                "highlights": hit.snippet.highlights.map { r -> [String: Any] in
-                    let clamped = max(0, min(r.lowerBound, characters.count))..<max(0, min(r.upperBound, characters.count))
-                    return ["start": clamped.lowerBound, "end": clamped.upperBound, "text": String(characters[clamped])]
-                },
-            ]
-        })
     }
 
     /// "nothing matches" plus the nearest words and records, so a typo costs one more try, not a guess.

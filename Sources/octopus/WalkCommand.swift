@@ -61,6 +61,7 @@ struct Walk: ParsableCommand {
             Terminal.write(TourPage.plainText(tour, kb: base, width: Terminal.width))
             return
         }
+        // Not 0 only when a signal ended it: 128 plus its number, as `ExitStatus` says.
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -72,7 +73,7 @@ struct Walk: ParsableCommand {
             Terminal.printError(error.description)
             let n = error.list.total
             Terminal.printError("octopus: the tour has \(n) problem\(n == 1 ? "" : "s"); nothing was run. `octopus walk --new ws3` prints a valid tour to start from")
-            throw ExitCode(TourError.exitCode)
+            throw ExitCode(TourError.exitStatus)
         }
     }
 
@@ -85,14 +86,14 @@ struct Walk: ParsableCommand {
             if case .session(let s)? = base.record(id) { return s }
             let kind = base.record(id)?.kind.rawValue ?? "record"
             Terminal.printError("octopus: \(id) is a\("aeiou".contains(kind.prefix(1)) ? "n" : "") \(kind), not a session; walk takes a session (\(sessions)) or a tour file")
-            throw ExitCode(64)
+            throw ExitCode(.usage)
         case .notFound(let suggestions):
             let near = suggestions.filter { base.record($0)?.kind == .session }
             var message = "octopus: no session \"\(target)\""
             message += near.isEmpty ? "; sessions are \(sessions)" : "; did you mean \(near.joined(separator: ", "))?"
             if target.contains(".") || target.contains("/") { message += " (no such tour file either)" }
             Terminal.printError(message)
-            throw ExitCode(1)
+            throw ExitCode(.nothingFound)
         }
     }
 }

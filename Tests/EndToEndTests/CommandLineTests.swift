@@ -1,4 +1,5 @@
 import Foundation
+import OctopusKit
 import Testing
 
 @Suite("Command line (built binary)")
@@ -83,6 +84,17 @@ struct CommandLineTests {
         #expect(r.status == 1)
         #expect(r.stderr.contains("did you mean"))
         #expect(r.stdout.isEmpty)
+    }
+
+    /// The help names every status the command line can end with, each with what it means.
+    @Test func helpListsEveryExitStatus() throws {
+        let r = try Binary.run(["--help"])
+        #expect(r.status == 0)
+        let help = r.stdout.replacingOccurrences(of: "\n", with: " ")
+        for status in ExitStatus.allCases {
+            #expect(help.contains("; \(status.rawValue) \(status.meaning);") || help.contains("Exit status: \(status.rawValue) \(status.meaning);"), "\(status)")
+        }
+        #expect(help.contains("65 invalid knowledge-base, tour or import file, or a note refused"))
     }
 
     @Test func badDateIsAUsageError() throws {

@@ -8,16 +8,16 @@ enum Fixture {
       "conference": {"name": "Octopus Interface 2010", "place": "Strasbourg", "startDate": "2010-03-23",
                      "endDate": "2010-03-25", "summary": "Test conference.", "sources": ["test"]},
       "treaties": [
-        {"id": "ets185", "title": "Convention on Cybercrime", "shortTitle": "Budapest Convention", "aliases": ["ETS 185"],
+        {"id": "ets185", "role": "convention", "title": "Convention on Cybercrime", "shortTitle": "Budapest Convention", "aliases": ["ETS 185"],
          "openedForSignature": "2001-11-23", "entryIntoForce": "2004-07-01", "summary": "The treaty. See [[art16]].",
          "sources": ["test"], "asOf": "2026-11-29"}
       ],
       "articles": [
         {"id": "art16", "treaty": "ets185", "number": 16, "title": "Expedited preservation of stored computer data",
          "chapter": "Chapter II", "summary": "Keep data safe; abroad see [[art29|Article 29]].", "keyPoints": ["Fast"],
-         "counterparts": ["art29"], "links": ["ws3"], "sources": ["test"], "asOf": "2026-11-29"},
+         "counterparts": [{"article": "art29", "kind": "international-co-operation"}], "links": ["ws3"], "sources": ["test"], "asOf": "2026-11-29"},
         {"id": "art29", "treaty": "ets185", "number": 29, "title": "Expedited preservation of stored computer data",
-         "chapter": "Chapter III", "summary": "Ask another Party to preserve data.", "counterparts": ["art16"],
+         "chapter": "Chapter III", "summary": "Ask another Party to preserve data.", "counterparts": [{"article": "art16", "kind": "domestic-power"}],
          "reservations": [{"provision": "Art. 29(4)", "text": "dual criminality"}],
          "sources": ["test"], "asOf": "2026-11-29"}
       ],

@@ -46,7 +46,7 @@ struct LoaderTests {
         ("bad escape", Fixture.replacing("Signed later.", with: #"Signed \q later."#), "invalid escape"),
         ("trailing garbage", Fixture.valid + "}", "after the end"),
         ("unknown event kind", Fixture.replacing(#""kind": "signature", "date": "2010-11-10""#, with: #""kind": "signing", "date": "2010-11-10""#), "unknown event kind"),
-        ("link to wrong kind", Fixture.replacing(#""counterparts": ["art16"]"#, with: #""counterparts": ["PT"]"#), "expected a article"),
+        ("link to wrong kind", Fixture.replacing(#""article": "art16""#, with: #""article": "PT""#), "expected a article"),
         ("bad country id", Fixture.replacing(#""id": "TR""#, with: #""id": "Tur""#), "ISO 3166"),
         ("deep nesting", String(repeating: "[", count: 200) + String(repeating: "]", count: 200), "nesting is deeper"),
     ])

@@ -40,7 +40,7 @@ enum SmallBase {
           "conference": {"name": "Octopus Interface 2010", "place": "Strasbourg", "startDate": "2010-03-23",
                          "endDate": "2010-03-25", "summary": "Test conference.", "sources": ["test"]},
           "treaties": [
-            {"id": "ets185", "title": "Convention on Cybercrime", "shortTitle": "Budapest Convention", "aliases": ["ETS 185"],
+            {"id": "ets185", "role": "convention", "title": "Convention on Cybercrime", "shortTitle": "Budapest Convention", "aliases": ["ETS 185"],
              "summary": "The treaty. See [[art29]].", "sources": ["https://example.org/ets185"], "asOf": "2026-11-29"}
           ],
           "articles": [

@@ -39,8 +39,9 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
     public init(_ diagnostics: [Diagnostic], omitted: Int = 0) { list = DiagnosticList(diagnostics, omitted: omitted) }
     public var diagnostics: [Diagnostic] { list.shown }
     public var description: String { list.description }
-    /// Exit status for a bad data file (sysexits EX_DATAERR).
-    public static let exitCode: Int32 = 65
+    /// Exit status for a bad data file.
+    public static let exitStatus = ExitStatus.dataError
+    public static var exitCode: Int32 { exitStatus.rawValue }
 }
 
 /// The names the loaders throw under; the same type.

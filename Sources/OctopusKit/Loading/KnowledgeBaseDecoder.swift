@@ -18,6 +18,13 @@ struct KnowledgeBaseDecoder {
     let sink: DiagnosticSink
     var ids: [String: (id: String, kind: RecordKind, position: SourcePosition, path: JSONPath)] = [:]
     var references: [Reference] = []
+    /// Each treaty's role, for its articles (decoded after the treaties), and which treaty holds
+    /// the convention's and the protocol's (one each).
+    var treatyRoles: [String: TreatyRole] = [:]
+    var roleHolders: [TreatyRole: (id: String, line: Int)] = [:]
+    /// The articles a treaty names as governing its reservations and declarations, checked to be
+    /// its own once every article is read.
+    var governingArticles: [(treaty: String, reference: Reference)] = []
 
     init(sink: DiagnosticSink) { self.sink = sink }
 
@@ -61,6 +68,7 @@ struct KnowledgeBaseDecoder {
             if words.count < 2 { sink.report(n.position, p, "a synonym group needs at least two entries") }
             return words
         }
+        checkGoverningArticles(articles)
         var seenArticle: [String: SourcePosition] = [:]
         for a in articles {
             let key = "\(a.treaty)#\(a.number)"
@@ -163,33 +171,6 @@ struct KnowledgeBaseDecoder {
         return Conference(name: name, place: place, startDate: start, endDate: end, summary: summary, sources: sources)
     }
 
-    mutating func decodeTreaty(_ n: JSONNode, _ p: JSONPath) -> Treaty? {
-        guard let r = NodeReader(n, path: p, sink: sink, fields: [
-            "id", "title", "shortTitle", "aliases", "openedForSignature", "place", "entryIntoForce",
-            "entryIntoForceRule", "summary", "keyPoints", "links", "publishedCounts", "sources", "asOf", "inferred",
-        ]) else { return nil }
-        let id = register(r, kind: .treaty) { id in
-            // Whole-string match: ICU's `$` would also accept a trailing line break or NEL.
-            id.wholeMatch(of: /(ets|cets)[0-9]{1,3}/) != nil ? nil
-                : "treaty id \"\(id)\" must look like ets185 or cets201"
-        }
-        let title = r.string("title"), short = r.string("shortTitle")
-        let aliases = r.strings("aliases")
-        let opened = r.day("openedForSignature", required: false), place = r.string("place", required: false)
-        let eif = r.day("entryIntoForce", required: false)
-        let rule = text(r, "entryIntoForceRule", required: false)
-        let summary = text(r, "summary"), keyPoints = texts(r, "keyPoints")
-        let links = readLinks(r), counts = decodePublishedCounts(r)
-        let prov = provenance(r)
-        if let opened, let eif, eif < opened {
-            sink.report(r.position("entryIntoForce"), p.appending("entryIntoForce"), "entry into force \(eif) is before opening for signature \(opened)")
-        }
-        guard let id, let title, let short, let summary, let prov else { return nil }
-        return Treaty(id: id, title: title, shortTitle: short, aliases: aliases, openedForSignature: opened, place: place,
-                      entryIntoForce: eif, entryIntoForceRule: rule, summary: summary, keyPoints: keyPoints,
-                      links: links, publishedCounts: counts.sorted { $0.date < $1.date }, provenance: prov)
-    }
-
     mutating func decodeArticle(_ n: JSONNode, _ p: JSONPath) -> Article? {
         guard let r = NodeReader(n, path: p, sink: sink, fields: [
             "id", "treaty", "number", "title", "chapter", "section", "titleGroup", "summary", "keyPoints",
@@ -198,20 +179,28 @@ struct KnowledgeBaseDecoder {
         let treaty = r.string("treaty")
         if let treaty { references.append(Reference(target: treaty, position: r.position("treaty"), field: p.appending("treaty"), expected: [.treaty])) }
         let number = r.int("number", range: 1...999)
+        // An unknown treaty is reported with the links; its articles' ids are then not checked.
+        let role = treaty.flatMap { treatyRoles[$0] }
         let id = register(r, kind: .article) { id in
-            guard let treaty, let number else { return nil }
-            let expected = treaty == "ets185" ? "art\(number)" : treaty == "ets189" ? "p-art\(number)" : "\(treaty)-art\(number)"
-            return id == expected ? nil : "article \(number) of \(treaty) must have id \"\(expected)\""
+            guard let treaty, let number, let role else { return nil }
+            let expected = role.articleID(number, of: treaty)
+            return id == expected ? nil : "article \(number) of \(treaty) (the \(role.rawValue)) must have id \"\(expected)\""
         }
         let title = r.string("title"), chapter = r.string("chapter")
         let section = r.string("section", required: false), group = r.string("titleGroup", required: false)
         let summary = text(r, "summary"), keyPoints = texts(r, "keyPoints")
         let reservations = provisions(r, "reservations"), declarations = provisions(r, "declarations")
-        let counterparts = readLinks(r, "counterparts", expected: [.article])
+        let counterparts: [Counterpart] = r.array("counterparts") { cn, cp in
+            guard let c = NodeReader(cn, path: cp, sink: sink, fields: ["article", "kind"]) else { return nil }
+            let article = c.string("article"), kind = choice(c, "kind", Counterpart.Kind.self, cp)
+            if let article { references.append(Reference(target: article, position: c.position("article"), field: cp.appending("article"), expected: [.article])) }
+            guard let article, let kind else { return nil }
+            return Counterpart(article: article, kind: kind)
+        }
         let links = readLinks(r)
         let prov = provenance(r)
-        guard let id, let treaty, let number, let title, let chapter, let summary, let prov else { return nil }
-        return Article(id: id, treaty: treaty, number: number, title: title, chapter: chapter, section: section,
+        guard let id, let treaty, let role, let number, let title, let chapter, let summary, let prov else { return nil }
+        return Article(id: id, treaty: treaty, treatyRole: role, number: number, title: title, chapter: chapter, section: section,
                        titleGroup: group, summary: summary, keyPoints: keyPoints, reservations: reservations,
                        declarations: declarations, counterparts: counterparts, links: links, provenance: prov)
     }

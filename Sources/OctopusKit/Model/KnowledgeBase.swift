@@ -52,6 +52,17 @@ public struct KnowledgeBase: Sendable {
 
     public func treaty(_ id: String) -> Treaty? { treaties.first { $0.id == id } }
 
+    /// The treaty the base is about (role "convention"); the loader allows at most one. A small
+    /// base may have none.
+    public var convention: Treaty? { treaties.first { $0.role == .convention } }
+
+    /// The convention's id, for its counts and statuses; "" in a base without one, so that those
+    /// are empty, as for any treaty without events.
+    public var conventionID: String { convention?.id ?? "" }
+
+    /// The articles of the treaty with this role (the loader allows one convention and one protocol).
+    public func articles(of role: TreatyRole) -> [Article] { articles.filter { $0.treatyRole == role } }
+
     /// Records of one kind that link here, e.g. the sessions that discuss an article.
     public func backlinks(to id: String, kind: RecordKind) -> [Record] {
         (backlinks[id] ?? []).compactMap(record).filter { $0.kind == kind }

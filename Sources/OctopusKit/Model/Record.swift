@@ -49,7 +49,7 @@ public enum Record: Sendable, Hashable {
     public var title: String {
         switch self {
         case .treaty(let r): "\(r.shortTitle) (\(r.title))"
-        case .article(let r): "\(r.treaty == "ets185" ? "Article" : "Protocol Article") \(r.number) – \(r.title)"
+        case .article(let r): "\(r.treatyRole.articleWord) \(r.number) – \(r.title)"
         case .session(let r): r.number.map { "WS\($0): \(r.title)" } ?? r.title
         case .country(let r): r.name
         case .organisation(let r): r.aliases.first.map { $0 == r.name ? r.name : "\(r.name) (\($0))" } ?? r.name
@@ -61,7 +61,7 @@ public enum Record: Sendable, Hashable {
     public var shortTitle: String {
         switch self {
         case .treaty(let r): r.shortTitle
-        case .article(let r): "\(r.treaty == "ets185" ? "Art." : "Prot. Art.") \(r.number) \(r.title)"
+        case .article(let r): "\(r.treatyRole.articleAbbreviation) \(r.number) \(r.title)"
         case .session(let r): r.number.map { "WS\($0) \(r.title)" } ?? r.title
         case .country(let r): r.name
         case .organisation(let r): r.aliases.first ?? r.name
@@ -73,7 +73,7 @@ public enum Record: Sendable, Hashable {
     /// term in lower case ("mutual legal assistance") unless it is an acronym ("CERT / CSIRT").
     public var inlineLabel: String {
         switch self {
-        case .article(let a): return "\(a.treaty == "ets185" ? "Art." : "Prot. Art.") \(a.number)"
+        case .article(let a): return "\(a.treatyRole.articleAbbreviation) \(a.number)"
         // Plenaries are called by their speakable id in running text: "the update session".
         case .session(let s): return s.number.map { "WS\($0)" } ?? s.id
         case .term(let t):
@@ -122,7 +122,7 @@ public enum Record: Sendable, Hashable {
     public var links: [String] {
         switch self {
         case .treaty(let r): return r.links
-        case .article(let r): return r.counterparts + r.links.filter { !r.counterparts.contains($0) }
+        case .article(let r): return r.counterpartIDs + r.links.filter { !r.counterpartIDs.contains($0) }
         case .session(let r):
             var seen = Set<String>(), out: [String] = []
             for id in r.links + r.topics.flatMap(\.links) where seen.insert(id).inserted { out.append(id) }

@@ -11,6 +11,12 @@ public struct Provenance: Sendable, Hashable {
 
 public struct Treaty: Sendable, Hashable {
     public var id: String
+    /// What the treaty is to this base (the convention, its protocol, or a related treaty).
+    public var role: TreatyRole
+    /// The articles under which a State may make reservations and declarations to it, by id
+    /// (ETS 185: art42 and art40; ETS 189: p-art12 for both); nil when the base does not say.
+    public var reservationsArticle: String?
+    public var declarationsArticle: String?
     public var title: String
     public var shortTitle: String
     public var aliases: [String]
@@ -48,9 +54,35 @@ public struct Provision: Sendable, Hashable {
     public var text: String
 }
 
+/// An article's counterpart elsewhere in the treaty, and what links the two, as its page says
+/// beside the link: Art. 16 and Art. 29 are a domestic power and its international co-operation
+/// twin; Art. 15 sets the conditions and safeguards of every procedural power.
+public struct Counterpart: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// The counterpart is the power a Party has at home.
+        case domesticPower = "domestic-power"
+        /// The counterpart asks for that power between Parties.
+        case internationalCooperation = "international-co-operation"
+        /// One of the two sets the conditions and safeguards the other is subject to.
+        case safeguards = "conditions-and-safeguards"
+
+        public var label: String {
+            switch self {
+            case .domesticPower: "domestic power"
+            case .internationalCooperation: "international co-operation"
+            case .safeguards: "conditions and safeguards"
+            }
+        }
+    }
+    public var article: String
+    public var kind: Kind
+}
+
 public struct Article: Sendable, Hashable {
     public var id: String
     public var treaty: String
+    /// Its treaty's role, copied by the loader so that an article can name itself.
+    public var treatyRole: TreatyRole
     public var number: Int
     public var title: String
     public var chapter: String
@@ -60,9 +92,11 @@ public struct Article: Sendable, Hashable {
     public var keyPoints: [String]
     public var reservations: [Provision]
     public var declarations: [Provision]
-    public var counterparts: [String]
+    public var counterparts: [Counterpart]
     public var links: [String]
     public var provenance: Provenance
+
+    public var counterpartIDs: [String] { counterparts.map(\.article) }
 }
 
 public struct Topic: Sendable, Hashable {

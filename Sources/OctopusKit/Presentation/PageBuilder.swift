@@ -116,35 +116,35 @@ public struct PageBuilder {
         if !a.keyPoints.isEmpty { heading("Key points"); bullets(a.keyPoints) }
         if !a.counterparts.isEmpty {
             heading("Counterparts")
-            for c in a.counterparts {
-                let detail: String? = {
-                    guard let other = kb.record(c), case .article(let o) = other else { return nil }
-                    if o.number == 15 || a.number == 15 { return "conditions and safeguards" }
-                    return o.chapter.hasPrefix("Chapter III") ? "international co-operation" : "domestic power"
-                }()
-                blocks.append(.bullet(linkSpans(c, detail: detail)))
-            }
+            for c in a.counterparts { blocks.append(.bullet(linkSpans(c.article, detail: c.kind.label))) }
         }
-        let treatyLabel = a.treaty == "ets185" ? "Art. 42" : "Protocol Art. 12"
+        let treaty = kb.treaty(a.treaty)
         if !a.reservations.isEmpty {
-            heading("Reservations it admits (\(treatyLabel))")
+            heading("Reservations it admits" + governedBy(treaty?.reservationsArticle))
             for r in a.reservations { blocks.append(.bullet([.strong(Sanitizer.clean(r.provision) + ": ")] + spans(r.text))) }
         }
         if !a.declarations.isEmpty {
-            heading("Declarations it admits (\(a.treaty == "ets185" ? "Art. 40" : "Protocol Art. 12"))")
+            heading("Declarations it admits" + governedBy(treaty?.declarationsArticle))
             for d in a.declarations { blocks.append(.bullet([.strong(Sanitizer.clean(d.provision) + ": ")] + spans(d.text))) }
         }
         let sessions = kb.backlinks(to: a.id, kind: .session).map(\.id)
         let explicitSessions = a.links.filter { kb.record($0)?.kind == .session }
         madeBy(a)
         linkList("Discussed in", uniq(explicitSessions + sessions))
-        linkList("See also", a.links.filter { kb.record($0)?.kind != .session && !a.counterparts.contains($0) })
-        linkList("Mentioned by", others(a.id, excluding: [.session], except: a.links + a.counterparts))
+        linkList("See also", a.links.filter { kb.record($0)?.kind != .session && !a.counterpartIDs.contains($0) })
+        linkList("Mentioned by", others(a.id, excluding: [.session], except: a.links + a.counterpartIDs))
         let parties = kb.parties(of: a.treaty, at: date)
         heading("Parties on \(date.long)")
         blocks.append(.paragraph([.text("\(parties.count) state\(parties.count == 1 ? "" : "s") had ratified or acceded to \(treatyName(a.treaty)): "
                                          + names(parties) + "." + undecided(a.treaty))]))
         return "\(treatyName(a.treaty)) · \(placement)"
+    }
+
+    /// " (Art. 42)", " (Protocol Art. 12)": the article a treaty's reservations or declarations are
+    /// made under, cited as the statements cite it; "" when the treaty's record does not name one.
+    private func governedBy(_ article: String?) -> String {
+        guard let article, case .article(let g)? = kb.record(article) else { return "" }
+        return " (\(g.treatyRole.provisionPrefix) \(g.number))"
     }
 
     /// The States a count leaves out because the sources cannot place their deposit before the

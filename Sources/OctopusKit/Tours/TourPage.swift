@@ -75,7 +75,10 @@ public enum TourPage {
         switch record {
         case .session(let s): return s.kind == .workshop ? "Workshop \(s.number.map(String.init) ?? "")" : "Plenary session"
         case .treaty: return "Treaty"
-        case .article(let a): return "\(a.treaty == "ets185" ? "Article" : "Protocol article") · \(kbAlias(a.treaty))"
+        case .article(let a):
+            // In sentence case here: "Protocol article · ETS 189".
+            let word = a.treatyRole.articleWord
+            return "\(word.prefix(1))\(word.dropFirst().lowercased()) · \(kbAlias(a.treaty))"
         case .country: return "Country"
         case .organisation: return "Organisation"
         case .term: return "Glossary term"

@@ -47,17 +47,17 @@ public enum ListModel {
                         + (s.provenance.inferred.contains("title") ? " *" : ""), marker: "", folded: false)
             }
         case .convention, .protocol_:
-            return tree(kb.articles(of: list.section == .convention ? "ets185" : "ets189"), folded: list.folded, ascii: ascii)
+            return tree(kb.articles(of: list.section == .convention ? .convention : .protocol), folded: list.folded, ascii: ascii)
         case .countries:
             var countries = kb.countries
             if let region = list.regionFilter { countries = countries.filter { $0.region == region } }
-            if let st = list.statusFilter { countries = countries.filter { $0.status("ets185", at: date).standing == st } }
+            if let st = list.statusFilter { countries = countries.filter { $0.status(kb.conventionID, at: date).standing == st } }
             countries.sort { Folding.fold($0.name) < Folding.fold($1.name) }   // "Côte d'Ivoire" among the C's
             if list.sortByDate {
                 // A deposit within a window or of unknown date sorts at the day it is counted from.
                 func key(_ c: Country) -> Day {
-                    let consent = c.events.first { $0.treaty == "ets185" && ($0.kind == .ratification || $0.kind == .accession) }
-                    let inForce = c.events.first { $0.treaty == "ets185" && $0.kind == .entryIntoForce }
+                    let consent = c.events.first { $0.treaty == kb.conventionID && ($0.kind == .ratification || $0.kind == .accession) }
+                    let inForce = c.events.first { $0.treaty == kb.conventionID && $0.kind == .entryIntoForce }
                     return (consent ?? inForce)?.date.latest ?? Day(year: 9999, month: 12, day: 31)!
                 }
                 countries.sort { (key($0), $0.name) < (key($1), $1.name) }
@@ -66,7 +66,7 @@ public enum ListModel {
                 // A State is listed under its name of the day; one then part of another says so.
                 let part = c.isPartOfAnother(on: date) ? c.partOf.map { " — part of \(Sanitizer.clean($0.name)) then" } ?? "" : ""
                 return ListRow(id: c.id, key: c.id, level: 0, text: "\(c.id)  \(Sanitizer.clean(c.displayName(at: date)))" + part,
-                               marker: glyph(part.isEmpty ? c.status("ets185", at: date).standing : .none, ascii: ascii), folded: false)
+                               marker: glyph(part.isEmpty ? c.status(kb.conventionID, at: date).standing : .none, ascii: ascii), folded: false)
             }
         case .organisations:
             return kb.organisations.map { ListRow(id: $0.id, key: $0.id, level: 0, text: Sanitizer.clean(Record.organisation($0).title), marker: "", folded: false) }

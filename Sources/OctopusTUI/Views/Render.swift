@@ -123,8 +123,8 @@ public enum Render {
         grid.put(TextWidth.clip("Knowledge base as of \(kb.asOf) · status shown at \(state.date.long)", to: w - 2), row: row, column: 1, style: .dim)
         row += 2
         let counts: [Section: String] = [
-            .sessions: "\(kb.sessions.count)", .convention: "\(kb.articles(of: "ets185").count)",
-            .protocol_: "\(kb.articles(of: "ets189").count)", .countries: "\(kb.countries.count)",
+            .sessions: "\(kb.sessions.count)", .convention: "\(kb.articles(of: .convention).count)",
+            .protocol_: "\(kb.articles(of: .protocol).count)", .countries: "\(kb.countries.count)",
             .organisations: "\(kb.organisations.count)", .glossary: "\(kb.glossary.count)",
             .bookmarks: "\(state.notebook.bookmarks.count)", .notes: "\(state.notebook.notes.count)",
         ]
@@ -140,7 +140,7 @@ public enum Render {
             row += 1
         }
         row += 1
-        let parties = kb.parties(of: "ets185", at: state.date).count, signed = kb.signatories(of: "ets185", at: state.date).count
+        let parties = kb.parties(of: kb.conventionID, at: state.date).count, signed = kb.signatories(of: kb.conventionID, at: state.date).count
         let guide = [
             "Budapest Convention on \(state.date.long): \(signed) signatories, \(parties) Parties.",
             "Type : and an address — art 29, PT, ws 3, portugal — to jump anywhere.",
