@@ -31,33 +31,44 @@ let package = Package(
         .target(name: "OctopusKit", dependencies: [.product(name: "Yams", package: "Yams")], path: "Sources/OctopusKit"),
         // The bundled knowledge base, compiled in as a generated raw string literal.
         .executableTarget(name: "embed-kb", path: "Sources/embed-kb"),
-        .plugin(name: "EmbedKnowledgeBase", capability: .buildTool(),
-                dependencies: ["embed-kb"], path: "Plugins/EmbedKnowledgeBase"),
-        .target(name: "BundledKnowledgeBase", path: "Sources/BundledKnowledgeBase",
-                plugins: ["EmbedKnowledgeBase"]),
-        .target(name: "OctopusTUI", dependencies: ["OctopusKit", "OctopusNotebook", "CNcurses", "CTerminal"],
-                path: "Sources/OctopusTUI"),
+        .plugin(
+            name: "EmbedKnowledgeBase", capability: .buildTool(),
+            dependencies: ["embed-kb"], path: "Plugins/EmbedKnowledgeBase"),
+        .target(
+            name: "BundledKnowledgeBase", path: "Sources/BundledKnowledgeBase",
+            plugins: ["EmbedKnowledgeBase"]),
+        .target(
+            name: "OctopusTUI", dependencies: ["OctopusKit", "OctopusNotebook", "CNcurses", "CTerminal"],
+            path: "Sources/OctopusTUI"),
         // The user's own data (bookmarks, notes) kept apart from the bundled knowledge base.
-        .target(name: "OctopusNotebook", dependencies: ["OctopusKit", .product(name: "GRDB", package: "GRDB.swift")],
-                path: "Sources/OctopusNotebook"),
-        .executableTarget(name: "octopus", dependencies: [
-            "OctopusKit", "OctopusTUI", "OctopusNotebook", "BundledKnowledgeBase", "CTerminal",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "Sources/octopus"),
+        .target(
+            name: "OctopusNotebook", dependencies: ["OctopusKit", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/OctopusNotebook"),
+        .executableTarget(
+            name: "octopus",
+            dependencies: [
+                "OctopusKit", "OctopusTUI", "OctopusNotebook", "BundledKnowledgeBase", "CTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ], path: "Sources/octopus"),
         // Search latency per keystroke on the bundled base and synthetic 10× and 100× bases:
         // `swift run -c release octopus-bench`.
-        .executableTarget(name: "octopus-bench", dependencies: ["OctopusKit", "BundledKnowledgeBase", "TestSupport"],
-                          path: "Sources/octopus-bench"),
+        .executableTarget(
+            name: "octopus-bench", dependencies: ["OctopusKit", "BundledKnowledgeBase", "TestSupport"],
+            path: "Sources/octopus-bench"),
         // What tests and the benchmark need and the library should not offer: a knowledge base full of
         // terminal escapes, synthetic larger bases, a seeded generator.
         .target(name: "TestSupport", dependencies: ["OctopusKit"], path: "Tests/TestSupport"),
-        .testTarget(name: "OctopusKitTests", dependencies: ["OctopusKit", "BundledKnowledgeBase", "TestSupport"],
-                    path: "Tests/OctopusKitTests", exclude: ["Reference"]),
-        .testTarget(name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "OctopusNotebook", "BundledKnowledgeBase", "TestSupport"],
-                    path: "Tests/OctopusTUITests", exclude: ["__Snapshots__"]),
-        .testTarget(name: "OctopusNotebookTests", dependencies: [
-            "OctopusNotebook", "OctopusKit", "BundledKnowledgeBase", .product(name: "GRDB", package: "GRDB.swift"),
-        ], path: "Tests/OctopusNotebookTests"),
+        .testTarget(
+            name: "OctopusKitTests", dependencies: ["OctopusKit", "BundledKnowledgeBase", "TestSupport"],
+            path: "Tests/OctopusKitTests", exclude: ["Reference"]),
+        .testTarget(
+            name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "OctopusNotebook", "BundledKnowledgeBase", "TestSupport"],
+            path: "Tests/OctopusTUITests", exclude: ["__Snapshots__"]),
+        .testTarget(
+            name: "OctopusNotebookTests",
+            dependencies: [
+                "OctopusNotebook", "OctopusKit", "BundledKnowledgeBase", .product(name: "GRDB", package: "GRDB.swift"),
+            ], path: "Tests/OctopusNotebookTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["OctopusKit", "TestSupport"], path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]

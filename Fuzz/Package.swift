@@ -17,21 +17,29 @@ let package = Package(
     targets: [
         .target(name: "FuzzDriver", path: "Sources/FuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["FuzzDriver"], path: "Sources/FuzzSupport"),
-        .executableTarget(name: "fuzz-kb", dependencies: [
-            "FuzzSupport", .product(name: "OctopusKit", package: "octopus"),
-        ], path: "Sources/FuzzKnowledgeBase", swiftSettings: fuzzFlags),
-        .executableTarget(name: "fuzz-tour", dependencies: [
-            "FuzzSupport", .product(name: "OctopusKit", package: "octopus"),
-            .product(name: "BundledKnowledgeBase", package: "octopus"),
-        ], path: "Sources/FuzzTour", swiftSettings: fuzzFlags),
-        .executableTarget(name: "fuzz-notes-import", dependencies: [
-            "FuzzSupport", .product(name: "OctopusNotebook", package: "octopus"),
-        ], path: "Sources/FuzzNotebookImport", swiftSettings: fuzzFlags),
-        .executableTarget(name: "fuzz-editor", dependencies: [
-            "FuzzSupport", .product(name: "OctopusTUI", package: "octopus"),
-            .product(name: "OctopusKit", package: "octopus"),
-            .product(name: "BundledKnowledgeBase", package: "octopus"),
-        ], path: "Sources/FuzzEditor", swiftSettings: fuzzFlags),
+        .executableTarget(
+            name: "fuzz-kb",
+            dependencies: [
+                "FuzzSupport", .product(name: "OctopusKit", package: "octopus"),
+            ], path: "Sources/FuzzKnowledgeBase", swiftSettings: fuzzFlags),
+        .executableTarget(
+            name: "fuzz-tour",
+            dependencies: [
+                "FuzzSupport", .product(name: "OctopusKit", package: "octopus"),
+                .product(name: "BundledKnowledgeBase", package: "octopus"),
+            ], path: "Sources/FuzzTour", swiftSettings: fuzzFlags),
+        .executableTarget(
+            name: "fuzz-notes-import",
+            dependencies: [
+                "FuzzSupport", .product(name: "OctopusNotebook", package: "octopus"),
+            ], path: "Sources/FuzzNotebookImport", swiftSettings: fuzzFlags),
+        .executableTarget(
+            name: "fuzz-editor",
+            dependencies: [
+                "FuzzSupport", .product(name: "OctopusTUI", package: "octopus"),
+                .product(name: "OctopusKit", package: "octopus"),
+                .product(name: "BundledKnowledgeBase", package: "octopus"),
+            ], path: "Sources/FuzzEditor", swiftSettings: fuzzFlags),
     ],
     swiftLanguageModes: [.v6]
 )

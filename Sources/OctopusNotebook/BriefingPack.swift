@@ -11,8 +11,10 @@ public enum BriefingPack {
     ///   - records: in the order the user chose them (duplicates are dropped).
     ///   - notes: notes by record id; pass none for a pack without personal notes.
     ///   - prepared: the time printed in the preamble.
-    public static func compose(records: [Record], kb: KnowledgeBase, date: Day, notes: [String: [Note]] = [:],
-                               prepared: Date = Date()) -> String {
+    public static func compose(
+        records: [Record], kb: KnowledgeBase, date: Day, notes: [String: [Note]] = [:],
+        prepared: Date = Date()
+    ) -> String {
         var seen = Set<String>()
         let records = records.filter { seen.insert($0.id.lowercased()).inserted }
         let inPack = Set(records.map { $0.id.lowercased() })
@@ -24,9 +26,10 @@ public enum BriefingPack {
 
         let c = kb.conference
         var out = ["# Briefing pack: " + MarkdownLayout.escape(Sanitizer.clean(c.name)), ""]
-        out.append("*" + MarkdownLayout.escape(Sanitizer.clean(c.place)) + ", \(c.startDate.long) to \(c.endDate.long). "
-                   + "Treaty status as at \(date.long); knowledge base as of \(kb.asOf.long). "
-                   + "Prepared \(Timestamp.display(prepared)) with octopus.*")
+        out.append(
+            "*" + MarkdownLayout.escape(Sanitizer.clean(c.place)) + ", \(c.startDate.long) to \(c.endDate.long). "
+                + "Treaty status as at \(date.long); knowledge base as of \(kb.asOf.long). "
+                + "Prepared \(Timestamp.display(prepared)) with octopus.*")
         out += ["", "## Contents", ""]
         for (i, page) in pages.enumerated() {
             let count = notesOn(page.id).count

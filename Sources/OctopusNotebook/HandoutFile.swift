@@ -99,8 +99,9 @@ public enum HandoutFile {
 
     /// Syncs the folder so the new name survives a power cut as the contents do.
     private static func syncFolder(of path: String) {
-        let fd = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                      O_RDONLY | O_CLOEXEC)
+        let fd = open(
+            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+            O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)
         close(fd)

@@ -55,8 +55,9 @@ struct ImportParser {
             return ([], [])
         }
         guard let format = header.node("format"), case .string(let f) = format.value, f == ExportFile.format else {
-            problem(header.position("format"), path.appending("format"),
-                    "this is not an octopus notes export (expected \"format\": \"\(ExportFile.format)\")")
+            problem(
+                header.position("format"), path.appending("format"),
+                "this is not an octopus notes export (expected \"format\": \"\(ExportFile.format)\")")
             return ([], [])
         }
         if let v = header.node("version") {
@@ -98,8 +99,11 @@ struct ImportParser {
                 switch error {
                 case .emptyNote: skip = (\.skippedEmpty, "the note is empty; skipped")
                 case .controlCharacter(let v):
-                    skip = (\.refused, "the note contains the control character \(v); not imported. "
-                            + "Remove that character from the file and import it again (notes already imported are not added twice)")
+                    skip = (
+                        \.refused,
+                        "the note contains the control character \(v); not imported. "
+                            + "Remove that character from the file and import it again (notes already imported are not added twice)"
+                    )
                 default: problem(r.position("text"), path.appending("text"), "longer than \(Note.maxTextBytes) bytes")
                 }
                 return nil

@@ -12,20 +12,21 @@ enum Migrations {
         migrator.registerMigration("v1: bookmarks and notes") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             // Record ids compare without case, as the knowledge base looks them up ("pt" is PT).
-            try db.execute(sql: """
-                CREATE TABLE bookmark (
-                    recordID TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
-                    createdAt INTEGER NOT NULL
-                );
-                CREATE TABLE note (
-                    id TEXT NOT NULL PRIMARY KEY,
-                    recordID TEXT NOT NULL COLLATE NOCASE,
-                    text TEXT NOT NULL,
-                    createdAt INTEGER NOT NULL,
-                    updatedAt INTEGER NOT NULL
-                );
-                CREATE INDEX note_recordID ON note(recordID);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE bookmark (
+                        recordID TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+                        createdAt INTEGER NOT NULL
+                    );
+                    CREATE TABLE note (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        recordID TEXT NOT NULL COLLATE NOCASE,
+                        text TEXT NOT NULL,
+                        createdAt INTEGER NOT NULL,
+                        updatedAt INTEGER NOT NULL
+                    );
+                    CREATE INDEX note_recordID ON note(recordID);
+                    """)
         }
         return migrator
     }()

@@ -57,7 +57,10 @@ public final class Notebook: Sendable {
                 return Notebook(directory: dir, path: path, database: queue, writesOff: error)
             } catch let readError {
                 // A damaged or foreign file says so; otherwise the reason writes failed is the news.
-                switch readError { case .damaged, .foreign, .newerVersion: throw readError; default: throw error }
+                switch readError {
+                case .damaged, .foreign, .newerVersion: throw readError;
+                default: throw error
+                }
             }
         }
     }
@@ -181,8 +184,9 @@ public final class Notebook: Sendable {
         try Self.check(text)
         return try write { db in
             let now = Timestamp.now()
-            try db.execute(sql: "UPDATE note SET text = ?, updatedAt = max(?, createdAt) WHERE id = ?",
-                           arguments: [text, now, Self.key(id)])
+            try db.execute(
+                sql: "UPDATE note SET text = ?, updatedAt = max(?, createdAt) WHERE id = ?",
+                arguments: [text, now, Self.key(id)])
             guard db.changesCount > 0, let note = try Self.fetchNote(id, db) else { throw NotebookError.noteNotFound(id) }
             return note
         }
@@ -252,9 +256,12 @@ public final class Notebook: Sendable {
     // MARK: Storage
 
     static func insert(_ note: Note, into db: Database) throws {
-        try db.execute(sql: "INSERT INTO note (id, recordID, text, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [key(note.id), note.recordID, note.text,
-                                   Timestamp.milliseconds(note.createdAt), Timestamp.milliseconds(note.updatedAt)])
+        try db.execute(
+            sql: "INSERT INTO note (id, recordID, text, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)",
+            arguments: [
+                key(note.id), note.recordID, note.text,
+                Timestamp.milliseconds(note.createdAt), Timestamp.milliseconds(note.updatedAt),
+            ])
     }
 
     static func fetchNote(_ id: UUID, _ db: Database) throws -> Note? {
@@ -266,8 +273,9 @@ public final class Notebook: Sendable {
             // An id that is not a UUID can only come from editing the file by hand; skip the row
             // rather than fail every read.
             guard let id = UUID(uuidString: row["id"]) else { return nil }
-            return Note(id: id, recordID: row["recordID"], text: row["text"],
-                        createdAt: Timestamp.date(row["createdAt"]), updatedAt: Timestamp.date(row["updatedAt"]))
+            return Note(
+                id: id, recordID: row["recordID"], text: row["text"],
+                createdAt: Timestamp.date(row["createdAt"]), updatedAt: Timestamp.date(row["updatedAt"]))
         }
     }
 

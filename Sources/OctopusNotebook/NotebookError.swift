@@ -51,9 +51,11 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotCreateFolder(let path, let reason):
             return "octopus: cannot create the notes folder \(path): \(reason); create it yourself, or choose another with --data-dir or OCTOPUS_DATA_DIR"
         case .notAFolder(let path):
-            return "octopus: \(path) should be the notes folder but is a file; move that file away, or choose another folder with --data-dir or OCTOPUS_DATA_DIR"
+            return
+                "octopus: \(path) should be the notes folder but is a file; move that file away, or choose another folder with --data-dir or OCTOPUS_DATA_DIR"
         case .folderNotWritable(let path):
-            return "octopus: cannot write in the notes folder \(path) (permission denied); fix its permissions (chmod u+rwx \(path)) or choose another folder with --data-dir or OCTOPUS_DATA_DIR"
+            return
+                "octopus: cannot write in the notes folder \(path) (permission denied); fix its permissions (chmod u+rwx \(path)) or choose another folder with --data-dir or OCTOPUS_DATA_DIR"
         case .fileNotWritable(let path):
             return "octopus: cannot read and write the notebook \(path) (permission denied); fix its permissions (chmod u+rw \(path)), nothing was changed"
         case .damaged(let path, let detail):
@@ -70,7 +72,8 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
         case .newerVersion(let path):
             return "octopus: the notebook \(path) was changed by a newer version of octopus; this version will not touch it. Update octopus"
         case .busy(let path):
-            return "octopus: the notebook \(path) stayed locked by another program for too long; nothing was saved. Close other octopus windows that are saving and try again"
+            return
+                "octopus: the notebook \(path) stayed locked by another program for too long; nothing was saved. Close other octopus windows that are saving and try again"
         case .storageFailed(let path, let detail):
             return "octopus: could not save to the notebook \(path) (\(detail)); nothing was changed. Check free disk space and permissions, then try again"
         case .noteNotFound(let id):
@@ -94,15 +97,19 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
         case .outputExists(let path):
             return "octopus: \(Sanitizer.clean(path)) already exists; nothing was written. Add --force to replace it, or choose another name with -o"
         case .cannotWriteOutput(let path, let reason):
-            return "octopus: cannot write \(Sanitizer.clean(path)): \(reason); nothing was written. Check that the folder exists, is writable and has free space"
+            return
+                "octopus: cannot write \(Sanitizer.clean(path)): \(reason); nothing was written. Check that the folder exists, is writable and has free space"
         case .importUnreadable(let file, let reason):
             return "octopus: cannot read \(Sanitizer.clean(file)): \(reason); nothing was imported"
         case .importMalformed(let file, let problems, let omitted):
             let total = problems.count + omitted
             let lines = problems.prefix(20).map(\.description)
             let more = total > 20 ? ["… and \(total - 20) more"] : []
-            return (lines + more + ["octopus: \(Sanitizer.clean(file)) is not a valid octopus notes export (\(total) problem\(total == 1 ? "" : "s")); nothing was imported. "
-                + "Import a file written by `octopus notes export --format json`"]).joined(separator: "\n")
+            return
+                (lines + more + [
+                    "octopus: \(Sanitizer.clean(file)) is not a valid octopus notes export (\(total) problem\(total == 1 ? "" : "s")); nothing was imported. "
+                        + "Import a file written by `octopus notes export --format json`"
+                ]).joined(separator: "\n")
         }
     }
 

@@ -50,7 +50,7 @@ enum NotebookLocation {
             if mkdir(current, 0o700) != 0 && errno != EEXIST {
                 throw .cannotCreateFolder(path: path, reason: "\(current): \(String(cString: strerror(errno)))")
             }
-            _ = chmod(current, 0o700)   // mkdir applies the umask; the folder must be private anyway
+            _ = chmod(current, 0o700)  // mkdir applies the umask; the folder must be private anyway
         }
     }
 

@@ -50,13 +50,17 @@ extension Notebook {
     /// Every note and bookmark as one document. `title` gives a record's title by id, or nil when
     /// the record is not in the knowledge base: such notes are listed apart as orphaned. Without
     /// it, records are named by id only.
-    public func exportNotes(format: NotebookExportFormat, title: ((String) -> String?)? = nil,
-                            exportedAt: Date = Date()) throws(NotebookError) -> String {
+    public func exportNotes(
+        format: NotebookExportFormat, title: ((String) -> String?)? = nil,
+        exportedAt: Date = Date()
+    ) throws(NotebookError) -> String {
         let (notes, bookmarks) = try read { db in
-            (try Self.fetchNotes(db, sql: "SELECT * FROM note ORDER BY recordID COLLATE NOCASE, createdAt, rowid"),
-             try Row.fetchAll(db, sql: "SELECT recordID, createdAt FROM bookmark ORDER BY createdAt DESC, rowid DESC").map {
-                 Bookmark(recordID: $0["recordID"], createdAt: Timestamp.date($0["createdAt"]))
-             })
+            (
+                try Self.fetchNotes(db, sql: "SELECT * FROM note ORDER BY recordID COLLATE NOCASE, createdAt, rowid"),
+                try Row.fetchAll(db, sql: "SELECT recordID, createdAt FROM bookmark ORDER BY createdAt DESC, rowid DESC").map {
+                    Bookmark(recordID: $0["recordID"], createdAt: Timestamp.date($0["createdAt"]))
+                }
+            )
         }
         switch format {
         case .json: return Self.json(notes: notes, bookmarks: bookmarks, title: title, exportedAt: exportedAt)
@@ -68,8 +72,9 @@ extension Notebook {
         let root = ExportFile.Root(
             exportedAt: Timestamp.iso8601(exportedAt),
             notes: notes.map {
-                ExportFile.NoteEntry(id: key($0.id), recordID: $0.recordID, recordTitle: title?($0.recordID), text: $0.text,
-                                     createdAt: Timestamp.iso8601($0.createdAt), updatedAt: Timestamp.iso8601($0.updatedAt))
+                ExportFile.NoteEntry(
+                    id: key($0.id), recordID: $0.recordID, recordTitle: title?($0.recordID), text: $0.text,
+                    createdAt: Timestamp.iso8601($0.createdAt), updatedAt: Timestamp.iso8601($0.updatedAt))
             },
             bookmarks: bookmarks.map { ExportFile.BookmarkEntry(recordID: $0.recordID, createdAt: Timestamp.iso8601($0.createdAt)) })
         let encoder = JSONEncoder()
@@ -88,7 +93,9 @@ extension Notebook {
         let orphaned = notes.filter { title != nil && title?($0.recordID) == nil }
         let records = Set(notes.map { $0.recordID.lowercased() }).count
         var out = ["# Notes from octopus", ""]
-        out.append("Exported \(Timestamp.display(exportedAt)): \(notes.count) note\(notes.count == 1 ? "" : "s") on \(records) record\(records == 1 ? "" : "s"), \(bookmarks.count) bookmark\(bookmarks.count == 1 ? "" : "s").")
+        out.append(
+            "Exported \(Timestamp.display(exportedAt)): \(notes.count) note\(notes.count == 1 ? "" : "s") on \(records) record\(records == 1 ? "" : "s"), \(bookmarks.count) bookmark\(bookmarks.count == 1 ? "" : "s")."
+        )
         if !bookmarks.isEmpty {
             out += ["", "## Bookmarks", ""]
             for b in bookmarks {
@@ -108,8 +115,10 @@ extension Notebook {
         }
         section(known, level: "##")
         if !orphaned.isEmpty {
-            out += ["", "## Orphaned notes", "",
-                    "These records are not in the current knowledge base. Their notes are kept, not deleted."]
+            out += [
+                "", "## Orphaned notes", "",
+                "These records are not in the current knowledge base. Their notes are kept, not deleted.",
+            ]
             section(orphaned, level: "###")
         }
         if notes.isEmpty { out += ["", "No notes yet."] }
@@ -147,12 +156,13 @@ extension Notebook {
         do {
             bytes = try SourceFile.read(path, maxBytes: ImportParser.maxBytes)
         } catch {
-            let reason = switch error {
-            case .missing: "no such file"
-            case .directory: "it is a folder"
-            case .tooLarge: ImportParser.tooLarge
-            case .unreadable: access(path, R_OK) == 0 ? "read error" : "permission denied"
-            }
+            let reason =
+                switch error {
+                case .missing: "no such file"
+                case .directory: "it is a folder"
+                case .tooLarge: ImportParser.tooLarge
+                case .unreadable: access(path, R_OK) == 0 ? "read error" : "permission denied"
+                }
             throw .importUnreadable(file: path, reason: reason)
         }
         return try merge(ImportParser.parse(bytes, name: path))
@@ -178,8 +188,9 @@ extension Notebook {
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM bookmark WHERE recordID = ?", arguments: [b.recordID]) == true {
                     report.bookmarksAlreadyPresent.append(b.recordID)
                 } else {
-                    try db.execute(sql: "INSERT INTO bookmark (recordID, createdAt) VALUES (?, ?)",
-                                   arguments: [b.recordID, Timestamp.milliseconds(b.createdAt)])
+                    try db.execute(
+                        sql: "INSERT INTO bookmark (recordID, createdAt) VALUES (?, ?)",
+                        arguments: [b.recordID, Timestamp.milliseconds(b.createdAt)])
                     report.bookmarksAdded.append(b.recordID)
                 }
             }

@@ -22,7 +22,7 @@ enum Timestamp {
         let ms = milliseconds(date)
         let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
         let fraction = String(ms - seconds * 1000)
-        let whole = Date(timeIntervalSince1970: Double(seconds)).formatted(Date.ISO8601FormatStyle())   // …T09:30:00Z
+        let whole = Date(timeIntervalSince1970: Double(seconds)).formatted(Date.ISO8601FormatStyle())  // …T09:30:00Z
         return whole.dropLast() + "." + String(repeating: "0", count: 3 - fraction.count) + fraction + "Z"
     }
 

@@ -58,7 +58,9 @@ for _ in 0..<5 {
     parts[0].append(milliseconds(t1 - t0)); parts[1].append(milliseconds(t2 - t1)); parts[2].append(milliseconds(t3 - t2))
 }
 let medians = parts.map { $0.sorted()[$0.count / 2] }
-print("start-up: load + validate \(BundledKnowledgeBase.byteCount / 1024) KiB \(format(medians[0])), address resolver \(format(medians[1])), search index \(format(medians[2])); total \(format(medians.reduce(0, +)))")
+print(
+    "start-up: load + validate \(BundledKnowledgeBase.byteCount / 1024) KiB \(format(medians[0])), address resolver \(format(medians[1])), search index \(format(medians[2])); total \(format(medians.reduce(0, +)))"
+)
 
 let queries = BenchQueries.all
 let keystrokes = queries.flatMap { q in (1...q.count).map { String(q.prefix($0)) } }
@@ -70,8 +72,10 @@ if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8).spli
     print("load average \(load) on \(ProcessInfo.processInfo.activeProcessorCount) cores at start")
 }
 print("")
-let header = [pad("base", 14, left: true), pad("records", 8), pad("terms", 9), pad("build", 10),
-              pad("p50", 10), pad("p95", 10), pad("p99", 10), pad("max", 10), pad("hits/query", 11)]
+let header = [
+    pad("base", 14, left: true), pad("records", 8), pad("terms", 9), pad("build", 10),
+    pad("p50", 10), pad("p95", 10), pad("p99", 10), pad("max", 10), pad("hits/query", 11),
+]
 print(header.joined(separator: " "))
 print(String(repeating: "-", count: header.joined(separator: " ").count))
 
@@ -99,10 +103,13 @@ for scale in scales {
     let latencies = medians.sorted()
     let name = scale == 1 ? "bundled" : "synthetic \(scale)×"
     slowest += worst.sorted { $0.ms > $1.ms }.prefix(3).map { (name, $0.text, $0.ms) }
-    print([pad(name, 14, left: true), pad(String(index.recordCount), 8), pad(String(index.vocabularySize), 9),
-           pad(format(milliseconds(build)), 10), pad(format(percentile(latencies, 0.50)), 10),
-           pad(format(percentile(latencies, 0.95)), 10), pad(format(percentile(latencies, 0.99)), 10),
-           pad(format(latencies.last ?? 0), 10), pad(String(format: "%.1f", Double(hits) / Double(keystrokes.count)), 11)]
+    print(
+        [
+            pad(name, 14, left: true), pad(String(index.recordCount), 8), pad(String(index.vocabularySize), 9),
+            pad(format(milliseconds(build)), 10), pad(format(percentile(latencies, 0.50)), 10),
+            pad(format(percentile(latencies, 0.95)), 10), pad(format(percentile(latencies, 0.99)), 10),
+            pad(format(latencies.last ?? 0), 10), pad(String(format: "%.1f", Double(hits) / Double(keystrokes.count)), 11),
+        ]
         .joined(separator: " "))
 }
 print("")

@@ -22,8 +22,9 @@ struct Browse: ParsableCommand {
             Terminal.write(PlainHome.render(base, at: kb.asOf(in: base)))
             return
         }
-        let options = BrowserOptions(date: kb.asOf(in: base), color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
-                                     dataDirectory: notebook.dataDir)
+        let options = BrowserOptions(
+            date: kb.asOf(in: base), color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
+            dataDirectory: notebook.dataDir)
         let status = MainActor.assumeIsolated { Browser.run(kb: base, options: options) }
         guard let status else {
             Terminal.printError("octopus: this terminal (TERM=\(term)) is not known to curses; printing plain text. Try TERM=xterm-256color for the browser.")
@@ -38,7 +39,9 @@ struct Browse: ParsableCommand {
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List sessions, articles, countries, treaties, organisations or terms.",
-        discussion: "countries: with --json each entry has a status object with one entry per treaty id: none, signed, ratified (accession included), in-force, or unknown when the sources cannot decide it at the --as-of date (a deposit within a window or of unknown date).")
+        discussion:
+            "countries: with --json each entry has a status object with one entry per treaty id: none, signed, ratified (accession included), in-force, or unknown when the sources cannot decide it at the --as-of date (a deposit within a window or of unknown date)."
+    )
 
     enum Section: String, ExpressibleByArgument, CaseIterable {
         case sessions, articles, countries, treaties, organisations, terms
@@ -104,14 +107,18 @@ struct Show: ParsableCommand {
             }
         case .topic(let session, _):
             let record = base.record(session)!
-            Terminal.write(json ? JSONOutput.show(record, kb: base, at: kb.asOf(in: base))
-                                : TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf(in: base)), width: Terminal.width, title: base.linkTitle))
+            Terminal.write(
+                json
+                    ? JSONOutput.show(record, kb: base, at: kb.asOf(in: base))
+                    : TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf(in: base)), width: Terminal.width, title: base.linkTitle))
         case .notFound(let suggestions):
             var message = "octopus: no record \"\(id)\""
             if !suggestions.isEmpty {
-                message += "; did you mean " + suggestions.map { s in
-                    "\(s) (\(base.record(s).map { Sanitizer.clean($0.shortTitle) } ?? s))"
-                }.joined(separator: ", ") + "?"
+                message +=
+                    "; did you mean "
+                    + suggestions.map { s in
+                        "\(s) (\(base.record(s).map { Sanitizer.clean($0.shortTitle) } ?? s))"
+                    }.joined(separator: ", ") + "?"
             } else {
                 message += "; try `octopus list sessions|articles|countries`"
             }

@@ -205,14 +205,17 @@ struct CountryBody: Encodable {
         nameFr = Nullable(value: c.nameFr.map { Sanitizer.clean($0) })
         aliases = c.aliases.map { Sanitizer.clean($0) }
         events = c.events.map { e in
-            Flat(Event(treaty: e.treaty, kind: e.kind.rawValue, sources: e.sources.map { Sanitizer.clean($0) },
-                       unconfirmed: e.unconfirmed, note: e.note.map(kb.plain)), EventDateJSON(e.date))
+            Flat(
+                Event(
+                    treaty: e.treaty, kind: e.kind.rawValue, sources: e.sources.map { Sanitizer.clean($0) },
+                    unconfirmed: e.unconfirmed, note: e.note.map(kb.plain)), EventDateJSON(e.date))
         }
         statusDetail = kb.trackedTreaties.map { t in
             let st = c.status(t, at: date)
-            return Status(treaty: t, status: st.standing.rawValue, label: st.label,
-                          event: st.decidingEvent.map { Flat(Kind(kind: $0.kind.rawValue), EventDateJSON($0.date)) },
-                          undecidedEvent: st.undecidedEvent.map { Flat(Kind(kind: $0.kind.rawValue), EventDateJSON($0.date)) })
+            return Status(
+                treaty: t, status: st.standing.rawValue, label: st.label,
+                event: st.decidingEvent.map { Flat(Kind(kind: $0.kind.rawValue), EventDateJSON($0.date)) },
+                undecidedEvent: st.undecidedEvent.map { Flat(Kind(kind: $0.kind.rawValue), EventDateJSON($0.date)) })
         }
         profile = c.profile.map { Profile(date: $0.date.description, sources: $0.sources) }
         statements = c.statements.map { StatementJSON($0, kb: kb) }
@@ -230,8 +233,9 @@ struct SessionBody: Encodable {
     init(_ s: Session, kb: KnowledgeBase) {
         aims = s.aims.map(kb.plain); questions = s.questions.map(kb.plain)
         topics = s.topics.map { t in
-            Topic(id: t.id, title: Sanitizer.clean(t.title), summary: kb.plain(t.summary), keyPoints: t.keyPoints.map(kb.plain),
-                  minutes: Nullable(value: t.minutes), questions: t.questions.map(kb.plain), links: t.links)
+            Topic(
+                id: t.id, title: Sanitizer.clean(t.title), summary: kb.plain(t.summary), keyPoints: t.keyPoints.map(kb.plain),
+                minutes: Nullable(value: t.minutes), questions: t.questions.map(kb.plain), links: t.links)
         }
     }
 }

@@ -5,9 +5,11 @@ import OctopusNotebook
 
 /// Where the user's bookmarks and notes live; every notebook command takes it.
 struct NotebookOptions: ParsableArguments {
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
-        "Keep bookmarks and notes in this folder (also: OCTOPUS_DATA_DIR; default: $XDG_DATA_HOME/octopus, or ~/.local/share/octopus).",
-        valueName: "folder"))
+    @Option(
+        name: .customLong("data-dir"),
+        help: ArgumentHelp(
+            "Keep bookmarks and notes in this folder (also: OCTOPUS_DATA_DIR; default: $XDG_DATA_HOME/octopus, or ~/.local/share/octopus).",
+            valueName: "folder"))
     var dataDir: String?
 
     /// Opens the notebook for writing, creating it if needed, or prints what is wrong and exits
@@ -53,9 +55,11 @@ enum RecordArguments {
                 if suggestions.isEmpty {
                     message += "; try `octopus list sessions|articles|countries`"
                 } else {
-                    message += "; did you mean " + suggestions.map { s in
-                        "\(s) (\(base.record(s).map { Sanitizer.clean($0.shortTitle) } ?? s))"
-                    }.joined(separator: ", ") + "?"
+                    message +=
+                        "; did you mean "
+                        + suggestions.map { s in
+                            "\(s) (\(base.record(s).map { Sanitizer.clean($0.shortTitle) } ?? s))"
+                        }.joined(separator: ", ") + "?"
                 }
                 Terminal.printError(message)
             }
@@ -113,8 +117,9 @@ struct Handout: ParsableCommand {
         try OutputFile.write(pack, to: output, force: force, containsNotes: count > 0)
         if let output, output != "-" {
             let distinct = Set(records.map(\.id)).count
-            Terminal.write("Wrote \(output): \(distinct) record\(distinct == 1 ? "" : "s")"
-                           + (noNotes ? ", without notes.\n" : ", \(count) note\(count == 1 ? "" : "s").\n"))
+            Terminal.write(
+                "Wrote \(output): \(distinct) record\(distinct == 1 ? "" : "s")"
+                    + (noNotes ? ", without notes.\n" : ", \(count) note\(count == 1 ? "" : "s").\n"))
         }
     }
 }
@@ -170,7 +175,8 @@ struct Notes: ParsableCommand {
                 group(orphaned)
             }
             let records = Set(all.map { $0.recordID.lowercased() }).count
-            out += "\n\(all.count) note\(all.count == 1 ? "" : "s") on \(records) record\(records == 1 ? "" : "s")"
+            out +=
+                "\n\(all.count) note\(all.count == 1 ? "" : "s") on \(records) record\(records == 1 ? "" : "s")"
                 + (orphaned.isEmpty ? "" : ", \(orphaned.count) orphaned") + ". Stored in \(book.path).\n"
             Terminal.write(out)
         }

@@ -31,7 +31,8 @@ struct Octopus: ParsableCommand {
         // more than a few, so thousands (a pasted page as separate words) are refused at once.
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count <= maxArguments else {
-            Terminal.printError("octopus: \(arguments.count) arguments is more than any command takes (at most \(maxArguments)); put a long search in quotes, as one argument")
+            Terminal.printError(
+                "octopus: \(arguments.count) arguments is more than any command takes (at most \(maxArguments)); put a long search in quotes, as one argument")
             Glibc.exit(ExitStatus.usage.rawValue)
         }
         do {

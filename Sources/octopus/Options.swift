@@ -5,10 +5,15 @@ import OctopusKit
 
 /// Options every command shares: which knowledge base, and the date status is read at.
 struct KnowledgeBaseOptions: ParsableArguments {
-    @Option(name: .customLong("kb"), help: ArgumentHelp("Load this knowledge-base JSON file instead of the built-in one (also: OCTOPUS_KB).", valueName: "path"))
+    @Option(
+        name: .customLong("kb"), help: ArgumentHelp("Load this knowledge-base JSON file instead of the built-in one (also: OCTOPUS_KB).", valueName: "path"))
     var path: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Read treaty status at this date: YYYY-MM-DD, \"conference\" (2010-03-25, the default) or \"latest\" (the base's latest treaty event).", valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Read treaty status at this date: YYYY-MM-DD, \"conference\" (2010-03-25, the default) or \"latest\" (the base's latest treaty event).",
+            valueName: "date"))
     var asOfText: String?
 
     func validate() throws {
@@ -40,7 +45,9 @@ struct KnowledgeBaseOptions: ParsableArguments {
             return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName)
         } catch {
             Terminal.printError(error.description)
-            Terminal.printError("octopus: the knowledge base has \(error.list.total) problem\(error.list.total == 1 ? "" : "s"); fix the file or run without --kb/OCTOPUS_KB to use the built-in one")
+            Terminal.printError(
+                "octopus: the knowledge base has \(error.list.total) problem\(error.list.total == 1 ? "" : "s"); fix the file or run without --kb/OCTOPUS_KB to use the built-in one"
+            )
             throw ExitCode(KnowledgeBaseError.exitStatus)
         }
     }

@@ -12,7 +12,10 @@ enum PlainList {
             if case .country(let c) = r, c.isPartOfAnother(on: date), let u = c.partOf {
                 line += "  [part of \(Sanitizer.clean(u.name)) on this date; counted as \(u.state)]"
             } else if case .country(let c) = r {
-                line += "  [" + kb.trackedTreaties.map { "\(kb.treaty($0)?.aliases.first ?? $0): \(c.status($0, at: date).standing.rawValue)" }.joined(separator: "; ") + "]"
+                line +=
+                    "  ["
+                    + kb.trackedTreaties.map { "\(kb.treaty($0)?.aliases.first ?? $0): \(c.status($0, at: date).standing.rawValue)" }.joined(separator: "; ")
+                    + "]"
             }
             out += line + "\n"
         }
@@ -25,7 +28,8 @@ enum PlainList {
 
 enum PlainHome {
     static func render(_ kb: KnowledgeBase, at date: Day) -> String {
-        var out = Sanitizer.clean(kb.conference.name) + " — " + Sanitizer.clean(kb.conference.place)
+        var out =
+            Sanitizer.clean(kb.conference.name) + " — " + Sanitizer.clean(kb.conference.place)
             + ", \(kb.conference.startDate.long) to \(kb.conference.endDate.long)\n"
         out += "Knowledge base as of \(kb.asOf); treaty status shown at \(date.long).\n\n"
         for kind in [RecordKind.session, .article, .country, .treaty, .organisation, .term] {
@@ -34,7 +38,8 @@ enum PlainHome {
         if let convention = kb.convention {
             let parties = kb.parties(of: convention.id, at: date).count, signed = kb.signatories(of: convention.id, at: date).count
             let undecided = kb.undecidedParties(of: convention.id, at: date).count
-            out += "\n\(Sanitizer.clean(convention.shortTitle)) on \(date.long): \(signed) signatories, \(parties) Parties"
+            out +=
+                "\n\(Sanitizer.clean(convention.shortTitle)) on \(date.long): \(signed) signatories, \(parties) Parties"
                 + (undecided == 0 ? "" : " (+\(undecided) whose deposit date is within a window or unknown)") + ".\n"
         }
         out += "Try: octopus show art29 · octopus show PT · octopus list sessions · octopus --help\n"

@@ -52,8 +52,9 @@ struct Walk: ParsableCommand {
             Terminal.write(TourPage.plainText(tour, kb: base, width: Terminal.width))
             return
         }
-        let options = BrowserOptions(date: kb.asOf(in: base), color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
-                                     dataDirectory: notebook.dataDir)
+        let options = BrowserOptions(
+            date: kb.asOf(in: base), color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
+            dataDirectory: notebook.dataDir)
         let projector = self.projector
         let status = MainActor.assumeIsolated { Browser.walk(kb: base, tour: tour, options: options, projector: projector) }
         guard let status else {
@@ -72,7 +73,8 @@ struct Walk: ParsableCommand {
         } catch {
             Terminal.printError(error.description)
             let n = error.list.total
-            Terminal.printError("octopus: the tour has \(n) problem\(n == 1 ? "" : "s"); nothing was run. `octopus walk --new ws3` prints a valid tour to start from")
+            Terminal.printError(
+                "octopus: the tour has \(n) problem\(n == 1 ? "" : "s"); nothing was run. `octopus walk --new ws3` prints a valid tour to start from")
             throw ExitCode(TourError.exitStatus)
         }
     }
@@ -85,7 +87,8 @@ struct Walk: ParsableCommand {
         case .record(let id), .topic(session: let id, topic: _):
             if case .session(let s)? = base.record(id) { return s }
             let kind = base.record(id)?.kind.rawValue ?? "record"
-            Terminal.printError("octopus: \(id) is a\("aeiou".contains(kind.prefix(1)) ? "n" : "") \(kind), not a session; walk takes a session (\(sessions)) or a tour file")
+            Terminal.printError(
+                "octopus: \(id) is a\("aeiou".contains(kind.prefix(1)) ? "n" : "") \(kind), not a session; walk takes a session (\(sessions)) or a tour file")
             throw ExitCode(.usage)
         case .notFound(let suggestions):
             let near = suggestions.filter { base.record($0)?.kind == .session }

@@ -55,12 +55,13 @@ struct CommandLineTests {
             #expect(status[id] != nil && status[id] != "none", "\(id): \(status[id] ?? "missing")")
         }
         #expect(status["PE"] == "in-force")
-        #expect(status["TN"] == "in-force")     // from the three-month rule, marked unconfirmed
+        #expect(status["TN"] == "in-force")  // from the three-month rule, marked unconfirmed
         // A deposit known only to its month reads "unknown" inside that month, never "none".
         let plain = try Binary.run(["list", "countries", "--as-of", "2019-08-15"])
         #expect(plain.stdout.contains("Peru  [ETS 185: unknown"))
         let page = try Binary.run(["show", "PE", "--as-of", "2019-08-15"])
-        #expect(page.stdout.replacingOccurrences(of: "\n    ", with: " ").contains("not decided on this date: acceded between 1 August 2019 and 31 August 2019"))
+        #expect(
+            page.stdout.replacingOccurrences(of: "\n    ", with: " ").contains("not decided on this date: acceded between 1 August 2019 and 31 August 2019"))
         // Ecuador: a Party by 4 December 2025, not yet counted on 1 December.
         #expect(status["EC"] == "unknown")
     }
@@ -92,7 +93,8 @@ struct CommandLineTests {
         #expect(r.status == 0)
         let help = r.stdout.replacingOccurrences(of: "\n", with: " ")
         for status in ExitStatus.allCases {
-            #expect(help.contains("; \(status.rawValue) \(status.meaning);") || help.contains("Exit status: \(status.rawValue) \(status.meaning);"), "\(status)")
+            #expect(
+                help.contains("; \(status.rawValue) \(status.meaning);") || help.contains("Exit status: \(status.rawValue) \(status.meaning);"), "\(status)")
         }
         #expect(help.contains("65 invalid knowledge-base, tour or import file, or a note refused"))
     }

@@ -22,10 +22,12 @@ struct HostileOutputTests {
         let data = dir.appendingPathComponent("nb").path
         let noteFile = dir.appendingPathComponent("note.txt")
         try "Ask about \u{1B}]0;pwned\u{07} preservation".write(to: noteFile, atomically: true, encoding: .utf8)
-        var commands: [[String]] = [["validate", kb], ["browse"], ["search", "preservation"], ["search", "preservation", "--json"],
-                                    ["walk", "ws3"], ["handout", "art29", "PT", "ws3"], ["notes", "list"], ["notes", "export"],
-                                    ["notes", "export", "--format", "json"], ["show", "\u{1B}]0;pwned\u{07}"], ["search", "\u{9B}2J"],
-                                    ["notes", "add", "art29", noteFile.path]]
+        var commands: [[String]] = [
+            ["validate", kb], ["browse"], ["search", "preservation"], ["search", "preservation", "--json"],
+            ["walk", "ws3"], ["handout", "art29", "PT", "ws3"], ["notes", "list"], ["notes", "export"],
+            ["notes", "export", "--format", "json"], ["show", "\u{1B}]0;pwned\u{07}"], ["search", "\u{9B}2J"],
+            ["notes", "add", "art29", noteFile.path],
+        ]
         for section in ["sessions", "articles", "countries", "treaties", "organisations", "terms"] {
             commands += [["list", section], ["list", section, "--json"]]
         }
@@ -51,7 +53,7 @@ struct HostileOutputTests {
         #expect(r.status == 74)
         #expect(r.error == "octopus: cannot write the output: No space left on device\n")
         let quiet = Spawn.run(["sh", "-c", "exec '\(Binary.url.path)' show art99 2> /dev/full"])
-        #expect(quiet.status == 1)   // the usual "nothing found", even when the message cannot be written
+        #expect(quiet.status == 1)  // the usual "nothing found", even when the message cannot be written
     }
 
     @Test(arguments: ["", "trap '' PIPE; "])

@@ -94,46 +94,86 @@ struct JSONOutputTests {
         """#
 
     static let recorded: [(command: String, output: String)] = [
-        ("list sessions --treaty all --json --as-of 2005-01-01",
-         #"[{"date":"2010-03-24","id":"ws3","kind":"workshop","number":3,"plannedMinutes":20,"title":"WS3: Legislation","titleInferred":true,"type":"session"},{"id":"closing","kind":"plenary","plannedMinutes":0,"title":"Closing","titleInferred":false,"type":"session"}]"#),
-        ("list articles --treaty all --json --as-of 2005-01-01",
-         #"[{"chapter":"Chapter II – Measures","id":"art16","number":16,"section":"Section 2 – Procedural law","title":"Expedited preservation","treaty":"ets185","type":"article"},{"chapter":"Chapter III – International co-operation","id":"art29","number":29,"section":"Section 2 – Specific provisions","title":"Preservation abroad","titleGroup":"Title 1 – Provisional measures","treaty":"ets185","type":"article"},{"chapter":"Chapter II – Measures","id":"p-art3","number":3,"title":"Dissemination","treaty":"ets189","type":"article"}]"#),
-        ("list countries --treaty all --json --as-of 2005-01-01",
-         #"[{"coeMember2010":true,"id":"PT","name":"Portugal","region":"Southern Europe","status":{"ets185":"signed","ets189":"none"},"statusDate":"2005-01-01","title":"Portugal","type":"country"},{"coeMember2010":true,"id":"RS","name":"Serbia","nameAtDate":"Serbia and Montenegro","region":"South-Eastern Europe","status":{"ets185":"none","ets189":"none"},"statusDate":"2005-01-01","title":"Serbia","type":"country"},{"coeMember2010":false,"id":"ME","name":"Montenegro","partOf":{"name":"Serbia and Montenegro","state":"RS","until":"2006-06-03"},"region":"South-Eastern Europe","status":{"ets185":"none","ets189":"none"},"statusDate":"2005-01-01","title":"Montenegro","type":"country"}]"#),
-        ("list treaties --treaty all --json --as-of 2005-01-01",
-         #"[{"id":"ets185","title":"Budapest Convention (Convention on Cybercrime)","type":"treaty"},{"id":"ets189","title":"Additional Protocol (Additional Protocol)","type":"treaty"}]"#),
-        ("list organisations --treaty all --json --as-of 2005-01-01",
-         #"[{"id":"t-cy","title":"Cybercrime Convention Committee (T-CY)","type":"org"}]"#),
-        ("list terms --treaty all --json --as-of 2005-01-01",
-         #"[{"id":"preservation","title":"Preservation","type":"term"}]"#),
-        ("show ws3 --json --as-of 2012-01-01",
-         #"{"aims":["Compare Art. 16"],"asOf":"2026-11-29","backlinks":["art16","PT"],"date":"2010-03-24","id":"ws3","inferred":["title"],"keyPoints":["Compare Art. 16"],"kind":"workshop","links":["art16","PT"],"number":3,"plannedMinutes":20,"questions":["Why?"],"sources":["s3"],"summary":"Laws in Portugal.","title":"WS3: Legislation","titleInferred":true,"topics":[{"id":"topic-1","keyPoints":["k"],"links":["art16","PT"],"minutes":20,"questions":["How?"],"summary":"On Art. 16.","title":"Preservation"},{"id":"topic-2","keyPoints":[],"links":[],"minutes":null,"questions":[],"summary":"Anything.","title":"Open"}],"type":"session"}"#),
-        ("show closing --json --as-of 2012-01-01",
-         #"{"aims":[],"asOf":"2026-11-29","backlinks":[],"id":"closing","keyPoints":[],"kind":"plenary","links":[],"plannedMinutes":0,"questions":[],"sources":["sc"],"summary":"The end.","title":"Closing","titleInferred":false,"topics":[],"type":"session"}"#),
-        ("show ets185 --json --as-of 2012-01-01",
-         #"{"asOf":"2026-11-29","backlinks":["t-cy"],"id":"ets185","keyPoints":["Open to all"],"links":["ets189"],"sources":["t1"],"summary":"The Convention; see Art. 29.","title":"Budapest Convention (Convention on Cybercrime)","type":"treaty"}"#),
-        ("show ets189 --json --as-of 2012-01-01",
-         #"{"asOf":"2026-11-29","backlinks":["ets185"],"id":"ets189","inferred":["summary"],"keyPoints":[],"links":[],"sources":["t2"],"summary":"The Protocol.","title":"Additional Protocol (Additional Protocol)","type":"treaty"}"#),
-        ("show art16 --json --as-of 2012-01-01",
-         #"{"asOf":"2026-11-29","backlinks":["ws3","art29","preservation"],"chapter":"Chapter II – Measures","counterparts":["art29"],"declarations":[{"provision":"Art. 16(9)","text":"a preservation declaration"}],"id":"art16","keyPoints":["Fast"],"links":["art29","ws3"],"madeBy":[],"madeByUndated":[{"articles":["art16"],"kind":"declaration","made":"later","note":"Its date is not recorded.","provision":"Art. 16(9)","sources":["dec"],"state":"PT","summary":"A declaration.","treaty":"ets185"}],"number":16,"reservations":[],"section":"Section 2 – Procedural law","sources":["a16"],"summary":"Keep data; abroad see Article 29.","title":"Expedited preservation","treaty":"ets185","type":"article"}"#),
-        ("show art29 --json --as-of 2012-01-01",
-         #"{"asOf":"2026-11-29","backlinks":["ets185","art16","preservation"],"chapter":"Chapter III – International co-operation","counterparts":["art16"],"declarations":[],"id":"art29","keyPoints":[],"links":["art16"],"madeBy":[{"articles":["art29"],"date":"2010-03-24","kind":"reservation","made":"deposit","note":"Withdrawn later.","provision":"Art. 29(4)","sources":["res"],"state":"PT","summary":"Kept Art. 29 dual criminality.","treaty":"ets185","withdrawn":"2015-01-01"}],"madeByUndated":[],"number":29,"reservations":[{"provision":"Art. 29(4)","text":"dual criminality"}],"section":"Section 2 – Specific provisions","sources":["a29"],"summary":"Ask another Party.","title":"Preservation abroad","titleGroup":"Title 1 – Provisional measures","treaty":"ets185","type":"article"}"#),
-        ("show p-art3 --json --as-of 2012-01-01",
-         #"{"asOf":"2026-11-29","backlinks":[],"chapter":"Chapter II – Measures","counterparts":[],"declarations":[],"id":"p-art3","keyPoints":[],"links":[],"madeBy":[],"madeByUndated":[],"number":3,"reservations":[{"provision":"Art. 3(2)","text":"other remedies"}],"sources":["p3"],"summary":"Racist material.","title":"Dissemination","treaty":"ets189","type":"article"}"#),
-        ("show PT --json --as-of 2012-01-01",
-         #"{"aliases":["Portuguese Republic"],"asOf":"2026-11-29","backlinks":["ws3"],"coeMember2010":true,"events":[{"date":"2001-11-23","kind":"signature","sources":["chart"],"treaty":"ets185","unconfirmed":false},{"date":"2010-03-24","kind":"ratification","note":"During the conference.","sources":["chart"],"treaty":"ets185","unconfirmed":false},{"after":"2010-03-25","by":"2019-12-31","dateUnknown":true,"kind":"accession","note":"Reported by 2019.","sources":["report"],"treaty":"ets189","unconfirmed":true},{"between":["2010-07-01","2010-07-31"],"kind":"entry-into-force","sources":["chart"],"treaty":"ets185","unconfirmed":false}],"id":"PT","keyPoints":["A law of 2009."],"links":[],"name":"Portugal","nameFr":null,"profile":{"date":"2010-03","sources":["profile"]},"region":"Southern Europe","sources":["chart"],"statements":[{"articles":["art29"],"date":"2010-03-24","kind":"reservation","made":"deposit","note":"Withdrawn later.","provision":"Art. 29(4)","sources":["res"],"summary":"Kept Art. 29 dual criminality.","treaty":"ets185","withdrawn":"2015-01-01"},{"articles":["art16"],"kind":"declaration","made":"later","note":"Its date is not recorded.","provision":"Art. 16(9)","sources":["dec"],"summary":"A declaration.","treaty":"ets185"}],"status":{"ets185":"in-force","ets189":"unknown"},"statusDate":"2012-01-01","statusDetail":[{"event":{"between":["2010-07-01","2010-07-31"],"kind":"entry-into-force"},"label":"in force","status":"in-force","treaty":"ets185"},{"label":"a Party by 31 December 2019; deposit date unknown","status":"unknown","treaty":"ets189","undecidedEvent":{"after":"2010-03-25","by":"2019-12-31","dateUnknown":true,"kind":"accession"}}],"summary":"Ratified during the WS3 week.","title":"Portugal","type":"country"}"#),
-        ("show RS --json --as-of 2012-01-01",
-         #"{"aliases":[],"asOf":"2026-11-29","backlinks":[],"coeMember2010":true,"events":[{"date":"2005-04-07","kind":"signature","sources":["chart"],"treaty":"ets185","unconfirmed":false}],"formerNames":[{"before":"2006-06-03","name":"Serbia and Montenegro"}],"id":"RS","keyPoints":[],"links":[],"name":"Serbia","nameFr":"Serbie","region":"South-Eastern Europe","sources":["chart"],"statements":[],"status":{"ets185":"signed","ets189":"none"},"statusDate":"2012-01-01","statusDetail":[{"event":{"date":"2005-04-07","kind":"signature"},"label":"signed, not ratified","status":"signed","treaty":"ets185"},{"label":"no signature on record","status":"none","treaty":"ets189"}],"summary":"Serbia.","title":"Serbia","type":"country"}"#),
-        ("show t-cy --json --as-of 2012-01-01",
-         #"{"asOf":"2026-11-29","backlinks":[],"id":"t-cy","keyPoints":["Yearly"],"links":["ets185"],"sources":["o"],"summary":"The Parties meet on Budapest Convention.","title":"Cybercrime Convention Committee (T-CY)","type":"org"}"#),
-        ("show preservation --json --as-of 2012-01-01",
-         #"{"asOf":"2026-11-29","backlinks":["art16"],"id":"preservation","keyPoints":[],"links":["art29"],"sources":["g"],"summary":"Keeping data; see Art. 16.","title":"Preservation","type":"term"}"#),
-        ("show ME --json --as-of 2005-01-01",
-         #"{"aliases":[],"asOf":"2026-11-29","backlinks":[],"coeMember2010":false,"events":[{"date":"2005-04-07","kind":"signature","sources":["chart"],"treaty":"ets185","unconfirmed":false}],"id":"ME","keyPoints":[],"links":[],"name":"Montenegro","nameFr":"Monténégro","partOf":{"name":"Serbia and Montenegro","state":"RS","until":"2006-06-03"},"region":"South-Eastern Europe","sources":["chart"],"statements":[],"status":{"ets185":"none","ets189":"none"},"statusDate":"2005-01-01","statusDetail":[{"label":"no signature on record","status":"none","treaty":"ets185"},{"label":"no signature on record","status":"none","treaty":"ets189"}],"summary":"Montenegro.","title":"Montenegro","type":"country"}"#),
-        ("show RS --json --as-of 2005-01-01",
-         #"{"aliases":[],"asOf":"2026-11-29","backlinks":[],"coeMember2010":true,"events":[{"date":"2005-04-07","kind":"signature","sources":["chart"],"treaty":"ets185","unconfirmed":false}],"formerNames":[{"before":"2006-06-03","name":"Serbia and Montenegro"}],"id":"RS","keyPoints":[],"links":[],"name":"Serbia","nameAtDate":"Serbia and Montenegro","nameFr":"Serbie","region":"South-Eastern Europe","sources":["chart"],"statements":[],"status":{"ets185":"none","ets189":"none"},"statusDate":"2005-01-01","statusDetail":[{"label":"no signature on record","status":"none","treaty":"ets185"},{"label":"no signature on record","status":"none","treaty":"ets189"}],"summary":"Serbia.","title":"Serbia","type":"country"}"#),
-        ("search preservation --json",
-         #"[{"highlights":[],"id":"preservation","score":2.1702,"snippet":"Keeping data; see Art. 16.","text":"Keeping data; see Art. 16.","title":"Preservation","type":"term"},{"highlights":[{"end":14,"start":2,"text":"preservation"}],"id":"art16","score":2.3137,"snippet":"a [preservation] declaration","text":"a preservation declaration","title":"Article 16 – Expedited preservation","type":"article"},{"highlights":[],"id":"art29","score":2.2867,"snippet":"Ask another Party.","text":"Ask another Party.","title":"Article 29 – Preservation abroad","type":"article"},{"highlights":[{"end":12,"start":0,"text":"Preservation"}],"id":"ws3","score":1.8149,"snippet":"[Preservation]","text":"Preservation","title":"WS3: Legislation","type":"session"}]"#),
+        (
+            "list sessions --treaty all --json --as-of 2005-01-01",
+            #"[{"date":"2010-03-24","id":"ws3","kind":"workshop","number":3,"plannedMinutes":20,"title":"WS3: Legislation","titleInferred":true,"type":"session"},{"id":"closing","kind":"plenary","plannedMinutes":0,"title":"Closing","titleInferred":false,"type":"session"}]"#
+        ),
+        (
+            "list articles --treaty all --json --as-of 2005-01-01",
+            #"[{"chapter":"Chapter II – Measures","id":"art16","number":16,"section":"Section 2 – Procedural law","title":"Expedited preservation","treaty":"ets185","type":"article"},{"chapter":"Chapter III – International co-operation","id":"art29","number":29,"section":"Section 2 – Specific provisions","title":"Preservation abroad","titleGroup":"Title 1 – Provisional measures","treaty":"ets185","type":"article"},{"chapter":"Chapter II – Measures","id":"p-art3","number":3,"title":"Dissemination","treaty":"ets189","type":"article"}]"#
+        ),
+        (
+            "list countries --treaty all --json --as-of 2005-01-01",
+            #"[{"coeMember2010":true,"id":"PT","name":"Portugal","region":"Southern Europe","status":{"ets185":"signed","ets189":"none"},"statusDate":"2005-01-01","title":"Portugal","type":"country"},{"coeMember2010":true,"id":"RS","name":"Serbia","nameAtDate":"Serbia and Montenegro","region":"South-Eastern Europe","status":{"ets185":"none","ets189":"none"},"statusDate":"2005-01-01","title":"Serbia","type":"country"},{"coeMember2010":false,"id":"ME","name":"Montenegro","partOf":{"name":"Serbia and Montenegro","state":"RS","until":"2006-06-03"},"region":"South-Eastern Europe","status":{"ets185":"none","ets189":"none"},"statusDate":"2005-01-01","title":"Montenegro","type":"country"}]"#
+        ),
+        (
+            "list treaties --treaty all --json --as-of 2005-01-01",
+            #"[{"id":"ets185","title":"Budapest Convention (Convention on Cybercrime)","type":"treaty"},{"id":"ets189","title":"Additional Protocol (Additional Protocol)","type":"treaty"}]"#
+        ),
+        (
+            "list organisations --treaty all --json --as-of 2005-01-01",
+            #"[{"id":"t-cy","title":"Cybercrime Convention Committee (T-CY)","type":"org"}]"#
+        ),
+        (
+            "list terms --treaty all --json --as-of 2005-01-01",
+            #"[{"id":"preservation","title":"Preservation","type":"term"}]"#
+        ),
+        (
+            "show ws3 --json --as-of 2012-01-01",
+            #"{"aims":["Compare Art. 16"],"asOf":"2026-11-29","backlinks":["art16","PT"],"date":"2010-03-24","id":"ws3","inferred":["title"],"keyPoints":["Compare Art. 16"],"kind":"workshop","links":["art16","PT"],"number":3,"plannedMinutes":20,"questions":["Why?"],"sources":["s3"],"summary":"Laws in Portugal.","title":"WS3: Legislation","titleInferred":true,"topics":[{"id":"topic-1","keyPoints":["k"],"links":["art16","PT"],"minutes":20,"questions":["How?"],"summary":"On Art. 16.","title":"Preservation"},{"id":"topic-2","keyPoints":[],"links":[],"minutes":null,"questions":[],"summary":"Anything.","title":"Open"}],"type":"session"}"#
+        ),
+        (
+            "show closing --json --as-of 2012-01-01",
+            #"{"aims":[],"asOf":"2026-11-29","backlinks":[],"id":"closing","keyPoints":[],"kind":"plenary","links":[],"plannedMinutes":0,"questions":[],"sources":["sc"],"summary":"The end.","title":"Closing","titleInferred":false,"topics":[],"type":"session"}"#
+        ),
+        (
+            "show ets185 --json --as-of 2012-01-01",
+            #"{"asOf":"2026-11-29","backlinks":["t-cy"],"id":"ets185","keyPoints":["Open to all"],"links":["ets189"],"sources":["t1"],"summary":"The Convention; see Art. 29.","title":"Budapest Convention (Convention on Cybercrime)","type":"treaty"}"#
+        ),
+        (
+            "show ets189 --json --as-of 2012-01-01",
+            #"{"asOf":"2026-11-29","backlinks":["ets185"],"id":"ets189","inferred":["summary"],"keyPoints":[],"links":[],"sources":["t2"],"summary":"The Protocol.","title":"Additional Protocol (Additional Protocol)","type":"treaty"}"#
+        ),
+        (
+            "show art16 --json --as-of 2012-01-01",
+            #"{"asOf":"2026-11-29","backlinks":["ws3","art29","preservation"],"chapter":"Chapter II – Measures","counterparts":["art29"],"declarations":[{"provision":"Art. 16(9)","text":"a preservation declaration"}],"id":"art16","keyPoints":["Fast"],"links":["art29","ws3"],"madeBy":[],"madeByUndated":[{"articles":["art16"],"kind":"declaration","made":"later","note":"Its date is not recorded.","provision":"Art. 16(9)","sources":["dec"],"state":"PT","summary":"A declaration.","treaty":"ets185"}],"number":16,"reservations":[],"section":"Section 2 – Procedural law","sources":["a16"],"summary":"Keep data; abroad see Article 29.","title":"Expedited preservation","treaty":"ets185","type":"article"}"#
+        ),
+        (
+            "show art29 --json --as-of 2012-01-01",
+            #"{"asOf":"2026-11-29","backlinks":["ets185","art16","preservation"],"chapter":"Chapter III – International co-operation","counterparts":["art16"],"declarations":[],"id":"art29","keyPoints":[],"links":["art16"],"madeBy":[{"articles":["art29"],"date":"2010-03-24","kind":"reservation","made":"deposit","note":"Withdrawn later.","provision":"Art. 29(4)","sources":["res"],"state":"PT","summary":"Kept Art. 29 dual criminality.","treaty":"ets185","withdrawn":"2015-01-01"}],"madeByUndated":[],"number":29,"reservations":[{"provision":"Art. 29(4)","text":"dual criminality"}],"section":"Section 2 – Specific provisions","sources":["a29"],"summary":"Ask another Party.","title":"Preservation abroad","titleGroup":"Title 1 – Provisional measures","treaty":"ets185","type":"article"}"#
+        ),
+        (
+            "show p-art3 --json --as-of 2012-01-01",
+            #"{"asOf":"2026-11-29","backlinks":[],"chapter":"Chapter II – Measures","counterparts":[],"declarations":[],"id":"p-art3","keyPoints":[],"links":[],"madeBy":[],"madeByUndated":[],"number":3,"reservations":[{"provision":"Art. 3(2)","text":"other remedies"}],"sources":["p3"],"summary":"Racist material.","title":"Dissemination","treaty":"ets189","type":"article"}"#
+        ),
+        (
+            "show PT --json --as-of 2012-01-01",
+            #"{"aliases":["Portuguese Republic"],"asOf":"2026-11-29","backlinks":["ws3"],"coeMember2010":true,"events":[{"date":"2001-11-23","kind":"signature","sources":["chart"],"treaty":"ets185","unconfirmed":false},{"date":"2010-03-24","kind":"ratification","note":"During the conference.","sources":["chart"],"treaty":"ets185","unconfirmed":false},{"after":"2010-03-25","by":"2019-12-31","dateUnknown":true,"kind":"accession","note":"Reported by 2019.","sources":["report"],"treaty":"ets189","unconfirmed":true},{"between":["2010-07-01","2010-07-31"],"kind":"entry-into-force","sources":["chart"],"treaty":"ets185","unconfirmed":false}],"id":"PT","keyPoints":["A law of 2009."],"links":[],"name":"Portugal","nameFr":null,"profile":{"date":"2010-03","sources":["profile"]},"region":"Southern Europe","sources":["chart"],"statements":[{"articles":["art29"],"date":"2010-03-24","kind":"reservation","made":"deposit","note":"Withdrawn later.","provision":"Art. 29(4)","sources":["res"],"summary":"Kept Art. 29 dual criminality.","treaty":"ets185","withdrawn":"2015-01-01"},{"articles":["art16"],"kind":"declaration","made":"later","note":"Its date is not recorded.","provision":"Art. 16(9)","sources":["dec"],"summary":"A declaration.","treaty":"ets185"}],"status":{"ets185":"in-force","ets189":"unknown"},"statusDate":"2012-01-01","statusDetail":[{"event":{"between":["2010-07-01","2010-07-31"],"kind":"entry-into-force"},"label":"in force","status":"in-force","treaty":"ets185"},{"label":"a Party by 31 December 2019; deposit date unknown","status":"unknown","treaty":"ets189","undecidedEvent":{"after":"2010-03-25","by":"2019-12-31","dateUnknown":true,"kind":"accession"}}],"summary":"Ratified during the WS3 week.","title":"Portugal","type":"country"}"#
+        ),
+        (
+            "show RS --json --as-of 2012-01-01",
+            #"{"aliases":[],"asOf":"2026-11-29","backlinks":[],"coeMember2010":true,"events":[{"date":"2005-04-07","kind":"signature","sources":["chart"],"treaty":"ets185","unconfirmed":false}],"formerNames":[{"before":"2006-06-03","name":"Serbia and Montenegro"}],"id":"RS","keyPoints":[],"links":[],"name":"Serbia","nameFr":"Serbie","region":"South-Eastern Europe","sources":["chart"],"statements":[],"status":{"ets185":"signed","ets189":"none"},"statusDate":"2012-01-01","statusDetail":[{"event":{"date":"2005-04-07","kind":"signature"},"label":"signed, not ratified","status":"signed","treaty":"ets185"},{"label":"no signature on record","status":"none","treaty":"ets189"}],"summary":"Serbia.","title":"Serbia","type":"country"}"#
+        ),
+        (
+            "show t-cy --json --as-of 2012-01-01",
+            #"{"asOf":"2026-11-29","backlinks":[],"id":"t-cy","keyPoints":["Yearly"],"links":["ets185"],"sources":["o"],"summary":"The Parties meet on Budapest Convention.","title":"Cybercrime Convention Committee (T-CY)","type":"org"}"#
+        ),
+        (
+            "show preservation --json --as-of 2012-01-01",
+            #"{"asOf":"2026-11-29","backlinks":["art16"],"id":"preservation","keyPoints":[],"links":["art29"],"sources":["g"],"summary":"Keeping data; see Art. 16.","title":"Preservation","type":"term"}"#
+        ),
+        (
+            "show ME --json --as-of 2005-01-01",
+            #"{"aliases":[],"asOf":"2026-11-29","backlinks":[],"coeMember2010":false,"events":[{"date":"2005-04-07","kind":"signature","sources":["chart"],"treaty":"ets185","unconfirmed":false}],"id":"ME","keyPoints":[],"links":[],"name":"Montenegro","nameFr":"Monténégro","partOf":{"name":"Serbia and Montenegro","state":"RS","until":"2006-06-03"},"region":"South-Eastern Europe","sources":["chart"],"statements":[],"status":{"ets185":"none","ets189":"none"},"statusDate":"2005-01-01","statusDetail":[{"label":"no signature on record","status":"none","treaty":"ets185"},{"label":"no signature on record","status":"none","treaty":"ets189"}],"summary":"Montenegro.","title":"Montenegro","type":"country"}"#
+        ),
+        (
+            "show RS --json --as-of 2005-01-01",
+            #"{"aliases":[],"asOf":"2026-11-29","backlinks":[],"coeMember2010":true,"events":[{"date":"2005-04-07","kind":"signature","sources":["chart"],"treaty":"ets185","unconfirmed":false}],"formerNames":[{"before":"2006-06-03","name":"Serbia and Montenegro"}],"id":"RS","keyPoints":[],"links":[],"name":"Serbia","nameAtDate":"Serbia and Montenegro","nameFr":"Serbie","region":"South-Eastern Europe","sources":["chart"],"statements":[],"status":{"ets185":"none","ets189":"none"},"statusDate":"2005-01-01","statusDetail":[{"label":"no signature on record","status":"none","treaty":"ets185"},{"label":"no signature on record","status":"none","treaty":"ets189"}],"summary":"Serbia.","title":"Serbia","type":"country"}"#
+        ),
+        (
+            "search preservation --json",
+            #"[{"highlights":[],"id":"preservation","score":2.1702,"snippet":"Keeping data; see Art. 16.","text":"Keeping data; see Art. 16.","title":"Preservation","type":"term"},{"highlights":[{"end":14,"start":2,"text":"preservation"}],"id":"art16","score":2.3137,"snippet":"a [preservation] declaration","text":"a preservation declaration","title":"Article 16 – Expedited preservation","type":"article"},{"highlights":[],"id":"art29","score":2.2867,"snippet":"Ask another Party.","text":"Ask another Party.","title":"Article 29 – Preservation abroad","type":"article"},{"highlights":[{"end":12,"start":0,"text":"Preservation"}],"id":"ws3","score":1.8149,"snippet":"[Preservation]","text":"Preservation","title":"WS3: Legislation","type":"session"}]"#
+        ),
     ]
 }
 

@@ -34,8 +34,10 @@ final class TmuxSession {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("octopus-e2e-data-\(UUID().uuidString)").path
         var args = ["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
-        args += ["env", "-u", "OCTOPUS_KB", "-u", "VISUAL", "-u", "EDITOR", "OCTOPUS_DATA_DIR=\(self.dataDirectory)",
-                 "TERM=tmux-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "bash", "--norc", "--noprofile"]
+        args += [
+            "env", "-u", "OCTOPUS_KB", "-u", "VISUAL", "-u", "EDITOR", "OCTOPUS_DATA_DIR=\(self.dataDirectory)",
+            "TERM=tmux-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "bash", "--norc", "--noprofile",
+        ]
         // The server forks from this command and would hold a stdout pipe open forever.
         try tmux(args, captureOutput: false)
         try tmux(["set-option", "-t", name, "status", "off"])
@@ -84,8 +86,10 @@ final class TmuxSession {
 enum Spawn {
     struct Result { var status: Int32; var output: String; var error: String }
 
-    static func run(_ command: [String], environment: [String: String]? = nil, cwd: String? = nil,
-                    captureOutput: Bool = true) -> Result {
+    static func run(
+        _ command: [String], environment: [String: String]? = nil, cwd: String? = nil,
+        captureOutput: Bool = true
+    ) -> Result {
         // GNU env changes directory for us (posix_spawn's chdir action is not in Swift's Glibc).
         let argv = cwd.map { ["env", "-C", $0] + command } ?? command
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]

@@ -207,7 +207,10 @@ struct TerminalTests {
             #expect(screen.contains("/" + query) && screen.contains("result"), "after \(query):\n\(screen)")
         }
         let results = t.capture()
-        let firstTitle = results.split(separator: "\n").first { $0.contains("] ") }.map { String($0.split(separator: "]", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces) } ?? ""
+        let firstTitle =
+            results.split(separator: "\n").first { $0.contains("] ") }.map {
+                String($0.split(separator: "]", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces)
+            } ?? ""
         t.send("Enter")
         var screen = t.waitFor { !$0.contains("/pres") }
         #expect(screen.contains(String(firstTitle.prefix(20))), "opened:\n\(screen)")
@@ -278,7 +281,7 @@ struct TerminalTests {
         let screen = t.waitFor { $0.contains("Step 1 of") }
         #expect(screen.contains("█"), "no block letters:\n\(screen)")
         #expect(!screen.contains("PRIVATE-REMARK"))
-        t.type("p")   // shown only when asked for, on this step
+        t.type("p")  // shown only when asked for, on this step
         let shown = t.waitFor { $0.contains("PRIVATE-REMARK") }
         #expect(shown.contains("PRIVATE-REMARK"))
         t.type(" ")

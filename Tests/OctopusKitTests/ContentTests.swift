@@ -109,8 +109,11 @@ struct ContentTests {
             #expect(try article(i).counterparts.contains(Counterpart(article: "art\(d)", kind: .domesticPower)))
             #expect(try article(d).counterparts.contains(Counterpart(article: "art15", kind: .safeguards)))
         }
-        #expect(try article(35).counterparts == [Counterpart(article: "art29", kind: .internationalCooperation),
-                                                 Counterpart(article: "art30", kind: .internationalCooperation)])
+        #expect(
+            try article(35).counterparts == [
+                Counterpart(article: "art29", kind: .internationalCooperation),
+                Counterpart(article: "art30", kind: .internationalCooperation),
+            ])
         #expect(try article(15).counterparts == (16...21).map { Counterpart(article: "art\($0)", kind: .safeguards) })
         // Art. 42 permits reservations to exactly these provisions.
         let reserved = Set(kb.articles(of: "ets185").flatMap { $0.reservations.map(\.provision) })
@@ -179,7 +182,7 @@ struct ContentTests {
     static let chartCorrections: [(key: String, chart: String, corrected: String, source: String)] = [
         // The December 2026 audit: Malta deposited on 12 April 2012; 13 April is the date of the
         // Secretary General's notification, which the chart took for the deposit.
-        ("MT ets185 ratification", "2012-04-13", "2012-04-12", "https://dre.tretas.org/dre/473967/aviso-6-2015-de-24-de-fevereiro"),
+        ("MT ets185 ratification", "2012-04-13", "2012-04-12", "https://dre.tretas.org/dre/473967/aviso-6-2015-de-24-de-fevereiro")
     ]
 
     /// True when a source entry names one of the project's own files (the reference chart, the
@@ -198,8 +201,9 @@ struct ContentTests {
     @Test func treatyDatesAgreeWithTheReference() throws {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference")
         let chart = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("treaty_chart.json"))) as? [[String: Any]])
-        let unverified = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("treaty_chart_unverified.json"))) as? [String: Any])
-        var allowed: [String: Set<String>] = [:]    // "PT ets185 signature" -> dates
+        let unverified = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("treaty_chart_unverified.json"))) as? [String: Any])
+        var allowed: [String: Set<String>] = [:]  // "PT ets185 signature" -> dates
         var required: [String: String] = [:]
         for row in chart {
             let iso = row["iso2"] as! String
@@ -258,15 +262,17 @@ struct ContentTests {
                 } else {
                     // A date the 2010 chart does not have (a later event, or a gap it left) stands
                     // only on a source of its own.
-                    #expect(!e.sources.isEmpty && !e.sources.contains(where: Self.namesAFileOfOurs),
-                            "\(key) \(e.date) is not in the reference chart and cites no source of its own: \(e.sources)")
+                    #expect(
+                        !e.sources.isEmpty && !e.sources.contains(where: Self.namesAFileOfOurs),
+                        "\(key) \(e.date) is not in the reference chart and cites no source of its own: \(e.sources)")
                 }
             }
         }
         for (key, date) in required {
             let parts = key.split(separator: " ").map(String.init)
             let c = kb.countries.first { $0.id == parts[0] }
-            #expect(c?.events.contains { $0.treaty == parts[1] && $0.kind.rawValue == parts[2] && $0.date.description == date } == true, "missing \(key) \(date)")
+            #expect(
+                c?.events.contains { $0.treaty == parts[1] && $0.kind.rawValue == parts[2] && $0.date.description == date } == true, "missing \(key) \(date)")
         }
     }
 

@@ -7,45 +7,69 @@ import Testing
 struct DateWindowTests {
     /// The fixture with Türkiye's signature event replaced by `event` (a JSON object's members).
     static func withTurkishEvent(_ event: String) -> String {
-        Fixture.replacing(#"{"treaty": "ets185", "kind": "signature", "date": "2010-11-10", "sources": ["chart"], "unconfirmed": true}"#,
-                          with: "{\(event)}")
+        Fixture.replacing(
+            #"{"treaty": "ets185", "kind": "signature", "date": "2010-11-10", "sources": ["chart"], "unconfirmed": true}"#,
+            with: "{\(event)}")
     }
 
     func problems(_ json: String) -> [String] {
-        do { _ = try KnowledgeBaseLoader.load(json: json, file: "kb.json"); return [] }
-        catch { return error.diagnostics.map { "\($0.path): \($0.message)" } }
+        do { _ = try KnowledgeBaseLoader.load(json: json, file: "kb.json"); return [] } catch { return error.diagnostics.map { "\($0.path): \($0.message)" } }
     }
 
     /// Tunisia's case: acceded on a day between 9 February and 8 March 2024.
-    let windowed = try! KnowledgeBaseLoader.load(json: withTurkishEvent(
-        #""treaty": "ets185", "kind": "accession", "between": ["2024-02-09", "2024-03-08"], "sources": ["news"]"#), file: "kb.json")
+    let windowed = try! KnowledgeBaseLoader.load(
+        json: withTurkishEvent(
+            #""treaty": "ets185", "kind": "accession", "between": ["2024-02-09", "2024-03-08"], "sources": ["news"]"#), file: "kb.json")
     /// Senegal's case: a Party by the end of 2017, deposit date unknown.
-    let unknown = try! KnowledgeBaseLoader.load(json: withTurkishEvent(
-        #""treaty": "ets185", "kind": "accession", "dateUnknown": true, "by": "2017-12-31", "sources": ["count"]"#), file: "kb.json")
+    let unknown = try! KnowledgeBaseLoader.load(
+        json: withTurkishEvent(
+            #""treaty": "ets185", "kind": "accession", "dateUnknown": true, "by": "2017-12-31", "sources": ["count"]"#), file: "kb.json")
 
     @Test(arguments: [
-        (#""treaty": "ets185", "kind": "accession", "sources": ["s"]"#,
-         #"countries[1].events[0].date: an event needs "date", a window "between": [first, last], or "dateUnknown": true with "by""#),
-        (#""treaty": "ets185", "kind": "accession", "date": "2024-02-09", "between": ["2024-02-09", "2024-03-08"], "sources": ["s"]"#,
-         #"countries[1].events[0].between: give one of "date", "between" or "dateUnknown", not "date" and "between""#),
-        (#""treaty": "ets185", "kind": "accession", "between": ["2024-03-08", "2024-02-09"], "sources": ["s"]"#,
-         #"countries[1].events[0].between: the window ends on 2024-02-09, before it starts on 2024-03-08; write ["2024-02-09", "2024-03-08"]"#),
-        (#""treaty": "ets185", "kind": "accession", "between": ["2024-02-09", "2024-02-09"], "sources": ["s"]"#,
-         #"countries[1].events[0].between: a window of one day is a date: write "date": "2024-02-09""#),
-        (#""treaty": "ets185", "kind": "accession", "between": ["2024-02-09"], "sources": ["s"]"#,
-         #"countries[1].events[0].between: a window is two dates, ["YYYY-MM-DD", "YYYY-MM-DD"]: the first and the last day it can be"#),
-        (#""treaty": "ets185", "kind": "accession", "between": ["2024-02-09", "2024-02-30"], "sources": ["s"]"#,
-         #"countries[1].events[0].between[1]: "2024-02-30" is not a real date; write YYYY-MM-DD"#),
-        (#""treaty": "ets185", "kind": "accession", "dateUnknown": true, "sources": ["s"]"#,
-         #"countries[1].events[0].by: a date unknown needs "by": the latest day a source shows the event had happened"#),
-        (#""treaty": "ets185", "kind": "accession", "date": "2024-02-09", "by": "2024-03-08", "sources": ["s"]"#,
-         #"countries[1].events[0].by: "by" goes with "dateUnknown": true; an exact date needs no "by""#),
-        (#""treaty": "ets185", "kind": "accession", "date": "2024-02-09", "dateUnknown": true, "by": "2024-03-08", "sources": ["s"]"#,
-         #"countries[1].events[0].dateUnknown: give one of "date", "between" or "dateUnknown", not "date" and "dateUnknown""#),
-        (#""treaty": "ets185", "kind": "accession", "dateUnknown": true, "after": "2024-03-08", "by": "2024-03-08", "sources": ["s"]"#,
-         #"countries[1].events[0].after: "after" 2024-03-08 is not before "by" 2024-03-08"#),
-        (#""treaty": "ets185", "kind": "accession", "date": "2024-02-09", "after": "2024-01-01", "sources": ["s"]"#,
-         #"countries[1].events[0].after: "after" goes with "dateUnknown": true"#),
+        (
+            #""treaty": "ets185", "kind": "accession", "sources": ["s"]"#,
+            #"countries[1].events[0].date: an event needs "date", a window "between": [first, last], or "dateUnknown": true with "by""#
+        ),
+        (
+            #""treaty": "ets185", "kind": "accession", "date": "2024-02-09", "between": ["2024-02-09", "2024-03-08"], "sources": ["s"]"#,
+            #"countries[1].events[0].between: give one of "date", "between" or "dateUnknown", not "date" and "between""#
+        ),
+        (
+            #""treaty": "ets185", "kind": "accession", "between": ["2024-03-08", "2024-02-09"], "sources": ["s"]"#,
+            #"countries[1].events[0].between: the window ends on 2024-02-09, before it starts on 2024-03-08; write ["2024-02-09", "2024-03-08"]"#
+        ),
+        (
+            #""treaty": "ets185", "kind": "accession", "between": ["2024-02-09", "2024-02-09"], "sources": ["s"]"#,
+            #"countries[1].events[0].between: a window of one day is a date: write "date": "2024-02-09""#
+        ),
+        (
+            #""treaty": "ets185", "kind": "accession", "between": ["2024-02-09"], "sources": ["s"]"#,
+            #"countries[1].events[0].between: a window is two dates, ["YYYY-MM-DD", "YYYY-MM-DD"]: the first and the last day it can be"#
+        ),
+        (
+            #""treaty": "ets185", "kind": "accession", "between": ["2024-02-09", "2024-02-30"], "sources": ["s"]"#,
+            #"countries[1].events[0].between[1]: "2024-02-30" is not a real date; write YYYY-MM-DD"#
+        ),
+        (
+            #""treaty": "ets185", "kind": "accession", "dateUnknown": true, "sources": ["s"]"#,
+            #"countries[1].events[0].by: a date unknown needs "by": the latest day a source shows the event had happened"#
+        ),
+        (
+            #""treaty": "ets185", "kind": "accession", "date": "2024-02-09", "by": "2024-03-08", "sources": ["s"]"#,
+            #"countries[1].events[0].by: "by" goes with "dateUnknown": true; an exact date needs no "by""#
+        ),
+        (
+            #""treaty": "ets185", "kind": "accession", "date": "2024-02-09", "dateUnknown": true, "by": "2024-03-08", "sources": ["s"]"#,
+            #"countries[1].events[0].dateUnknown: give one of "date", "between" or "dateUnknown", not "date" and "dateUnknown""#
+        ),
+        (
+            #""treaty": "ets185", "kind": "accession", "dateUnknown": true, "after": "2024-03-08", "by": "2024-03-08", "sources": ["s"]"#,
+            #"countries[1].events[0].after: "after" 2024-03-08 is not before "by" 2024-03-08"#
+        ),
+        (
+            #""treaty": "ets185", "kind": "accession", "date": "2024-02-09", "after": "2024-01-01", "sources": ["s"]"#,
+            #"countries[1].events[0].after: "after" goes with "dateUnknown": true"#
+        ),
     ])
     func badDatesAreLocated(event: String, expected: String) {
         #expect(problems(Self.withTurkishEvent(event)) == [expected])
@@ -53,16 +77,20 @@ struct DateWindowTests {
 
     /// Order rules hold for every day a window allows, and only an impossible order is refused.
     @Test func orderIsCheckedAgainstTheWholeWindow() {
-        let base = Fixture.replacing(#"{"treaty": "ets185", "kind": "entry-into-force", "date": "2010-07-01", "sources": ["chart"]}"#,
-                                     with: #"{"treaty": "ets185", "kind": "entry-into-force", "between": ["2010-03-01", "2010-03-24"], "sources": ["chart"]}"#)
-        #expect(problems(base) == [
-            "countries[0].events[2]: entry into force between 2010-03-01 and 2010-03-24 is not after ratification on 2010-03-24",
-        ])
-        let possible = Fixture.replacing(#"{"treaty": "ets185", "kind": "entry-into-force", "date": "2010-07-01", "sources": ["chart"]}"#,
-                                         with: #"{"treaty": "ets185", "kind": "entry-into-force", "between": ["2010-03-01", "2010-07-01"], "sources": ["chart"]}"#)
+        let base = Fixture.replacing(
+            #"{"treaty": "ets185", "kind": "entry-into-force", "date": "2010-07-01", "sources": ["chart"]}"#,
+            with: #"{"treaty": "ets185", "kind": "entry-into-force", "between": ["2010-03-01", "2010-03-24"], "sources": ["chart"]}"#)
+        #expect(
+            problems(base) == [
+                "countries[0].events[2]: entry into force between 2010-03-01 and 2010-03-24 is not after ratification on 2010-03-24"
+            ])
+        let possible = Fixture.replacing(
+            #"{"treaty": "ets185", "kind": "entry-into-force", "date": "2010-07-01", "sources": ["chart"]}"#,
+            with: #"{"treaty": "ets185", "kind": "entry-into-force", "between": ["2010-03-01", "2010-07-01"], "sources": ["chart"]}"#)
         #expect(problems(possible) == [])
-        let unknownConsent = Fixture.replacing(#"{"treaty": "ets185", "kind": "ratification", "date": "2010-03-24", "sources": ["chart"]}"#,
-                                               with: #"{"treaty": "ets185", "kind": "ratification", "dateUnknown": true, "by": "2010-07-01", "sources": ["chart"]}"#)
+        let unknownConsent = Fixture.replacing(
+            #"{"treaty": "ets185", "kind": "ratification", "date": "2010-03-24", "sources": ["chart"]}"#,
+            with: #"{"treaty": "ets185", "kind": "ratification", "dateUnknown": true, "by": "2010-07-01", "sources": ["chart"]}"#)
         #expect(problems(unknownConsent) == [])
     }
 
@@ -107,13 +135,19 @@ struct DateWindowTests {
         }
         let inside = try text(windowed, at: "2024-02-20")
         #expect(inside.contains("Budapest Convention (ETS 185): not decided on this date: acceded between 9 February 2024 and 8 March 2024"))
-        #expect(inside.contains("2024-02-09…2024-03-08  ETS 185  acceded on a day between 9 February 2024 and 8 March 2024; the exact day was not seen (not known whether before the date shown)"))
+        #expect(
+            inside.contains(
+                "2024-02-09…2024-03-08  ETS 185  acceded on a day between 9 February 2024 and 8 March 2024; the exact day was not seen (not known whether before the date shown)"
+            ))
         let unknownPage = try text(unknown, at: "2025-12-01")
         #expect(unknownPage.contains("Budapest Convention (ETS 185): a Party; deposit date unknown (a Party by 31 December 2017)"))
         #expect(unknownPage.contains("date unknown  ETS 185  acceded (a Party by 31 December 2017)"))
         let treaty = PageBuilder.page(for: try #require(windowed.record("ets185")), in: windowed, at: day("2024-02-20"))
             .plainBlocks.joined(separator: "\n")
-        #expect(treaty.contains("1 had ratified or acceded: Portugal. Not counted, as the sources do not show whether they had by this date (deposit date within a window or unknown): Türkiye."))
+        #expect(
+            treaty.contains(
+                "1 had ratified or acceded: Portugal. Not counted, as the sources do not show whether they had by this date (deposit date within a window or unknown): Türkiye."
+            ))
     }
 
     // MARK: The bundled base
@@ -152,7 +186,7 @@ struct DateWindowTests {
         for id in ["PE", "SN", "PY", "MA"] { #expect(try standing(id, "2010-03-25") == .none, "\(id)") }
         for id in ["SN", "PY"] { #expect(try standing(id, "2016-01-01") == .unknown, "\(id)") }
         #expect(try standing("PE", "2019-07-31") == .none)
-        #expect(try standing("PE", "2019-08-15") == .unknown)   // deposited in August 2019, day not recorded
+        #expect(try standing("PE", "2019-08-15") == .unknown)  // deposited in August 2019, day not recorded
         #expect(try standing("PE", "2019-09-01") == .ratified)
         #expect(try standing("PE", "2019-12-01") == .inForce)
         #expect(try standing("SN", "2018-01-01") == .ratified)

@@ -29,8 +29,9 @@ struct HostileInputTests {
     }
 
     @Test func textWithEscapesLoadsVisibleNeverRaw() throws {
-        let json = BundledKnowledgeBase.json.replacingOccurrences(of: #""shortTitle": "Budapest Convention""#,
-                                                                  with: #""shortTitle": "Budapest\u001b]0;pwned\u0007 Convention\u009b""#)
+        let json = BundledKnowledgeBase.json.replacingOccurrences(
+            of: #""shortTitle": "Budapest Convention""#,
+            with: #""shortTitle": "Budapest\u001b]0;pwned\u0007 Convention\u009b""#)
         #expect(json != BundledKnowledgeBase.json)
         let kb = try KnowledgeBaseLoader.load(json: json, file: "kb.json")
         #expect(kb.treaty("ets185")?.shortTitle == #"Budapest\u001B]0;pwned\u0007 Convention\u009B"#)
@@ -40,7 +41,8 @@ struct HostileInputTests {
     /// a confirmed date still needs its source.
     @Test func anUnconfirmedDateNeedsANoteNotABorrowedSource() {
         let unsourced = #"{"treaty": "ets185", "kind": "signature", "date": "2010-11-10", "sources": ["chart"], "unconfirmed": true}"#
-        let withNote = Fixture.replacing(unsourced, with: #"{"treaty": "ets185", "kind": "signature", "date": "2010-11-10", "unconfirmed": true, "note": "Given from general knowledge."}"#)
+        let withNote = Fixture.replacing(
+            unsourced, with: #"{"treaty": "ets185", "kind": "signature", "date": "2010-11-10", "unconfirmed": true, "note": "Given from general knowledge."}"#)
         #expect(problems(withNote).isEmpty)
         let bare = Fixture.replacing(unsourced, with: #"{"treaty": "ets185", "kind": "signature", "date": "2010-11-10", "unconfirmed": true}"#)
         #expect(problems(bare).contains { $0.contains("needs a note saying why it is given") })
@@ -93,7 +95,7 @@ struct HostileInputTests {
         let words = (0..<1_000).map { "w\($0)" }.joined(separator: " ")
         #expect(SearchIndex.ignoredWords(in: words) == 1_000 - SearchIndex.maxWords)
         #expect(SearchIndex.ignoredWords(in: "preservation of data") == 0)
-        #expect(index.search("preservation " + words).isEmpty)   // the searched words still must all match
+        #expect(index.search("preservation " + words).isEmpty)  // the searched words still must all match
         #expect(!index.search("preservation data " + String(repeating: "data ", count: 500)).isEmpty)
     }
 }

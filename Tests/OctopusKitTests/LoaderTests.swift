@@ -41,11 +41,17 @@ struct LoaderTests {
         ("missing required field", Fixture.replacing(#""name": "Portugal", "#, with: ""), "required field \"name\" is missing"),
         ("entry into force before ratification", Fixture.replacing(#""date": "2010-07-01""#, with: #""date": "2010-01-01""#), "is not after ratification"),
         ("misspelt field", Fixture.replacing(#""summary": "Laws.""#, with: #""sumary": "Laws.""#), "did you mean \"summary\""),
-        ("missing sources", Fixture.replacing(#""sources": ["chart"], "asOf": "2026-11-29"},"#, with: #""sources": [], "asOf": "2026-11-29"},"#), "at least one"),
+        (
+            "missing sources", Fixture.replacing(#""sources": ["chart"], "asOf": "2026-11-29"},"#, with: #""sources": [], "asOf": "2026-11-29"},"#),
+            "at least one"
+        ),
         ("control character in string", Fixture.replacing("Signed later.", with: "Signed\u{1B}later."), "control character"),
         ("bad escape", Fixture.replacing("Signed later.", with: #"Signed \q later."#), "invalid escape"),
         ("trailing garbage", Fixture.valid + "}", "after the end"),
-        ("unknown event kind", Fixture.replacing(#""kind": "signature", "date": "2010-11-10""#, with: #""kind": "signing", "date": "2010-11-10""#), "unknown event kind"),
+        (
+            "unknown event kind", Fixture.replacing(#""kind": "signature", "date": "2010-11-10""#, with: #""kind": "signing", "date": "2010-11-10""#),
+            "unknown event kind"
+        ),
         ("link to wrong kind", Fixture.replacing(#""article": "art16""#, with: #""article": "PT""#), "expected a article"),
         ("bad country id", Fixture.replacing(#""id": "TR""#, with: #""id": "Tur""#), "ISO 3166"),
         ("deep nesting", String(repeating: "[", count: 200) + String(repeating: "]", count: 200), "nesting is deeper"),
@@ -62,7 +68,7 @@ struct LoaderTests {
 
     @Test func notUTF8IsLocated() {
         var bytes = Array(Fixture.valid.utf8)
-        let i = bytes.firstIndex(of: UInt8(ascii: "L"))!   // "Legislation"
+        let i = bytes.firstIndex(of: UInt8(ascii: "L"))!  // "Legislation"
         bytes[i] = 0xFF
         let found = problems(bytes: bytes)
         #expect(found.count == 1)

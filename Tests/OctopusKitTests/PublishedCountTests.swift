@@ -14,8 +14,9 @@ struct PublishedCountTests {
     @Test func everyYearFrom2004HasAFigureOrIsListedAsHavingNone() throws {
         let years = Set(try treaty("ets185").publishedCounts.map(\.date.year))
         for year in 2004...bundled.asOf.year {
-            #expect(years.contains(year) != Self.yearsWithoutAFigure.contains(year),
-                    "\(year): \(years.contains(year) ? "has a figure; remove it from yearsWithoutAFigure" : "no published figure and not listed as having none")")
+            #expect(
+                years.contains(year) != Self.yearsWithoutAFigure.contains(year),
+                "\(year): \(years.contains(year) ? "has a figure; remove it from yearsWithoutAFigure" : "no published figure and not listed as having none")")
         }
     }
 
@@ -30,8 +31,9 @@ struct PublishedCountTests {
             let counted = bundled.parties(of: id, at: c.date).count
             let undecided = bundled.undecidedParties(of: id, at: c.date).count
             if c.gap == nil {
-                #expect(counted <= c.parties && c.parties <= counted + undecided,
-                        "\(id) on \(c.date): published \(c.parties), base \(counted) (+\(undecided) undecided)")
+                #expect(
+                    counted <= c.parties && c.parties <= counted + undecided,
+                    "\(id) on \(c.date): published \(c.parties), base \(counted) (+\(undecided) undecided)")
             } else {
                 #expect(counted + undecided < c.parties, "\(id) on \(c.date): marked short but the base reaches \(counted) (+\(undecided))")
             }
@@ -70,7 +72,10 @@ struct PublishedCountTests {
     @Test func theTreatyPageShowsEachFigureBesideTheBaseCount() throws {
         let page = PageBuilder.page(for: try #require(bundled.record("ets185")), in: bundled).plainBlocks.joined(separator: "\n")
         #expect(page.contains("Published numbers of Parties"))
-        #expect(page.contains("20 June 2024: 75 published (75 Parties, 2 signatories and 18 States invited, after Benin, Fiji and Kiribati acceded); this base counts the same."))
+        #expect(
+            page.contains(
+                "20 June 2024: 75 published (75 Parties, 2 signatories and 18 States invited, after Benin, Fiji and Kiribati acceded); this base counts the same."
+            ))
         #expect(page.contains("5 June 2025: 80 published"))
     }
 }

@@ -23,8 +23,8 @@ struct SearchTests {
 
     @Test func theMatcherFindsInAnyTextWhatSearchWouldMatch() {
         let pieces = ["Mutual", " ", "legal", " ", "assistance", " through the ", "MLA", " desk; ", "legal", " aid"]
-        #expect(index.matcher(for: "mla").matches(in: pieces) == [0..<5, 6..<7])   // the synonym group, as one match each
-        #expect(index.matcher(for: "\"legal assistance\"").matches(in: pieces) == [2..<5])     // quotes: these words only
+        #expect(index.matcher(for: "mla").matches(in: pieces) == [0..<5, 6..<7])  // the synonym group, as one match each
+        #expect(index.matcher(for: "\"legal assistance\"").matches(in: pieces) == [2..<5])  // quotes: these words only
         #expect(index.matcher(for: "type:article").matches(in: pieces).isEmpty)
     }
 
@@ -46,8 +46,10 @@ struct SearchTests {
         #expect(ids(query, limit: 1) == ["CI"], "\(query)")
     }
 
-    @Test(arguments: [("turquie", "TR"), ("turkiye", "TR"), ("Türkiye", "TR"), ("turkey", "TR"),
-                      ("São Tomé", "ST"), ("sao tome", "ST"), ("Sao Tome e Principe", "ST"), ("portugal", "PT")])
+    @Test(arguments: [
+        ("turquie", "TR"), ("turkiye", "TR"), ("Türkiye", "TR"), ("turkey", "TR"),
+        ("São Tomé", "ST"), ("sao tome", "ST"), ("Sao Tome e Principe", "ST"), ("portugal", "PT"),
+    ])
     func countryNamesInOtherSpellings(query: String, id: String) {
         #expect(ids(query, limit: 1) == [id], "\(query)")
     }
@@ -60,8 +62,10 @@ struct SearchTests {
         #expect(ids("mutual legal assistance").contains("art27"))
     }
 
-    @Test(arguments: [("art 29", "art29"), ("Article 29", "art29"), ("art. 16", "art16"), ("ws3", "ws3"),
-                      ("workshop 6", "ws6"), ("PT", "PT"), ("p 3", "p-art3"), ("ets 185", "ets185")])
+    @Test(arguments: [
+        ("art 29", "art29"), ("Article 29", "art29"), ("art. 16", "art16"), ("ws3", "ws3"),
+        ("workshop 6", "ws6"), ("PT", "PT"), ("p 3", "p-art3"), ("ets 185", "ets185"),
+    ])
     func addressRanksItsRecordFirst(query: String, id: String) {
         #expect(ids(query).first == id, "\(query)")
     }
@@ -92,7 +96,8 @@ struct SearchTests {
         for id in hits {
             let w = words(of: id)
             // "traffic" is being typed (a prefix); "preservation" may come as its synonym or with one typo.
-            let preservation = w.contains("preservation") || w.contains("freeze")
+            let preservation =
+                w.contains("preservation") || w.contains("freeze")
                 || w.contains { Suggestions.distance(Array($0), Array("preservation"), limit: 1) <= 1 }
             #expect(w.contains { $0.hasPrefix("traffic") } && preservation, "\(id)")
         }
@@ -180,10 +185,11 @@ struct SearchTests {
                 #expect(r.upperBound == chars.count || !chars[r.upperBound].isLetter, "\(s.bracketed())")
                 // …and holds a query word, a completion of the last one, a synonym, or a typo neighbour.
                 for w in Folding.words(String(chars[r])) {
-                    let ok = queryWords.contains(w) || synonyms.contains(w)
+                    let ok =
+                        queryWords.contains(w) || synonyms.contains(w)
                         || (queryWords.last.map { w.hasPrefix($0) } ?? false)
                         || queryWords.contains { Suggestions.distance(Array($0), Array(w), limit: 1) <= 1 }
-                        || queryWords.joined() == w      // "d ivoire" typed apart
+                        || queryWords.joined() == w  // "d ivoire" typed apart
                         || queryWords.contains { w.hasSuffix($0) || w.hasPrefix($0) }
                     #expect(ok, "\(w) in \(s.bracketed()) for \(query)")
                 }
@@ -220,7 +226,7 @@ struct SearchTests {
         let small = SearchIndex(try KnowledgeBaseLoader.load(json: Fixture.valid, file: "kb.json"))
         #expect(small.search("quick freeze").first?.id == "preservation")
         #expect(small.search("turquie").first?.id == "TR")
-        #expect(small.search("mutual legal assistance").isEmpty)   // a synonym with nothing behind it
+        #expect(small.search("mutual legal assistance").isEmpty)  // a synonym with nothing behind it
         #expect(small.search("art 29").first?.id == "art29")
     }
 

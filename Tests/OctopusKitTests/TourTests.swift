@@ -32,9 +32,10 @@ struct TourTests {
         let tour = try TourLoader.load(text: json, format: .json, file: "tour.json", kb: bundled)
         #expect(tour.title == "Preservation in practice")
         #expect(tour.origin == .file("tour.json"))
-        #expect(tour.steps.map(\.target) == [
-            .topic(session: "ws3", topic: "topic-3"), .record("art29"), .record("PT"), .topic(session: "ws3", topic: "topic-2"),
-        ])
+        #expect(
+            tour.steps.map(\.target) == [
+                .topic(session: "ws3", topic: "topic-3"), .record("art29"), .record("PT"), .topic(session: "ws3", topic: "topic-2"),
+            ])
         // A topic keeps its planned minutes unless the tour gives its own; a record has none.
         #expect(tour.steps.map(\.minutes) == [20, 5, nil, 12])
         #expect(tour.steps[0].heading == "Procedural powers")
@@ -180,8 +181,9 @@ struct TourTests {
     @Test func hostileFilesAreRefused() throws {
         let deep = String(repeating: "[", count: 100_000)
         #expect(problems(deep, .yaml).count == 1)
-        #expect(problems("title: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\nsteps: []\n", .yaml)
-            .first?.contains("nesting is deeper than") == true)
+        #expect(
+            problems("title: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\nsteps: []\n", .yaml)
+                .first?.contains("nesting is deeper than") == true)
         var laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n"
         for (prev, name) in zip("abcdefgh", "bcdefghi") {
             laughs += "\(name): &\(name) [" + Array(repeating: "*\(prev)", count: 9).joined(separator: ", ") + "]\n"
@@ -269,8 +271,9 @@ struct TourTests {
     }
 
     @Test func stepPagesNumberTheLinkedRecordsFirst() throws {
-        let tour = try TourLoader.load(text: "title: T\nsteps:\n  - address: ws3/topic-1\n  - address: art29\n", format: .yaml,
-                                       file: "t.yaml", kb: bundled)
+        let tour = try TourLoader.load(
+            text: "title: T\nsteps:\n  - address: ws3/topic-1\n  - address: art29\n", format: .yaml,
+            file: "t.yaml", kb: bundled)
         let pages = TourPage.pages(for: tour, in: bundled)
         guard case .topic? = tour.steps.first?.target, let topic = tour.steps[0].topic(in: bundled) else { Issue.record("no topic"); return }
         #expect(Array(pages[0].links.prefix(topic.links.count)) == topic.links)
@@ -282,8 +285,9 @@ struct TourTests {
     }
 
     @Test func plainTextLeavesTheFacilitatorsNotesOut() throws {
-        let tour = try TourLoader.load(text: "title: T\nsteps:\n  - address: ws1\n    notes: secret remark\n    minutes: 5\n",
-                                       format: .yaml, file: "t.yaml", kb: bundled)
+        let tour = try TourLoader.load(
+            text: "title: T\nsteps:\n  - address: ws1\n    notes: secret remark\n    minutes: 5\n",
+            format: .yaml, file: "t.yaml", kb: bundled)
         let text = TourPage.plainText(tour, kb: bundled)
         #expect(text.hasPrefix("T\n"))
         #expect(text.contains("1 step · 5 minutes planned"))

@@ -45,7 +45,7 @@ struct TreatyRecordTests {
     @Test func aPartyWithNoStatementSaysNoneRecordedNotNothing() throws {
         let pa = try text("PA", at: "2025-12-01")
         #expect(pa.contains("Budapest Convention (ETS 185): none recorded in this base"))
-        let cn = try text("CN", at: "2025-12-01")   // no treaty events at all
+        let cn = try text("CN", at: "2025-12-01")  // no treaty events at all
         #expect(cn.contains("Reservations and declarations\nNone recorded in this base."))
     }
 
@@ -55,7 +55,8 @@ struct TreatyRecordTests {
             let sources = try sourcesList(page)
             let timeline = page.plainBlocks.drop { $0 != "Treaty timeline" }.prefix { $0 != "Reservations and declarations" }
             for e in c.events where !e.sources.isEmpty {
-                let line = try #require(timeline.first { $0.contains(e.kind.label) && $0.contains(kbAlias(e.treaty)) && $0.hasPrefix(column(e.date)) }, "\(c.id) \(e.kind)")
+                let line = try #require(
+                    timeline.first { $0.contains(e.kind.label) && $0.contains(kbAlias(e.treaty)) && $0.hasPrefix(column(e.date)) }, "\(c.id) \(e.kind)")
                 let numbers = cited(line)
                 #expect(!numbers.isEmpty, "\(c.id): \(line)")
                 for n in numbers { #expect(e.sources.contains(sources[n - 1]), "\(c.id): \(line)") }

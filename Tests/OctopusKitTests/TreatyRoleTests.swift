@@ -18,21 +18,24 @@ struct TreatyRoleTests {
     }
 
     @Test func everyRoleProblemIsLocatedWithTheValuesAllowed() {
-        var json = Fixture.replacing(#""treaties": ["#, with: #"""
-            "treaties": [
-                {"id": "ets189", "role": "convention", "reservationsArticle": "art29", "title": "Protocol", "shortTitle": "Protocol",
-                 "summary": "A protocol.", "sources": ["test"], "asOf": "2026-11-29"},
-                {"id": "cets201", "title": "Lanzarote Convention", "shortTitle": "Lanzarote", "summary": "Children.", "sources": ["test"], "asOf": "2026-11-29"},
-                {"id": "cets108", "role": "treaty", "title": "Convention 108", "shortTitle": "108", "summary": "Data.", "sources": ["test"], "asOf": "2026-11-29"},
-            """#)
+        var json = Fixture.replacing(
+            #""treaties": ["#,
+            with: #"""
+                "treaties": [
+                    {"id": "ets189", "role": "convention", "reservationsArticle": "art29", "title": "Protocol", "shortTitle": "Protocol",
+                     "summary": "A protocol.", "sources": ["test"], "asOf": "2026-11-29"},
+                    {"id": "cets201", "title": "Lanzarote Convention", "shortTitle": "Lanzarote", "summary": "Children.", "sources": ["test"], "asOf": "2026-11-29"},
+                    {"id": "cets108", "role": "treaty", "title": "Convention 108", "shortTitle": "108", "summary": "Data.", "sources": ["test"], "asOf": "2026-11-29"},
+                """#)
         json = json.replacingOccurrences(of: #""kind": "domestic-power""#, with: #""kind": "domestic""#)
-        #expect(problems(json) == [
-            #"kb.json:8:67: treaties[0].reservationsArticle: "art29" is an article of ets185, not of ets189"#,
-            #"kb.json:10:5: treaties[1].role: required field "role" is missing; use one of convention, protocol, related"#,
-            #"kb.json:11:31: treaties[2].role: unknown role "treaty"; use one of convention, protocol, related"#,
-            #"kb.json:12:30: treaties[3].role: ets189 (line 8) is already the convention; a base has one: make this one "related""#,
-            #"kb.json:21:128: articles[1].counterparts[0].kind: unknown kind "domestic"; use one of domestic-power, international-co-operation, conditions-and-safeguards"#,
-        ])
+        #expect(
+            problems(json) == [
+                #"kb.json:8:67: treaties[0].reservationsArticle: "art29" is an article of ets185, not of ets189"#,
+                #"kb.json:10:5: treaties[1].role: required field "role" is missing; use one of convention, protocol, related"#,
+                #"kb.json:11:31: treaties[2].role: unknown role "treaty"; use one of convention, protocol, related"#,
+                #"kb.json:12:30: treaties[3].role: ets189 (line 8) is already the convention; a base has one: make this one "related""#,
+                #"kb.json:21:128: articles[1].counterparts[0].kind: unknown kind "domestic"; use one of domestic-power, international-co-operation, conditions-and-safeguards"#,
+            ])
     }
 
     @Test func anArticleIDFollowsItsTreatysRole() {

@@ -9,7 +9,7 @@ struct HandoutFileTests {
 
     @Test func aHandoutWithNotesIsReadableByItsOwnerOnly() throws {
         let tmp = TempFolder()
-        let old = umask(0)   // even with a permissive umask
+        let old = umask(0)  // even with a permissive umask
         defer { umask(old) }
         try HandoutFile.write("# pack\n> my note\n", to: tmp.file("pack.md"), containsNotes: true, replace: false)
         #expect(mode(tmp.file("pack.md")) == 0o600)

@@ -26,7 +26,7 @@ struct KillTests {
                 let handle = writers[0].1.fileHandleForReading
                 while !first.contains(UInt8(ascii: "\n")) {
                     let chunk = handle.availableData
-                    if chunk.isEmpty { break }   // end of output: the writer stopped by itself
+                    if chunk.isEmpty { break }  // end of output: the writer stopped by itself
                     first += chunk
                 }
             }
@@ -42,7 +42,7 @@ struct KillTests {
         }
         #expect(killedMidway > 12, "most writers should have been killed before finishing")
         #expect(!saved.isEmpty, "no writer got far enough to save a note; the test proved nothing")
-        let book = try Notebook.open(directory: tmp.data)   // also runs SQLite's quick_check
+        let book = try Notebook.open(directory: tmp.data)  // also runs SQLite's quick_check
         let present = Set(try book.allNotes().map(\.id))
         let missing = saved.filter { !present.contains($0) }
         #expect(missing.isEmpty, "\(missing.count) of \(saved.count) notes reported as saved are missing")

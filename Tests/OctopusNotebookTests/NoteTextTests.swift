@@ -76,12 +76,14 @@ struct NoteTextCommandTests {
     @Test func importSkipsAnEmptyNoteWithAWarningAndImportsTheRest() throws {
         let tmp = TempFolder()
         let file = tmp.file("backup.json")
-        try Data("""
+        try Data(
+            """
             {"format": "octopus-notebook", "version": 1, "notes": [
               {"id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "art29", "text": "", "createdAt": "2010-03-24T09:30:00Z"},
               {"id": "7f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "PT", "text": "kept", "createdAt": "2010-03-24T09:30:00Z"}
             ]}
-            """.utf8).write(to: URL(fileURLWithPath: file))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: file))
         let r = try Binary.run(["notes", "import", file], environment: ["OCTOPUS_DATA_DIR": tmp.data])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("1 note added, 0 already present, 1 empty note skipped"))
@@ -93,12 +95,14 @@ struct NoteTextCommandTests {
     @Test func importOfANoteWithANulExits65AfterImportingTheRest() throws {
         let tmp = TempFolder()
         let file = tmp.file("backup.json")
-        try Data(#"""
+        try Data(
+            #"""
             {"format": "octopus-notebook", "version": 1, "notes": [
               {"id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "art29", "text": "\u0000", "createdAt": "2010-03-24T09:30:00Z"},
               {"id": "7f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "PT", "text": "kept", "createdAt": "2010-03-24T09:30:00Z"}
             ]}
-            """#.utf8).write(to: URL(fileURLWithPath: file))
+            """#.utf8
+        ).write(to: URL(fileURLWithPath: file))
         let r = try Binary.run(["notes", "import", file], environment: ["OCTOPUS_DATA_DIR": tmp.data])
         #expect(r.status == 65)
         #expect(r.stdout.contains("1 note added"))

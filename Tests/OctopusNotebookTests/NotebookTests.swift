@@ -14,7 +14,7 @@ struct NotebookTests {
         Thread.sleep(forTimeInterval: 0.005)
         #expect(try book.toggleBookmark("ws3") == true)
         #expect(try book.bookmarks().map(\.recordID) == ["ws3", "PT", "art29"])
-        #expect(try book.isBookmarked("pt"))             // ids compare as the knowledge base does
+        #expect(try book.isBookmarked("pt"))  // ids compare as the knowledge base does
         #expect(try book.toggleBookmark("pt") == false)  // so "pt" unmarks "PT"
         #expect(try book.bookmarkedIDs() == ["ws3", "art29"])
         #expect(try !book.isBookmarked("PT"))
@@ -55,7 +55,7 @@ struct NotebookTests {
             written.append(try book.addNote(recordID: "art29", text: "First line\nsecond line, with ünïcödé and emoji 🐙"))
             written.append(try book.addNote(recordID: "ws3", text: "Facilitator: 20 min"))
             try book.toggleBookmark("PT")
-        }   // the pool is closed here, as when the program exits
+        }  // the pool is closed here, as when the program exits
         let again = try Notebook.open(directory: tmp.data)
         #expect(try again.allNotes().sorted { $0.recordID < $1.recordID } == written.sorted { $0.recordID < $1.recordID })
         #expect(try again.bookmarkedIDs() == ["PT"])
@@ -80,7 +80,7 @@ struct NotebookTests {
         #expect(markdown.contains("## Orphaned notes"))
         #expect(markdown.contains("### t-cy"))
         #expect(markdown.contains("> Plenary meets in June"))
-        #expect(markdown.contains("t-cy (not in this knowledge base)"))   // the bookmark too
+        #expect(markdown.contains("t-cy (not in this knowledge base)"))  // the bookmark too
     }
 
     @Test func filesArePrivate() throws {
@@ -99,8 +99,10 @@ struct NotebookTests {
         let tmp = TempFolder()
         let book = try Notebook.open(directory: tmp.data)
         let (journal, synchronous, appID) = try book.write { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
-             try Int32.fetchOne(db, sql: "PRAGMA application_id"))
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+                try Int32.fetchOne(db, sql: "PRAGMA application_id")
+            )
         }
         #expect(journal == "wal")
         #expect(synchronous == 2, "FULL: every commit is synced before it returns")

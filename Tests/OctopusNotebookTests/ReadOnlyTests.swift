@@ -72,8 +72,9 @@ struct ReadOnlyTests {
 }
 
 /// The same, for real: the binary run as `nobody` on a folder it may not write.
-@Suite("Notebook commands: read-only folder (built binary, as nobody)",
-       .enabled(if: Binary.canRunAsNobody, "needs root, setpriv and the built binary, to run octopus as nobody"))
+@Suite(
+    "Notebook commands: read-only folder (built binary, as nobody)",
+    .enabled(if: Binary.canRunAsNobody, "needs root, setpriv and the built binary, to run octopus as nobody"))
 struct ReadOnlyCommandTests {
     @Test func listExportAndHandoutWorkAndSayWritesAreOff() throws {
         let tmp = TempFolder()
@@ -85,7 +86,7 @@ struct ReadOnlyCommandTests {
         for dir in [tmp.data, out] { #expect(chown(dir, 65534, 65534) == 0) }
         let added = try Binary.run(["notes", "add", "art29", "kept safe"], environment: env, input: nil, asNobody: true)
         #expect(added.status == 0, "\(added.stderr)")
-        #expect(chmod(tmp.data, 0o555) == 0)   // now nobody may not write in the notes folder
+        #expect(chmod(tmp.data, 0o555) == 0)  // now nobody may not write in the notes folder
 
         let list = try Binary.run(["notes", "list"], environment: env, input: nil, asNobody: true)
         #expect(list.status == 0, "\(list.stderr)")

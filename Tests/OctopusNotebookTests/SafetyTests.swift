@@ -113,9 +113,11 @@ struct SafetyTests {
 
     @Test func messagesSayWhatToDo() {
         let path = "/home/d/.local/share/octopus/notebook.sqlite"
-        for error: NotebookError in [.damaged(path: path, detail: "file is not a database"), .foreign(path: path),
-                                     .newerVersion(path: path), .folderNotWritable(path: "/home/d/x"),
-                                     .cannotCreateFolder(path: "/x", reason: "denied"), .busy(path: path)] {
+        for error: NotebookError in [
+            .damaged(path: path, detail: "file is not a database"), .foreign(path: path),
+            .newerVersion(path: path), .folderNotWritable(path: "/home/d/x"),
+            .cannotCreateFolder(path: "/x", reason: "denied"), .busy(path: path),
+        ] {
             #expect(error.description.hasPrefix("octopus: "))
             #expect(error.exitCode != 0)
             #expect(!error.description.contains("SQLITE_"), "no raw SQLite names: \(error)")

@@ -30,36 +30,38 @@ func mode(_ path: String) -> Int? {
 /// knowledge base might drop a record.
 enum SmallBase {
     static func json(withTCY: Bool) -> String {
-        let org = withTCY ? #"""
+        let org =
+            withTCY
+            ? #"""
             {"id": "t-cy", "name": "Cybercrime Convention Committee", "aliases": ["T-CY"], "kind": "committee",
              "summary": "The Parties meet.", "sources": ["test"], "asOf": "2026-11-29"}
             """# : ""
         return #"""
-        {
-          "formatVersion": 1, "title": "Test base", "asOf": "2026-11-29",
-          "conference": {"name": "Octopus Interface 2010", "place": "Strasbourg", "startDate": "2010-03-23",
-                         "endDate": "2010-03-25", "summary": "Test conference.", "sources": ["test"]},
-          "treaties": [
-            {"id": "ets185", "role": "convention", "title": "Convention on Cybercrime", "shortTitle": "Budapest Convention", "aliases": ["ETS 185"],
-             "summary": "The treaty. See [[art29]].", "sources": ["https://example.org/ets185"], "asOf": "2026-11-29"}
-          ],
-          "articles": [
-            {"id": "art29", "treaty": "ets185", "number": 29, "title": "Expedited preservation of stored computer data",
-             "chapter": "Chapter III", "summary": "Ask another *Party* to [preserve] data_now; see [[ws3]].",
-             "sources": ["https://example.org/art29", "Explanatory report"], "asOf": "2026-11-29"}
-          ],
-          "sessions": [
-            {"id": "ws3", "kind": "workshop", "number": 3, "title": "Legislation",
-             "summary": "Laws.", "topics": [{"id": "topic-1", "title": "Preservation", "summary": "On [[art29]].",
-             "minutes": 20, "keyPoints": ["Fast"], "links": ["art29"]}], "questions": ["Why?"],
-             "sources": ["Explanatory report"], "asOf": "2026-11-29"}
-          ],
-          "countries": [],
-          "organisations": [\#(org)],
-          "glossary": [],
-          "synonyms": []
-        }
-        """#
+            {
+              "formatVersion": 1, "title": "Test base", "asOf": "2026-11-29",
+              "conference": {"name": "Octopus Interface 2010", "place": "Strasbourg", "startDate": "2010-03-23",
+                             "endDate": "2010-03-25", "summary": "Test conference.", "sources": ["test"]},
+              "treaties": [
+                {"id": "ets185", "role": "convention", "title": "Convention on Cybercrime", "shortTitle": "Budapest Convention", "aliases": ["ETS 185"],
+                 "summary": "The treaty. See [[art29]].", "sources": ["https://example.org/ets185"], "asOf": "2026-11-29"}
+              ],
+              "articles": [
+                {"id": "art29", "treaty": "ets185", "number": 29, "title": "Expedited preservation of stored computer data",
+                 "chapter": "Chapter III", "summary": "Ask another *Party* to [preserve] data_now; see [[ws3]].",
+                 "sources": ["https://example.org/art29", "Explanatory report"], "asOf": "2026-11-29"}
+              ],
+              "sessions": [
+                {"id": "ws3", "kind": "workshop", "number": 3, "title": "Legislation",
+                 "summary": "Laws.", "topics": [{"id": "topic-1", "title": "Preservation", "summary": "On [[art29]].",
+                 "minutes": 20, "keyPoints": ["Fast"], "links": ["art29"]}], "questions": ["Why?"],
+                 "sources": ["Explanatory report"], "asOf": "2026-11-29"}
+              ],
+              "countries": [],
+              "organisations": [\#(org)],
+              "glossary": [],
+              "synonyms": []
+            }
+            """#
     }
 
     static func load(withTCY: Bool) throws -> KnowledgeBase {
@@ -112,8 +114,10 @@ enum Binary {
 
     /// Runs the binary with `input` as its standard input, byte for byte (NULs, invalid UTF-8…);
     /// as `nobody` with `asNobody`.
-    static func run(_ arguments: [String], environment extra: [String: String] = [:], input stdin: Data?,
-                    asNobody nobody: Bool = false) throws -> Result {
+    static func run(
+        _ arguments: [String], environment extra: [String: String] = [:], input stdin: Data?,
+        asNobody nobody: Bool = false
+    ) throws -> Result {
         let p = Process()
         p.executableURL = nobody ? URL(fileURLWithPath: asNobody[0]) : url
         p.arguments = nobody ? Array(asNobody.dropFirst()) + [url?.path ?? "octopus"] + arguments : arguments

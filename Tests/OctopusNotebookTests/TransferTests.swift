@@ -71,9 +71,18 @@ struct TransferTests {
         ("[1, 2]", "expected an object"),
         ("{\"hello\": 1}", "not an octopus notes export"),
         ("{\"format\": \"octopus-notebook\", \"version\": 7, \"notes\": []}", "newer octopus"),
-        ("{\"format\": \"octopus-notebook\", \"version\": 1, \"notes\": [{\"id\": \"nope\", \"recordID\": \"art29\", \"text\": \"x\", \"createdAt\": \"2010-03-24T09:30:00Z\"}]}", "notes[0].id: \"nope\" is not a UUID"),
-        ("{\"format\": \"octopus-notebook\", \"version\": 1, \"notes\": [{\"id\": \"6F9619FF-8B86-D011-B42D-00C04FC964FF\", \"recordID\": \"art29\", \"text\": \"x\", \"createdAt\": \"yesterday\"}]}", "notes[0].createdAt"),
-        ("{\"format\": \"octopus-notebook\", \"version\": 1, \"notes\": [{\"id\": \"6F9619FF-8B86-D011-B42D-00C04FC964FF\", \"text\": 3, \"createdAt\": \"2010-03-24T09:30:00Z\"}]}", "notes[0].recordID: missing"),
+        (
+            "{\"format\": \"octopus-notebook\", \"version\": 1, \"notes\": [{\"id\": \"nope\", \"recordID\": \"art29\", \"text\": \"x\", \"createdAt\": \"2010-03-24T09:30:00Z\"}]}",
+            "notes[0].id: \"nope\" is not a UUID"
+        ),
+        (
+            "{\"format\": \"octopus-notebook\", \"version\": 1, \"notes\": [{\"id\": \"6F9619FF-8B86-D011-B42D-00C04FC964FF\", \"recordID\": \"art29\", \"text\": \"x\", \"createdAt\": \"yesterday\"}]}",
+            "notes[0].createdAt"
+        ),
+        (
+            "{\"format\": \"octopus-notebook\", \"version\": 1, \"notes\": [{\"id\": \"6F9619FF-8B86-D011-B42D-00C04FC964FF\", \"text\": 3, \"createdAt\": \"2010-03-24T09:30:00Z\"}]}",
+            "notes[0].recordID: missing"
+        ),
     ])
     func aMalformedFileImportsNothingAndSaysWhere(file: String, expected: String) throws {
         let tmp = TempFolder()
@@ -118,7 +127,9 @@ struct TransferTests {
         let report = try book.importNotes(from: Data(file.utf8), name: "x.json")
         #expect(try book.allNotes().map(\.text) == ["kept"], "nothing truncated is stored")
         let refused = try #require(report.refused.first)
-        #expect(refused.description.hasPrefix("x.json:2:79: notes[0].text: the note contains the control character U+0000 (NUL) at line 1, column 7; not imported."))
+        #expect(
+            refused.description.hasPrefix("x.json:2:79: notes[0].text: the note contains the control character U+0000 (NUL) at line 1, column 7; not imported.")
+        )
         #expect(report.summary.contains("1 note not imported (control characters)"))
     }
 
@@ -139,10 +150,10 @@ struct TransferTests {
             try book.importNotes(fromFile: huge)
         }
         #if os(Linux)
-        // Opens, but its first read fails (EIO), even for root.
-        #expect(throws: NotebookError.importUnreadable(file: "/proc/self/mem", reason: "read error")) {
-            try book.importNotes(fromFile: "/proc/self/mem")
-        }
+            // Opens, but its first read fails (EIO), even for root.
+            #expect(throws: NotebookError.importUnreadable(file: "/proc/self/mem", reason: "read error")) {
+                try book.importNotes(fromFile: "/proc/self/mem")
+            }
         #endif
         let markdown = tmp.file("notes.md")
         try Data(try book.exportNotes(format: .markdown).utf8).write(to: URL(fileURLWithPath: markdown))
@@ -156,30 +167,37 @@ struct TransferTests {
 
     @Test(arguments: [
         // The first "text" was dropped without a word: the last of two won.
-        ("""
-         {"format": "octopus-notebook", "version": 1, "notes": [
-           {"id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "art29", "text": "first", "text": "second", "createdAt": "2010-03-24T09:30:00Z"}
-         ]}
-         """, #"x.json:2:88: notes[0].text: field "text" appears twice"#),
-        ("""
-         {"format": "octopus-notebook", "version": 1, "notes": [
-           {"id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "art29", "recordTitel": "Article 29", "text": "x", "createdAt": "2010-03-24T09:30:00Z"}
-         ]}
-         """, #"x.json:2:71: notes[0].recordTitel: unknown field "recordTitel" (did you mean "recordTitle"?)"#),
-        ("""
-         {"format": "octopus-notebook", "version": 1, "notes": [],
-          "bookmark": [{"recordID": "ws3", "createdAt": "2010-03-24T09:30:00Z"}]}
-         """, #"x.json:2:2: bookmark: unknown field "bookmark" (did you mean "bookmarks"?)"#),
+        (
+            """
+            {"format": "octopus-notebook", "version": 1, "notes": [
+              {"id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "art29", "text": "first", "text": "second", "createdAt": "2010-03-24T09:30:00Z"}
+            ]}
+            """, #"x.json:2:88: notes[0].text: field "text" appears twice"#
+        ),
+        (
+            """
+            {"format": "octopus-notebook", "version": 1, "notes": [
+              {"id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "recordID": "art29", "recordTitel": "Article 29", "text": "x", "createdAt": "2010-03-24T09:30:00Z"}
+            ]}
+            """, #"x.json:2:71: notes[0].recordTitel: unknown field "recordTitel" (did you mean "recordTitle"?)"#
+        ),
+        (
+            """
+            {"format": "octopus-notebook", "version": 1, "notes": [],
+             "bookmark": [{"recordID": "ws3", "createdAt": "2010-03-24T09:30:00Z"}]}
+            """, #"x.json:2:2: bookmark: unknown field "bookmark" (did you mean "bookmarks"?)"#
+        ),
     ])
     func aFieldTwiceOrAFieldNoExportWritesIsOneLocatedProblemAndImportsNothing(file: String, expected: String) throws {
         let tmp = TempFolder()
         let book = try Notebook.open(directory: tmp.data)
         let before = try book.addNote(recordID: "PT", text: "untouched")
         let error = try #require(throws: NotebookError.self) { try book.importNotes(from: Data(file.utf8), name: "x.json") }
-        #expect(error.description.split(separator: "\n").map(String.init) == [
-            expected,
-            "octopus: x.json is not a valid octopus notes export (1 problem); nothing was imported. Import a file written by `octopus notes export --format json`",
-        ])
+        #expect(
+            error.description.split(separator: "\n").map(String.init) == [
+                expected,
+                "octopus: x.json is not a valid octopus notes export (1 problem); nothing was imported. Import a file written by `octopus notes export --format json`",
+            ])
         #expect(error.exitCode == 65)
         #expect(try book.allNotes() == [before])
         #expect(try book.bookmarks().isEmpty)
@@ -188,8 +206,10 @@ struct TransferTests {
     @Test func aFileFromANewerOctopusIsOnlyToldToUpdateNotAboutFieldsItDoesNotKnow() throws {
         let json = #"{"format": "octopus-notebook", "version": 2, "tags": ["x"], "notes": []}"#
         let error = try #require(throws: NotebookError.self) { try Notebook.parseExport(Data(json.utf8), name: "new.json") }
-        #expect(error.description.hasPrefix("new.json:1:43: version: written by a newer octopus (version 2); update octopus to import it\n"
-                                            + "octopus: new.json is not a valid octopus notes export (1 problem)"), "\(error)")
+        #expect(
+            error.description.hasPrefix(
+                "new.json:1:43: version: written by a newer octopus (version 2); update octopus to import it\n"
+                    + "octopus: new.json is not a valid octopus notes export (1 problem)"), "\(error)")
     }
 
     @Test func problemsPastTheFirstThousandAreStillCounted() throws {
@@ -209,8 +229,9 @@ struct TransferTests {
         let file = tmp.file("notes.json")
         try Data(#"{"format": "octopus-notebook", "version": 1, "notes": []}"#.utf8).write(to: URL(fileURLWithPath: file))
         #expect(chmod(file, 0o600) == 0)
-        let r = try Binary.run(["notes", "import", file], environment: ["OCTOPUS_DATA_DIR": tmp.data, "HOME": tmp.path],
-                               input: nil, asNobody: true)
+        let r = try Binary.run(
+            ["notes", "import", file], environment: ["OCTOPUS_DATA_DIR": tmp.data, "HOME": tmp.path],
+            input: nil, asNobody: true)
         #expect(r.status == 66)
         #expect(r.stderr == "octopus: cannot read \(file): permission denied; nothing was imported\n", "\(r.stderr)")
     }
@@ -221,13 +242,14 @@ struct TransferTests {
         // A note from an older octopus, which stored ESC (a note may no longer hold it): the
         // export still removes it rather than pass it to a terminal.
         let created = Date(timeIntervalSince1970: 1_269_423_000)
-        let n = Note(id: UUID(), recordID: "art29", text: "# not a heading\n- a list\n\u{1B}[31mred\nmore",
-                     createdAt: created, updatedAt: created.addingTimeInterval(60))
+        let n = Note(
+            id: UUID(), recordID: "art29", text: "# not a heading\n- a list\n\u{1B}[31mred\nmore",
+            createdAt: created, updatedAt: created.addingTimeInterval(60))
         try book.write { try Notebook.insert(n, into: $0) }
         try book.toggleBookmark("art29")
         let md = try book.exportNotes(format: .markdown, title: { $0 == "art29" ? "Article 29 – Expedited preservation" : nil })
         #expect(md.contains("## Article 29 – Expedited preservation (art29)"))
-        #expect(md.contains("> \\# not a heading\n> - a list\n> [31mred\n> more"))   // ESC removed
+        #expect(md.contains("> \\# not a heading\n> - a list\n> [31mred\n> more"))  // ESC removed
         #expect(!md.contains("\u{1B}"))
         #expect(md.contains(", edited "))
         #expect(md.contains("## Bookmarks\n\n- Article 29 – Expedited preservation (art29), marked "))

@@ -26,7 +26,8 @@ struct Observed: Equatable {
 @MainActor
 @Suite("Key corpus")
 struct KeyCorpusTests {
-    nonisolated static let corpus: [Key] = (0x20...0x7E).map { .char(Character(Unicode.Scalar(UInt8($0)))) }
+    nonisolated static let corpus: [Key] =
+        (0x20...0x7E).map { .char(Character(Unicode.Scalar(UInt8($0)))) }
         + [.char("é"), .char("日"), .char("\u{1B}"), .char("\u{0}")]
         + [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .tab, .backTab, .enter, .escape, .backspace, .delete]
         + (UInt8(ascii: "a")...UInt8(ascii: "z")).map { .ctrl(Character(Unicode.Scalar($0))) }
@@ -75,7 +76,7 @@ struct KeyCorpusTests {
         var changedByTable = 0
         let before = Observed(start)
         for key in Self.corpus {
-            var s = start   // a value: each key starts from the same state
+            var s = start  // a value: each key starts from the same state
             let effects = Update.update(&s, .key(key))
             let after = Observed(s, effects: effects)
             if isBound(key, in: start) {

@@ -75,8 +75,10 @@ struct KeyTableTests {
         var page = AppState(kb: bundled, size: Size(width: 80, height: 24))
         page.notebook.available = true
         Update.open(&page, id: "art29")
-        let cases: [(Key, String)] = [(.char("a"), "Ctrl-S save  Esc cancel"), (.char("/"), "Enter open  Esc back"),
-                                      (.char("?"), "↓ scroll  Esc close"), (.char(":"), "Enter go  Tab complete  Esc cancel")]
+        let cases: [(Key, String)] = [
+            (.char("a"), "Ctrl-S save  Esc cancel"), (.char("/"), "Enter open  Esc back"),
+            (.char("?"), "↓ scroll  Esc close"), (.char(":"), "Enter go  Tab complete  Esc cancel"),
+        ]
         for (key, hint) in cases {
             var s = page
             Update.update(&s, .key(key))
@@ -90,13 +92,13 @@ struct CellGridTests {
     @Test func controlAndFormatCharactersNeverReachTheGrid() {
         var grid = CellGrid(Size(width: 30, height: 1))
         grid.put("a\u{1B}[2Jb\u{07}c\u{202E}d\u{9B}e", row: 0, column: 0)
-        #expect(grid.lines[0] == "a[2Jbcde")   // harmless text stays; the control characters do not
+        #expect(grid.lines[0] == "a[2Jbcde")  // harmless text stays; the control characters do not
     }
 
     @Test func wideCharactersAreClippedByColumns() {
         var grid = CellGrid(Size(width: 5, height: 1))
         let used = grid.put("日本語です", row: 0, column: 0)
-        #expect(used == 4)                       // a third wide character would need columns 5–6
+        #expect(used == 4)  // a third wide character would need columns 5–6
         #expect(grid.lines[0] == "日本")
         #expect(TextWidth.columns("Côte d’Ivoire") == 13)
         #expect(TextWidth.clip("Côte d’Ivoire", to: 6) == "Côte …")

@@ -21,7 +21,10 @@ struct SnapshotTests {
         ("bookmarks-empty", [.char("B")]),
         ("search-pres", [.char("/")] + "pres".map { .char($0) }),
         ("search-no-match", [.char("/")] + "interseptoin".map { .char($0) } + [.backspace, .backspace] + "xq".map { .char($0) }),
-        ("note-editor", [.char(":")] + "art29".map { .char($0) } + [.enter, .char("a")] + "Ask PT about".map { .char($0) } + [.enter] + "the 60 days".map { .char($0) }),
+        (
+            "note-editor",
+            [.char(":")] + "art29".map { .char($0) } + [.enter, .char("a")] + "Ask PT about".map { .char($0) } + [.enter] + "the 60 days".map { .char($0) }
+        ),
         ("article-29", [.char(":")] + "art29".map { .char($0) } + [.enter]),
         ("country-PT", [.char(":")] + "PT".map { .char($0) } + [.enter]),
         ("session-ws3", [.char(":")] + "ws3".map { .char($0) } + [.enter]),
@@ -32,10 +35,9 @@ struct SnapshotTests {
         ("goto-prompt", [.char(":")] + "port".map { .char($0) }),
     ]
 
-
     func render(_ keys: [Key], _ size: Size, ascii: Bool = false) -> CellGrid {
         var s = AppState(kb: bundled, size: size, ascii: ascii)
-        s.notebook.available = true   // an empty notebook, as on a first start
+        s.notebook.available = true  // an empty notebook, as on a first start
         for k in keys { Update.update(&s, .key(k)) }
         return Render.render(s)
     }

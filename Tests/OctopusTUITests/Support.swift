@@ -5,8 +5,9 @@ import Testing
 @testable import OctopusTUI
 
 let bundled: KnowledgeBase = {
-    do { return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: "bundled") }
-    catch { fatalError("bundled knowledge base is invalid:\n\(error)") }
+    do { return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: "bundled") } catch {
+        fatalError("bundled knowledge base is invalid:\n\(error)")
+    }
 }()
 
 /// Text snapshots under `__Snapshots__/NAME.txt`; OCTOPUS_RECORD_SNAPSHOTS=1 rewrites them on purpose.
@@ -26,7 +27,8 @@ enum Snapshot {
             Issue.record("missing snapshot \(name).txt; run OCTOPUS_RECORD_SNAPSHOTS=1 swift test to create it", sourceLocation: sourceLocation)
             return
         }
-        #expect(text + "\n" == expected, "snapshot \(name) differs; if the change is intended, rerun with OCTOPUS_RECORD_SNAPSHOTS=1",
-                sourceLocation: sourceLocation)
+        #expect(
+            text + "\n" == expected, "snapshot \(name) differs; if the change is intended, rerun with OCTOPUS_RECORD_SNAPSHOTS=1",
+            sourceLocation: sourceLocation)
     }
 }

@@ -24,7 +24,7 @@ struct ReferenceLine {
         return out
     }
     mutating func type(_ s: Unicode.Scalar) {
-        guard s.value >= 0x20, !(0x7F...0x9F).contains(s.value) else { return }   // controls are keys, not text
+        guard s.value >= 0x20, !(0x7F...0x9F).contains(s.value) else { return }  // controls are keys, not text
         scalars.insert(s, at: cursor)
         cursor = boundaries.first { $0 >= cursor + 1 }!
     }
@@ -34,7 +34,7 @@ struct ReferenceLine {
         guard cursor > 0 else { return }
         let start = boundaries.last { $0 < cursor }!
         scalars.removeSubrange(start..<cursor)
-        cursor = boundaries.last { $0 <= start }!     // the two sides may have joined into one cluster
+        cursor = boundaries.last { $0 <= start }!  // the two sides may have joined into one cluster
     }
     mutating func delete() {
         guard cursor < scalars.count else { return }
@@ -81,8 +81,9 @@ struct TextTests {
                 }
                 try #require(field.text.unicodeScalars.elementsEqual(reference.scalars), "seed \(seed), step \(step): text differs")
                 try #require(field.cursor == reference.cursor, "seed \(seed), step \(step): cursor \(field.cursor), expected \(reference.cursor)")
-                try #require(reference.boundaries.contains(field.cursor),
-                             "seed \(seed), step \(step): cursor inside a cluster of \(field.text.unicodeScalars.map { String($0.value, radix: 16) })")
+                try #require(
+                    reference.boundaries.contains(field.cursor),
+                    "seed \(seed), step \(step): cursor inside a cluster of \(field.text.unicodeScalars.map { String($0.value, radix: 16) })")
             }
         }
     }
@@ -97,13 +98,13 @@ struct TextTests {
         _ = editor.apply(.backspace)
         #expect(editor.text == "🇵🇹 Portugal 👍🏽 Caf\nok")
         _ = editor.apply(.home)
-        _ = editor.apply(.delete)        // the whole flag, not half of it
+        _ = editor.apply(.delete)  // the whole flag, not half of it
         #expect(editor.text == " Portugal 👍🏽 Caf\nok")
         _ = editor.apply(.down)
         _ = editor.apply(.end)
-        _ = editor.apply(.delete)        // at the end of the last line: nothing to join
+        _ = editor.apply(.delete)  // at the end of the last line: nothing to join
         _ = editor.apply(.home)
-        _ = editor.apply(.backspace)     // joins the two lines
+        _ = editor.apply(.backspace)  // joins the two lines
         #expect(editor.text == " Portugal 👍🏽 Cafok")
     }
 
@@ -115,7 +116,7 @@ struct TextTests {
         Update.open(&s, id: "art29")
         Update.update(&s, .key(.char("a")))
         for scalar in "🇵🇹 Portugal 👍🏽 Cafe\u{301}".unicodeScalars { Update.update(&s, .key(.char(Character(scalar)))) }
-        for key: Key in [.left, .left, .right, .backspace] { Update.update(&s, .key(key)) }   // deletes "f"
+        for key: Key in [.left, .left, .right, .backspace] { Update.update(&s, .key(key)) }  // deletes "f"
         let screen = Render.render(s).text
         #expect(screen.contains("PT Portugal 👍 Caé"))
         let effects = Update.update(&s, .key(.ctrl("s")))
@@ -137,7 +138,7 @@ struct TextTests {
     @Test func controlKeysAreNeverText() {
         var field = TextField()
         let accepted = ["\u{0}", "a\u{1B}[2J", "\u{9B}", "\u{200E}"].map { field.insert($0) }
-        #expect(accepted == [false, false, false, true])   // a bidi mark is text; the grid does not draw it
+        #expect(accepted == [false, false, false, true])  // a bidi mark is text; the grid does not draw it
         #expect(field.text == "\u{200E}")
     }
 
@@ -158,12 +159,12 @@ struct ClusterGridTests {
     }
 
     @Test func awkwardClustersAreDrawnAsGlyphsOfKnownWidth() {
-        #expect(draw("🇵🇹 x").lines[0] == "PT x")                 // a flag: its region letters
-        #expect(draw("👍🏽x").lines[0] == "👍x")                    // skin tone dropped from the picture
-        #expect(draw("👨‍👩‍👧x").lines[0] == "👨x")                    // a ZWJ family: its first member
-        #expect(draw("🏴󠁧󠁢󠁳󠁣󠁴󠁿x").lines[0] == "🏴x")                       // tag sequence: the flag base
-        #expect(draw("❤️x").lines[0] == "❤x")                     // VS16 dropped: one column, as wcwidth says
-        #expect(draw("Cafe\u{301}!").lines[0] == "Café!")          // NFD composed for display
+        #expect(draw("🇵🇹 x").lines[0] == "PT x")  // a flag: its region letters
+        #expect(draw("👍🏽x").lines[0] == "👍x")  // skin tone dropped from the picture
+        #expect(draw("👨‍👩‍👧x").lines[0] == "👨x")  // a ZWJ family: its first member
+        #expect(draw("🏴󠁧󠁢󠁳󠁣󠁴󠁿x").lines[0] == "🏴x")  // tag sequence: the flag base
+        #expect(draw("❤️x").lines[0] == "❤x")  // VS16 dropped: one column, as wcwidth says
+        #expect(draw("Cafe\u{301}!").lines[0] == "Café!")  // NFD composed for display
         #expect(TextWidth.columns("🇵🇹 Portugal 👍🏽 Cafe\u{301}") == 2 + 10 + 2 + 5)
     }
 
@@ -189,11 +190,11 @@ struct ClusterGridTests {
 
     @Test func coveringHalfAWideCharacterBlanksTheOtherHalf() {
         var grid = draw("日本語")
-        grid.put("x", row: 0, column: 1)        // over the right half of 日
+        grid.put("x", row: 0, column: 1)  // over the right half of 日
         #expect(grid.lines[0] == " x本語")
-        grid.put("y", row: 0, column: 2)        // over the left half of 本
+        grid.put("y", row: 0, column: 2)  // over the left half of 本
         #expect(grid.lines[0] == " xy 語")
-        grid.fill(row: 0, column: 5, width: 1, style: .normal)   // right half of 語
+        grid.fill(row: 0, column: 5, width: 1, style: .normal)  // right half of 語
         #expect(grid.lines[0] == " xy")
     }
 }

@@ -38,7 +38,7 @@ struct UpdateTests {
 
     @Test func homeOpensSectionsAndListsMove() {
         var s = state()
-        send(&s, .down, .enter)   // Budapest Convention
+        send(&s, .down, .enter)  // Budapest Convention
         guard case .list(let l) = s.place else { Issue.record("not a list"); return }
         #expect(l.section == .convention)
         let rows = s.rows(l)
@@ -113,7 +113,7 @@ struct UpdateTests {
         send(&s, .down, .enter)
         let before = try #require(listState(s))
         let n = s.rows(before).count
-        send(&s, .down, .char("z"))   // fold the chapter of art2
+        send(&s, .down, .char("z"))  // fold the chapter of art2
         let after = try #require(listState(s))
         let rows = s.rows(after)
         #expect(rows.count < n)
@@ -144,7 +144,7 @@ struct UpdateTests {
         send(&s, .escape)
         guard case .editor(let asking) = s.overlay else { Issue.record("discarded without asking"); return }
         #expect(asking.confirmingDiscard)
-        send(&s, .char("n"))          // back to the text, nothing lost
+        send(&s, .char("n"))  // back to the text, nothing lost
         #expect(Update.update(&s, .key(.ctrl("s"))) == [.saveNote(recordID: "PT", text: "first\nsecond")])
         #expect(s.overlay == nil)
     }
@@ -173,7 +173,7 @@ struct UpdateTests {
 
     @Test func handoutTrayCollectsThenWrites() {
         var s = withNotebook()
-        #expect(Update.update(&s, .key(.char("E"))) == [])   // empty tray: explained, nothing written
+        #expect(Update.update(&s, .key(.char("E"))) == [])  // empty tray: explained, nothing written
         send(&s, .char(":")); type(&s, "ws3"); send(&s, .enter, .char("e"))
         send(&s, .char(":")); type(&s, "art29"); send(&s, .enter, .char("e"), .char("e"))
         #expect(s.notebook.tray == ["ws3", "art29"])
@@ -196,9 +196,9 @@ struct UpdateTests {
     @Test func mouseClicksSelectAndFollow() throws {
         var s = state()
         let first = Render.homeMenuTop(s)
-        send(&s, .click(row: first + 3, column: 5))          // Countries: select…
+        send(&s, .click(row: first + 3, column: 5))  // Countries: select…
         #expect(s.place == .home(selection: 3))
-        send(&s, .click(row: first + 3, column: 5))          // …and open on a second click
+        send(&s, .click(row: first + 3, column: 5))  // …and open on a second click
         guard case .list(let l) = s.place else { Issue.record("not opened"); return }
         #expect(l.section == .countries)
         send(&s, .char(":")); type(&s, "art29"); send(&s, .enter)
@@ -215,7 +215,7 @@ struct UpdateTests {
 
     @Test func searchAnswersEveryKeystrokeEnterOpensEscRestores() {
         var s = state()
-        send(&s, .down, .enter)                       // somewhere: the Convention list
+        send(&s, .down, .enter)  // somewhere: the Convention list
         let before = s.place
         send(&s, .char("/"))
         for c in "pres" {
@@ -273,8 +273,8 @@ struct UpdateTests {
 
     @Test func wStartsTheWalkthroughFromTheSessionsListAndEscReturns() {
         var s = state()
-        send(&s, .enter)                                  // sessions list, first row: the opening
-        send(&s, .down, .down, .down, .down)              // ws3
+        send(&s, .enter)  // sessions list, first row: the opening
+        send(&s, .down, .down, .down, .down)  // ws3
         send(&s, .char("w"))
         guard case .walk(let walk) = s.place else { Issue.record("no walkthrough"); return }
         #expect(walk.tour.steps.count == 6)

@@ -33,8 +33,7 @@ struct WalkTests {
         """
 
     static var custom: Tour {
-        do { return try TourLoader.load(text: customYAML, format: .yaml, file: "tour.yaml", kb: bundled) }
-        catch { fatalError("custom tour invalid: \(error)") }
+        do { return try TourLoader.load(text: customYAML, format: .yaml, file: "tour.yaml", kb: bundled) } catch { fatalError("custom tour invalid: \(error)") }
     }
 
     func state(_ tour: Tour = WalkTests.ws3, size: Size = Size(width: 80, height: 24), projector: Bool = false) -> WalkState {
@@ -197,8 +196,11 @@ struct WalkTests {
     @Test func notebookNotesJoinTheTourNotes() {
         var s = state(Self.custom)
         s.notebookNotes = ["ws3": ["from the notebook"], "ws3/topic-3": ["on this topic"], "art29": ["not this step"]]
-        #expect(s.presenterNotes == ["Ask who has sent an Art. 29 request.", "Mention the 24/7 network before the break.",
-                                     "from the notebook", "on this topic"])
+        #expect(
+            s.presenterNotes == [
+                "Ask who has sent an Art. 29 request.", "Mention the 24/7 network before the break.",
+                "from the notebook", "on this topic",
+            ])
     }
 
     // MARK: Keys, sizes, glyphs
@@ -318,14 +320,16 @@ struct WalkTests {
 
     @Test func agendaAndWorkshopSnapshots() throws {
         for size in Self.sizes {
-            try Snapshot.assert(scene(Self.ws3, size: size, projector: false, keys: [.char(" "), .char("o")]).text,
-                               named: "walk-agenda-\(size.width)x\(size.height)")
-            try Snapshot.assert(scene(Self.ws3, size: size, projector: true, keys: [.char(" ")]).text,
-                               named: "walk-ws3-projector-\(size.width)x\(size.height)")
+            try Snapshot.assert(
+                scene(Self.ws3, size: size, projector: false, keys: [.char(" "), .char("o")]).text,
+                named: "walk-agenda-\(size.width)x\(size.height)")
+            try Snapshot.assert(
+                scene(Self.ws3, size: size, projector: true, keys: [.char(" ")]).text,
+                named: "walk-ws3-projector-\(size.width)x\(size.height)")
         }
-        try Snapshot.assert(scene(Self.custom, size: Size(width: 160, height: 45), projector: true, notesOnProjector: true).text,
-                           named: "walk-projector-notes-160x45")
+        try Snapshot.assert(
+            scene(Self.custom, size: Size(width: 160, height: 45), projector: true, notesOnProjector: true).text,
+            named: "walk-projector-notes-160x45")
     }
-
 
 }

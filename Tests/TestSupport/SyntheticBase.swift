@@ -10,28 +10,41 @@ extension KnowledgeBase {
         var countries = base.countries, organisations = base.organisations, glossary = base.glossary
         for copy in 1..<max(scale, 1) {
             var p = Perturbation(seed: seed &+ UInt64(copy) &* 0x9E37_79B9_7F4A_7C15, suffix: "-" + Perturbation.letters(copy))
-            treaties += base.treaties.map { var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.keyPoints = p.points(r.keyPoints); return r }
+            treaties += base.treaties.map {
+                var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.keyPoints = p.points(r.keyPoints); return r
+            }
             articles += base.articles.map {
                 var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.keyPoints = p.points(r.keyPoints)
-                r.reservations = r.reservations.map { var v = $0; v.text = p.prose(v.text); return v }
+                r.reservations = r.reservations.map {
+                    var v = $0; v.text = p.prose(v.text); return v
+                }
                 return r
             }
             sessions += base.sessions.map {
                 var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.aims = p.points(r.aims)
-                r.topics = r.topics.map { var t = $0; t.summary = p.prose(t.summary); t.keyPoints = p.points(t.keyPoints); return t }
+                r.topics = r.topics.map {
+                    var t = $0; t.summary = p.prose(t.summary); t.keyPoints = p.points(t.keyPoints); return t
+                }
                 return r
             }
             countries += base.countries.map {
                 var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary)
-                r.facts = r.facts.map { var f = $0; f.text = p.prose(f.text); return f }
+                r.facts = r.facts.map {
+                    var f = $0; f.text = p.prose(f.text); return f
+                }
                 return r
             }
-            organisations += base.organisations.map { var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.keyPoints = p.points(r.keyPoints); return r }
-            glossary += base.glossary.map { var r = $0; r.id += p.suffix; r.definition = p.prose(r.definition); return r }
+            organisations += base.organisations.map {
+                var r = $0; r.id += p.suffix; r.summary = p.prose(r.summary); r.keyPoints = p.points(r.keyPoints); return r
+            }
+            glossary += base.glossary.map {
+                var r = $0; r.id += p.suffix; r.definition = p.prose(r.definition); return r
+            }
         }
-        return KnowledgeBase(formatVersion: base.formatVersion, title: base.title + " ×\(scale)", asOf: base.asOf,
-                             conference: base.conference, treaties: treaties, articles: articles, sessions: sessions,
-                             countries: countries, organisations: organisations, glossary: glossary, synonyms: base.synonyms)
+        return KnowledgeBase(
+            formatVersion: base.formatVersion, title: base.title + " ×\(scale)", asOf: base.asOf,
+            conference: base.conference, treaties: treaties, articles: articles, sessions: sessions,
+            countries: countries, organisations: organisations, glossary: glossary, synonyms: base.synonyms)
     }
 }
 

@@ -25,8 +25,10 @@ nonisolated(unsafe) private var app: AppState = {
     } catch { fatalError("the bundled knowledge base does not load:\n\(error)") }
 }()
 
-private let sizes = [Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 132, height: 43),
-                     Size(width: 41, height: 10)]
+private let sizes = [
+    Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 132, height: 43),
+    Size(width: 41, height: 10),
+]
 
 private enum Typed { case key(Key), scalar(Unicode.Scalar) }
 
@@ -35,21 +37,21 @@ private let table: [Typed] = [
     .key(.up), .key(.down), .key(.left), .key(.right), .key(.home), .key(.end),
     .key(.backspace), .key(.delete), .key(.enter), .key(.tab), .key(.escape), .key(.ctrl("s")),
     .key(.ctrl("a")), .key(.ctrl("e")), .key(.pageUp), .key(.char("y")),
-    .scalar("\u{0301}"),   // combining acute accent
-    .scalar("\u{200D}"),   // zero-width joiner
+    .scalar("\u{0301}"),  // combining acute accent
+    .scalar("\u{200D}"),  // zero-width joiner
     .scalar("\u{1F1F5}"),  // regional indicator P
     .scalar("\u{1F1F9}"),  // regional indicator T (P then T: 🇵🇹)
     .scalar("\u{1F1EA}"),  // regional indicator E
-    .scalar("\u{FE0F}"),   // variation selector 16 (emoji presentation)
+    .scalar("\u{FE0F}"),  // variation selector 16 (emoji presentation)
     .scalar("\u{1F3FD}"),  // skin-tone modifier
     .scalar("\u{1F469}"),  // woman (ZWJ sequences: 👩‍💻)
     .scalar("\u{1F4BB}"),  // laptop
-    .scalar("\u{4E2D}"),   // wide CJK ideograph
-    .scalar("\u{1100}"),   // Hangul choseong (jamo join into syllables)
-    .scalar("\u{1161}"),   // Hangul jungseong
-    .scalar("\u{200B}"),   // zero-width space
-    .scalar("\u{202E}"),   // right-to-left override (the sanitiser removes it when drawing)
-    .scalar("\u{0000}"),   // NUL typed as a character
+    .scalar("\u{4E2D}"),  // wide CJK ideograph
+    .scalar("\u{1100}"),  // Hangul choseong (jamo join into syllables)
+    .scalar("\u{1161}"),  // Hangul jungseong
+    .scalar("\u{200B}"),  // zero-width space
+    .scalar("\u{202E}"),  // right-to-left override (the sanitiser removes it when drawing)
+    .scalar("\u{0000}"),  // NUL typed as a character
     .scalar("e"),
 ]
 
@@ -74,9 +76,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
 
     var editor = EditorState(recordID: "art29")
-    var typed: [UInt32: Int] = [:]   // scalar value → how many were typed
+    var typed: [UInt32: Int] = [:]  // scalar value → how many were typed
     var deleting = false
-    var asking = false               // Esc on a note with text asks "discard?"; the next key answers
+    var asking = false  // Esc on a note with text asks "discard?"; the next key answers
     for key in keys {
         let answering = asking, before = answering ? editor.text : ""
         let outcome = editor.apply(key)

@@ -1,6 +1,6 @@
 @_exported import FuzzDriver
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs libFuzzer on `target` with the process's arguments (`-max_total_time=60`, corpus

@@ -4,8 +4,9 @@ import OctopusKit
 
 /// The bundled knowledge base, loaded once per process: tours are resolved against it.
 private let kb: KnowledgeBase = {
-    do { return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName) }
-    catch { fatalError("the bundled knowledge base does not load:\n\(error)") }
+    do { return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName) } catch {
+        fatalError("the bundled knowledge base does not load:\n\(error)")
+    }
 }()
 private let resolver = AddressResolver(kb)
 
@@ -36,8 +37,9 @@ private func check(_ bytes: [UInt8], format: TourLoader.Format?) {
     let written = TourWriter.yaml(tour, kb: kb)
     do {
         let again = try TourLoader.load(text: written, format: .yaml, file: "rewritten.yaml", kb: kb, resolver: resolver)
-        precondition(again.steps.map(\.target) == tour.steps.map(\.target),
-                     "TourWriter changed the steps:\n\(written)")
+        precondition(
+            again.steps.map(\.target) == tour.steps.map(\.target),
+            "TourWriter changed the steps:\n\(written)")
     } catch {
         preconditionFailure("TourWriter wrote a tour that does not load back:\n\(error)\n---\n\(written)")
     }

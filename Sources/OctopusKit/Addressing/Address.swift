@@ -9,10 +9,10 @@ public struct AddressResolver: Sendable {
         case notFound(suggestions: [String])
     }
 
-    private let ids: [String: String]          // folded id → id
-    private let names: [String: String]        // folded name/alias → id (also without spaces)
+    private let ids: [String: String]  // folded id → id
+    private let names: [String: String]  // folded name/alias → id (also without spaces)
     private let nameList: [(folded: String, id: String)]
-    private let topics: Set<String>            // "ws3/topic-2"
+    private let topics: Set<String>  // "ws3/topic-2"
 
     public init(_ kb: KnowledgeBase) {
         var ids: [String: String] = [:], names: [String: String] = [:], list: [(String, String)] = []

@@ -2,15 +2,15 @@
 /// and the loaders take them from, and that `octopus --help` lists. (The browser, ended by a
 /// signal, exits 128 plus the signal's number, as a shell reports it.)
 public enum ExitStatus: Int32, CaseIterable, Sendable {
-    case success = 0          // EXIT_SUCCESS
-    case nothingFound = 1     // EXIT_FAILURE
-    case usage = 64           // EX_USAGE
-    case dataError = 65       // EX_DATAERR
-    case noInput = 66         // EX_NOINPUT
-    case cannotCreate = 73    // EX_CANTCREAT
-    case ioError = 74         // EX_IOERR
-    case tryAgain = 75        // EX_TEMPFAIL
-    case noPermission = 77    // EX_NOPERM
+    case success = 0  // EXIT_SUCCESS
+    case nothingFound = 1  // EXIT_FAILURE
+    case usage = 64  // EX_USAGE
+    case dataError = 65  // EX_DATAERR
+    case noInput = 66  // EX_NOINPUT
+    case cannotCreate = 73  // EX_CANTCREAT
+    case ioError = 74  // EX_IOERR
+    case tryAgain = 75  // EX_TEMPFAIL
+    case noPermission = 77  // EX_NOPERM
 
     /// What it means for octopus, as the help says it.
     public var meaning: String {
@@ -29,7 +29,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 
     /// "Exit status: 0 success; 1 nothing found; …", for `octopus --help`.
     public static var helpLine: String {
-        "Exit status: " + (allCases.map { "\($0.rawValue) \($0.meaning)" } + ["128+N the browser ended by signal N"])
+        "Exit status: "
+            + (allCases.map { "\($0.rawValue) \($0.meaning)" } + ["128+N the browser ended by signal N"])
             .joined(separator: "; ") + "."
     }
 }

@@ -30,7 +30,9 @@ public struct JSONParser {
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONNode {
         if let bad = firstInvalidUTF8(bytes) {
             let pos = position(ofByte: bad, in: bytes)
-            throw Failure(message: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad)); save it as UTF-8", position: pos)
+            throw Failure(
+                message: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad)); save it as UTF-8",
+                position: pos)
         }
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3 }

@@ -4,16 +4,21 @@ extension KnowledgeBaseDecoder {
     mutating func decodeEvents(_ r: NodeReader, _ p: JSONPath) -> [TreatyEvent] {
         var positions: [SourcePosition] = []
         let events: [TreatyEvent] = r.array("events") { en, ep in
-            guard let e = NodeReader(en, path: ep, sink: sink, fields: [
-                "treaty", "kind", "date", "between", "dateUnknown", "after", "by", "sources", "unconfirmed", "note",
-            ]) else { return nil }
+            guard
+                let e = NodeReader(
+                    en, path: ep, sink: sink,
+                    fields: [
+                        "treaty", "kind", "date", "between", "dateUnknown", "after", "by", "sources", "unconfirmed", "note",
+                    ])
+            else { return nil }
             let treaty = e.string("treaty")
             if let treaty { references.append(Reference(target: treaty, position: e.position("treaty"), field: ep.appending("treaty"), expected: [.treaty])) }
             let kindText = e.string("kind")
             let kind = kindText.flatMap(TreatyEvent.Kind.init(rawValue:))
             if let kindText, kind == nil {
-                sink.report(e.position("kind"), ep.appending("kind"),
-                            "unknown event kind \"\(kindText)\"; use one of \(TreatyEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                sink.report(
+                    e.position("kind"), ep.appending("kind"),
+                    "unknown event kind \"\(kindText)\"; use one of \(TreatyEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             // A date no source was seen for has none to cite: it is marked unconfirmed and its note
             // says why it is given at all, rather than borrowing a citation that does not show it.
@@ -36,8 +41,9 @@ extension KnowledgeBaseDecoder {
         let unknown = e.bool("dateUnknown", default: false)
         let given = ["date", "between"].filter(e.has) + (unknown ? ["dateUnknown"] : [])
         if given.count > 1 {
-            sink.report(e.position(given[1]), ep.appending(given[1]),
-                        "give one of \"date\", \"between\" or \"dateUnknown\", not \(given.map { "\"\($0)\"" }.joined(separator: " and "))")
+            sink.report(
+                e.position(given[1]), ep.appending(given[1]),
+                "give one of \"date\", \"between\" or \"dateUnknown\", not \(given.map { "\"\($0)\"" }.joined(separator: " and "))")
             return nil
         }
         if e.has("after"), !unknown {
@@ -51,7 +57,9 @@ extension KnowledgeBaseDecoder {
         case "between":
             let text = e.strings("between")
             guard e.node("between").map({ if case .array(let a) = $0.value { a.count == 2 } else { false } }) == true, text.count == 2 else {
-                sink.report(e.position("between"), ep.appending("between"), "a window is two dates, [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]: the first and the last day it can be")
+                sink.report(
+                    e.position("between"), ep.appending("between"),
+                    "a window is two dates, [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]: the first and the last day it can be")
                 return nil
             }
             let days = text.map(Day.init)
@@ -60,7 +68,9 @@ extension KnowledgeBaseDecoder {
             }
             guard let first = days[0], let last = days[1] else { return nil }
             if last < first {
-                sink.report(e.position("between"), ep.appending("between"), "the window ends on \(last), before it starts on \(first); write [\"\(last)\", \"\(first)\"]")
+                sink.report(
+                    e.position("between"), ep.appending("between"),
+                    "the window ends on \(last), before it starts on \(first); write [\"\(last)\", \"\(first)\"]")
                 return nil
             }
             if first == last {
@@ -81,8 +91,9 @@ extension KnowledgeBaseDecoder {
             }
             return .unknown(after: after, by: by)
         default:
-            sink.report(en.position, ep.appending("date"),
-                        "an event needs \"date\", a window \"between\": [first, last], or \"dateUnknown\": true with \"by\"")
+            sink.report(
+                en.position, ep.appending("date"),
+                "an event needs \"date\", a window \"between\": [first, last], or \"dateUnknown\": true with \"by\"")
             return nil
         }
     }
@@ -112,7 +123,8 @@ extension KnowledgeBaseDecoder {
                 return sameDay ? a.latest <= start : a.latest < start
             }
             if let s = seen[.signature], let c = consent, before(c.date, s.date, sameDay: false),
-               let (_, i) = list.first(where: { $0.0.kind == c.kind }) {
+                let (_, i) = list.first(where: { $0.0.kind == c.kind })
+            {
                 sink.report(positions[i], path.appending(i), "\(c.kind.rawValue) \(phrase(c.date)) is before signature \(phrase(s.date))")
             }
             if let f = seen[.entryIntoForce], let (_, i) = list.first(where: { $0.0.kind == .entryIntoForce }) {

@@ -28,21 +28,29 @@ struct KnowledgeBaseDecoder {
 
     init(sink: DiagnosticSink) { self.sink = sink }
 
-    static let regions: Set<String> = ["Northern Europe", "Western Europe", "Southern Europe", "Eastern Europe",
-                                       "South-Eastern Europe", "Caucasus", "North America",
-                                       "Latin America and the Caribbean", "Africa", "Middle East", "Asia", "Oceania"]
+    static let regions: Set<String> = [
+        "Northern Europe", "Western Europe", "Southern Europe", "Eastern Europe",
+        "South-Eastern Europe", "Caucasus", "North America",
+        "Latin America and the Caribbean", "Africa", "Middle East", "Asia", "Oceania",
+    ]
 
     mutating func decodeRoot(_ root: JSONNode) -> KnowledgeBase? {
         let path = JSONPath()
-        guard let r = NodeReader(root, path: path, sink: sink, fields: [
-            "$schema", "formatVersion", "title", "asOf", "conference", "treaties", "articles", "sessions",
-            "countries", "organisations", "glossary", "synonyms",
-        ]) else { return nil }
+        guard
+            let r = NodeReader(
+                root, path: path, sink: sink,
+                fields: [
+                    "$schema", "formatVersion", "title", "asOf", "conference", "treaties", "articles", "sessions",
+                    "countries", "organisations", "glossary", "synonyms",
+                ])
+        else { return nil }
         // The version decides how the rest is read: stop early on one we do not know.
         guard let version = r.int("formatVersion", range: 0...Int.max) else { return nil }
         guard KnowledgeBase.supportedFormatVersions.contains(version) else {
-            sink.report(r.position("formatVersion"), path.appending("formatVersion"),
-                        "unknown formatVersion \(version); this octopus reads version \(KnowledgeBase.supportedFormatVersions.map(String.init).joined(separator: ", ")) (a newer octopus may read this file)")
+            sink.report(
+                r.position("formatVersion"), path.appending("formatVersion"),
+                "unknown formatVersion \(version); this octopus reads version \(KnowledgeBase.supportedFormatVersions.map(String.init).joined(separator: ", ")) (a newer octopus may read this file)"
+            )
             return nil
         }
         let title = r.string("title")
@@ -79,9 +87,10 @@ struct KnowledgeBaseDecoder {
             seenArticle[key] = root.position
         }
         guard let title, let asOf, let conference else { return nil }
-        return KnowledgeBase(formatVersion: version, title: title, asOf: asOf, conference: conference,
-                             treaties: treaties, articles: articles, sessions: sessions, countries: countries,
-                             organisations: organisations, glossary: glossary, synonyms: synonyms)
+        return KnowledgeBase(
+            formatVersion: version, title: title, asOf: asOf, conference: conference,
+            treaties: treaties, articles: articles, sessions: sessions, countries: countries,
+            organisations: organisations, glossary: glossary, synonyms: synonyms)
     }
 
     // MARK: Shared pieces
@@ -96,8 +105,9 @@ struct KnowledgeBaseDecoder {
         }
         let key = id.lowercased()
         if let first = ids[key] {
-            sink.report(r.position("id"), r.path.appending("id"),
-                        "duplicate id \"\(id)\": already used at line \(first.position.line) (\(first.path))")
+            sink.report(
+                r.position("id"), r.path.appending("id"),
+                "duplicate id \"\(id)\": already used at line \(first.position.line) (\(first.path))")
             return nil
         }
         ids[key] = (id, kind, r.position("id"), r.path.appending("id"))
@@ -136,8 +146,10 @@ struct KnowledgeBaseDecoder {
         let located = r.locatedStrings(key)
         out.reserveCapacity(located.items.count)
         for item in located.items {
-            references.append(Reference(target: item.text, position: item.position, field: located.path,
-                                        index: Int32(clamping: item.index), expected: expected))
+            references.append(
+                Reference(
+                    target: item.text, position: item.position, field: located.path,
+                    index: Int32(clamping: item.index), expected: expected))
             out.append(item.text)
         }
         return out
@@ -153,9 +165,11 @@ struct KnowledgeBaseDecoder {
 
     static func slug(_ minLength: Int) -> (String) -> String? {
         { id in
-            let ok = id.count >= minLength && id.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-            } && !id.hasPrefix("-") && !id.hasSuffix("-")
+            let ok =
+                id.count >= minLength
+                && id.unicodeScalars.allSatisfy {
+                    ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+                } && !id.hasPrefix("-") && !id.hasSuffix("-")
             return ok ? nil : "id \"\(id)\" must be at least \(minLength) characters of a-z, 0-9 and '-'"
         }
     }
@@ -172,10 +186,14 @@ struct KnowledgeBaseDecoder {
     }
 
     mutating func decodeArticle(_ n: JSONNode, _ p: JSONPath) -> Article? {
-        guard let r = NodeReader(n, path: p, sink: sink, fields: [
-            "id", "treaty", "number", "title", "chapter", "section", "titleGroup", "summary", "keyPoints",
-            "reservations", "declarations", "counterparts", "links", "sources", "asOf", "inferred",
-        ]) else { return nil }
+        guard
+            let r = NodeReader(
+                n, path: p, sink: sink,
+                fields: [
+                    "id", "treaty", "number", "title", "chapter", "section", "titleGroup", "summary", "keyPoints",
+                    "reservations", "declarations", "counterparts", "links", "sources", "asOf", "inferred",
+                ])
+        else { return nil }
         let treaty = r.string("treaty")
         if let treaty { references.append(Reference(target: treaty, position: r.position("treaty"), field: p.appending("treaty"), expected: [.treaty])) }
         let number = r.int("number", range: 1...999)
@@ -193,23 +211,30 @@ struct KnowledgeBaseDecoder {
         let counterparts: [Counterpart] = r.array("counterparts") { cn, cp in
             guard let c = NodeReader(cn, path: cp, sink: sink, fields: ["article", "kind"]) else { return nil }
             let article = c.string("article"), kind = choice(c, "kind", Counterpart.Kind.self, cp)
-            if let article { references.append(Reference(target: article, position: c.position("article"), field: cp.appending("article"), expected: [.article])) }
+            if let article {
+                references.append(Reference(target: article, position: c.position("article"), field: cp.appending("article"), expected: [.article]))
+            }
             guard let article, let kind else { return nil }
             return Counterpart(article: article, kind: kind)
         }
         let links = readLinks(r)
         let prov = provenance(r)
         guard let id, let treaty, let role, let number, let title, let chapter, let summary, let prov else { return nil }
-        return Article(id: id, treaty: treaty, treatyRole: role, number: number, title: title, chapter: chapter, section: section,
-                       titleGroup: group, summary: summary, keyPoints: keyPoints, reservations: reservations,
-                       declarations: declarations, counterparts: counterparts, links: links, provenance: prov)
+        return Article(
+            id: id, treaty: treaty, treatyRole: role, number: number, title: title, chapter: chapter, section: section,
+            titleGroup: group, summary: summary, keyPoints: keyPoints, reservations: reservations,
+            declarations: declarations, counterparts: counterparts, links: links, provenance: prov)
     }
 
     mutating func decodeSession(_ n: JSONNode, _ p: JSONPath) -> Session? {
-        guard let r = NodeReader(n, path: p, sink: sink, fields: [
-            "id", "kind", "number", "title", "date", "summary", "aims", "topics", "questions", "links",
-            "sources", "asOf", "inferred",
-        ]) else { return nil }
+        guard
+            let r = NodeReader(
+                n, path: p, sink: sink,
+                fields: [
+                    "id", "kind", "number", "title", "date", "summary", "aims", "topics", "questions", "links",
+                    "sources", "asOf", "inferred",
+                ])
+        else { return nil }
         let id = register(r, kind: .session, pattern: Self.slug(2))
         let kindText = r.string("kind")
         let kind = kindText.flatMap(Session.Kind.init(rawValue:))
@@ -221,7 +246,9 @@ struct KnowledgeBaseDecoder {
         let summary = text(r, "summary"), aims = texts(r, "aims"), questions = texts(r, "questions")
         var topicIDs = Set<String>()
         let topics: [Topic] = r.array("topics") { (tn, tp) -> Topic? in
-            guard let t = NodeReader(tn, path: tp, sink: sink, fields: ["id", "title", "summary", "keyPoints", "minutes", "questions", "links"]) else { return nil }
+            guard let t = NodeReader(tn, path: tp, sink: sink, fields: ["id", "title", "summary", "keyPoints", "minutes", "questions", "links"]) else {
+                return nil
+            }
             let tid = t.string("id")
             if let tid {
                 if tid.wholeMatch(of: /topic-[0-9]+/) == nil {
@@ -239,17 +266,23 @@ struct KnowledgeBaseDecoder {
         let links = readLinks(r)
         let prov = provenance(r)
         guard let id, let kind, let title, let summary, let prov else { return nil }
-        return Session(id: id, kind: kind, number: number, title: title, date: date, summary: summary, aims: aims,
-                       topics: topics, questions: questions, links: links, provenance: prov)
+        return Session(
+            id: id, kind: kind, number: number, title: title, date: date, summary: summary, aims: aims,
+            topics: topics, questions: questions, links: links, provenance: prov)
     }
 
     mutating func decodeCountry(_ n: JSONNode, _ p: JSONPath) -> Country? {
-        guard let r = NodeReader(n, path: p, sink: sink, fields: [
-            "id", "name", "nameFr", "aliases", "region", "coeMember2010", "draftingParticipant", "summary",
-            "events", "statements", "formerNames", "partOf", "profile", "facts", "links", "sources", "asOf", "inferred",
-        ]) else { return nil }
+        guard
+            let r = NodeReader(
+                n, path: p, sink: sink,
+                fields: [
+                    "id", "name", "nameFr", "aliases", "region", "coeMember2010", "draftingParticipant", "summary",
+                    "events", "statements", "formerNames", "partOf", "profile", "facts", "links", "sources", "asOf", "inferred",
+                ])
+        else { return nil }
         let id = register(r, kind: .country) { id in
-            id.count == 2 && id.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) ? nil
+            id.count == 2 && id.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) })
+                ? nil
                 : "country id \"\(id)\" must be an ISO 3166 alpha-2 code in capitals, like PT"
         }
         let name = r.string("name"), nameFr = r.string("nameFr", required: false), aliases = r.strings("aliases")
@@ -266,7 +299,9 @@ struct KnowledgeBaseDecoder {
         if let pn = r.node("profile"), let pr = NodeReader(pn, path: p.appending("profile"), sink: sink, fields: ["date", "sources"]) {
             let text = pr.string("date"), sources = pr.strings("sources", required: true, nonEmpty: true)
             let month = text.flatMap(Month.init)
-            if let text, month == nil { sink.report(pr.position("date"), p.appending("profile").appending("date"), "\"\(text)\" is not a month; write YYYY-MM") }
+            if let text, month == nil {
+                sink.report(pr.position("date"), p.appending("profile").appending("date"), "\"\(text)\" is not a month; write YYYY-MM")
+            }
             if let month, !sources.isEmpty { profile = CountryProfile(date: month, sources: sources) }
         }
         let facts: [SourcedFact] = r.array("facts") { fn, fp in
@@ -278,13 +313,17 @@ struct KnowledgeBaseDecoder {
         let links = readLinks(r)
         let prov = provenance(r)
         guard let id, let name, let region, let summary, let prov else { return nil }
-        return Country(id: id, name: name, nameFr: nameFr, aliases: aliases, region: region, coeMember2010: member,
-                       draftingParticipant: drafting, summary: summary, events: events.sorted { ($0.date.sortKey, $0.kind.rank) < ($1.date.sortKey, $1.kind.rank) },
-                       statements: statements, formerNames: formerNames, partOf: partOf, profile: profile, facts: facts, links: links, provenance: prov)
+        return Country(
+            id: id, name: name, nameFr: nameFr, aliases: aliases, region: region, coeMember2010: member,
+            draftingParticipant: drafting, summary: summary, events: events.sorted { ($0.date.sortKey, $0.kind.rank) < ($1.date.sortKey, $1.kind.rank) },
+            statements: statements, formerNames: formerNames, partOf: partOf, profile: profile, facts: facts, links: links, provenance: prov)
     }
 
     mutating func decodeOrganisation(_ n: JSONNode, _ p: JSONPath) -> Organisation? {
-        guard let r = NodeReader(n, path: p, sink: sink, fields: ["id", "name", "aliases", "kind", "summary", "keyPoints", "links", "sources", "asOf", "inferred"]) else { return nil }
+        guard
+            let r = NodeReader(
+                n, path: p, sink: sink, fields: ["id", "name", "aliases", "kind", "summary", "keyPoints", "links", "sources", "asOf", "inferred"])
+        else { return nil }
         let id = register(r, kind: .organisation, pattern: Self.slug(2))
         let name = r.string("name"), aliases = r.strings("aliases"), kind = r.string("kind")
         let summary = text(r, "summary"), keyPoints = texts(r, "keyPoints"), links = readLinks(r)
@@ -294,7 +333,9 @@ struct KnowledgeBaseDecoder {
     }
 
     mutating func decodeTerm(_ n: JSONNode, _ p: JSONPath) -> GlossaryTerm? {
-        guard let r = NodeReader(n, path: p, sink: sink, fields: ["id", "term", "aliases", "definition", "links", "sources", "asOf", "inferred"]) else { return nil }
+        guard let r = NodeReader(n, path: p, sink: sink, fields: ["id", "term", "aliases", "definition", "links", "sources", "asOf", "inferred"]) else {
+            return nil
+        }
         let id = register(r, kind: .term, pattern: Self.slug(3))
         let term = r.string("term"), aliases = r.strings("aliases")
         let definition = text(r, "definition"), links = readLinks(r)
@@ -321,7 +362,9 @@ struct KnowledgeBaseDecoder {
             if target.id != ref.target {
                 sink.report(ref.position, ref.path, "link \"\(ref.target)\" must be written \"\(target.id)\"")
             } else if let expected = ref.expected, !expected.contains(target.kind) {
-                sink.report(ref.position, ref.path, "\"\(ref.target)\" is a \(target.kind.rawValue), expected a \(expected.map(\.rawValue).sorted().joined(separator: " or "))")
+                sink.report(
+                    ref.position, ref.path,
+                    "\"\(ref.target)\" is a \(target.kind.rawValue), expected a \(expected.map(\.rawValue).sorted().joined(separator: " or "))")
             }
         }
     }

@@ -7,10 +7,12 @@ public enum KnowledgeBaseLoader {
 
     /// Loads from a file on disk. Unreadable files are reported as diagnostics too.
     public static func load(path: String) throws(KnowledgeBaseError) -> KnowledgeBase {
-        let bytes = try SourceFile.read(path, maxBytes: maxFileBytes, advice: .init(
-            missing: "no such file; check the path given to --kb or OCTOPUS_KB",
-            directory: "is a directory; give the path of a knowledge-base .json file",
-            tooLarge: { "file is \($0.map { "\($0) bytes" } ?? "a stream of more than \(maxFileBytes) bytes"); the limit is \(maxFileBytes)" }))
+        let bytes = try SourceFile.read(
+            path, maxBytes: maxFileBytes,
+            advice: .init(
+                missing: "no such file; check the path given to --kb or OCTOPUS_KB",
+                directory: "is a directory; give the path of a knowledge-base .json file",
+                tooLarge: { "file is \($0.map { "\($0) bytes" } ?? "a stream of more than \(maxFileBytes) bytes"); the limit is \(maxFileBytes)" }))
         return try load(bytes: bytes, file: path)
     }
 

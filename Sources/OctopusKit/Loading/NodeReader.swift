@@ -104,8 +104,10 @@ package struct NodeReader {
     }
 
     /// An array whose elements are read by `element`; a missing optional array is empty.
-    package func array<T>(_ key: String, required: Bool = false, nonEmpty: Bool = false,
-                  _ element: (JSONNode, JSONPath) -> T?) -> [T] {
+    package func array<T>(
+        _ key: String, required: Bool = false, nonEmpty: Bool = false,
+        _ element: (JSONNode, JSONPath) -> T?
+    ) -> [T] {
         guard let n = members[key]?.value else { if required { missing(key) }; return [] }
         guard case .array(let items) = n.value else {
             sink.report(n.position, path.appending(key), "expected an array, found \(n.typeName)")

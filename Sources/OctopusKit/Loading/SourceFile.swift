@@ -45,12 +45,13 @@ package enum SourceFile {
         do {
             return try read(path, maxBytes: maxBytes)
         } catch {
-            let message = switch error {
-            case .missing: advice.missing
-            case .directory: advice.directory
-            case .tooLarge(let size): advice.tooLarge(size)
-            case .unreadable: "cannot read the file (permission denied?)"
-            }
+            let message =
+                switch error {
+                case .missing: advice.missing
+                case .directory: advice.directory
+                case .tooLarge(let size): advice.tooLarge(size)
+                case .unreadable: "cannot read the file (permission denied?)"
+                }
             throw DiagnosticsError([Diagnostic(file: path, position: SourcePosition(line: 1, column: 1), path: JSONPath(), message: message)])
         }
     }

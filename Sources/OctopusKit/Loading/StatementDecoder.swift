@@ -3,9 +3,13 @@
 extension KnowledgeBaseDecoder {
     mutating func decodeStatements(_ r: NodeReader, _ p: JSONPath) -> [Statement] {
         let list: [Statement] = r.array("statements") { sn, sp in
-            guard let s = NodeReader(sn, path: sp, sink: sink, fields: [
-                "treaty", "kind", "provision", "articles", "made", "date", "withdrawn", "summary", "sources", "note",
-            ]) else { return nil }
+            guard
+                let s = NodeReader(
+                    sn, path: sp, sink: sink,
+                    fields: [
+                        "treaty", "kind", "provision", "articles", "made", "date", "withdrawn", "summary", "sources", "note",
+                    ])
+            else { return nil }
             let treaty = s.string("treaty")
             if let treaty { references.append(Reference(target: treaty, position: s.position("treaty"), field: sp.appending("treaty"), expected: [.treaty])) }
             let kind = choice(s, "kind", Statement.Kind.self, sp)
@@ -24,8 +28,9 @@ extension KnowledgeBaseDecoder {
                 sink.report(s.position("withdrawn"), sp.appending("withdrawn"), "withdrawn on \(withdrawn), before it was made on \(date)")
             }
             guard let treaty, let kind, let made, let provision, !articles.isEmpty, let summary, !sources.isEmpty else { return nil }
-            return Statement(treaty: treaty, kind: kind, provision: provision, articles: articles, made: made, date: date,
-                             withdrawn: withdrawn, summary: summary, sources: sources, note: note)
+            return Statement(
+                treaty: treaty, kind: kind, provision: provision, articles: articles, made: made, date: date,
+                withdrawn: withdrawn, summary: summary, sources: sources, note: note)
         }
         // Undated ones last ("9999" sorts after every ISO day).
         return list.sorted { ($0.treaty, $0.date?.description ?? "9999") < ($1.treaty, $1.date?.description ?? "9999") }
@@ -41,17 +46,23 @@ extension KnowledgeBaseDecoder {
     }
 
     mutating func decodePartOf(_ r: NodeReader, _ p: JSONPath) -> UnionMembership? {
-        guard let n = r.node("partOf"), let u = NodeReader(n, path: p.appending("partOf"), sink: sink, fields: ["state", "name", "before", "sources"]) else { return nil }
+        guard let n = r.node("partOf"), let u = NodeReader(n, path: p.appending("partOf"), sink: sink, fields: ["state", "name", "before", "sources"]) else {
+            return nil
+        }
         let state = u.string("state"), name = u.string("name"), before = u.day("before")
         let sources = u.strings("sources", required: true, nonEmpty: true)
-        if let state { references.append(Reference(target: state, position: u.position("state"), field: p.appending("partOf").appending("state"), expected: [.country])) }
+        if let state {
+            references.append(Reference(target: state, position: u.position("state"), field: p.appending("partOf").appending("state"), expected: [.country]))
+        }
         guard let state, let name, let before, !sources.isEmpty else { return nil }
         return UnionMembership(state: state, name: name, before: before, sources: sources)
     }
 
     mutating func decodePublishedCounts(_ r: NodeReader) -> [PublishedCount] {
         r.array("publishedCounts") { cn, cp in
-            guard let c = NodeReader(cn, path: cp, sink: sink, fields: ["date", "parties", "signatories", "invited", "sources", "note", "gap"]) else { return nil }
+            guard let c = NodeReader(cn, path: cp, sink: sink, fields: ["date", "parties", "signatories", "invited", "sources", "note", "gap"]) else {
+                return nil
+            }
             let date = c.day("date"), parties = c.int("parties", range: 0...1_000)
             let signatories = c.has("signatories") ? c.int("signatories", range: 0...1_000) : nil
             let invited = c.has("invited") ? c.int("invited", range: 0...1_000) : nil

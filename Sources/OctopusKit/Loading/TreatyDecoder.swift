@@ -2,14 +2,19 @@
 /// and declarations are made under, besides its titles, dates and published counts.
 extension KnowledgeBaseDecoder {
     mutating func decodeTreaty(_ n: JSONNode, _ p: JSONPath) -> Treaty? {
-        guard let r = NodeReader(n, path: p, sink: sink, fields: [
-            "id", "role", "reservationsArticle", "declarationsArticle", "title", "shortTitle", "aliases",
-            "openedForSignature", "place", "entryIntoForce", "entryIntoForceRule", "summary", "keyPoints", "links",
-            "publishedCounts", "sources", "asOf", "inferred",
-        ]) else { return nil }
+        guard
+            let r = NodeReader(
+                n, path: p, sink: sink,
+                fields: [
+                    "id", "role", "reservationsArticle", "declarationsArticle", "title", "shortTitle", "aliases",
+                    "openedForSignature", "place", "entryIntoForce", "entryIntoForceRule", "summary", "keyPoints", "links",
+                    "publishedCounts", "sources", "asOf", "inferred",
+                ])
+        else { return nil }
         let id = register(r, kind: .treaty) { id in
             // Whole-string match: ICU's `$` would also accept a trailing line break or NEL.
-            id.wholeMatch(of: /(ets|cets)[0-9]{1,3}/) != nil ? nil
+            id.wholeMatch(of: /(ets|cets)[0-9]{1,3}/) != nil
+                ? nil
                 : "treaty id \"\(id)\" must look like ets185 or cets201"
         }
         let role = decodeRole(r, id: id)
@@ -27,10 +32,11 @@ extension KnowledgeBaseDecoder {
             sink.report(r.position("entryIntoForce"), p.appending("entryIntoForce"), "entry into force \(eif) is before opening for signature \(opened)")
         }
         guard let id, let role, let title, let short, let summary, let prov else { return nil }
-        return Treaty(id: id, role: role, reservationsArticle: reservationsArticle, declarationsArticle: declarationsArticle,
-                      title: title, shortTitle: short, aliases: aliases, openedForSignature: opened, place: place,
-                      entryIntoForce: eif, entryIntoForceRule: rule, summary: summary, keyPoints: keyPoints,
-                      links: links, publishedCounts: counts.sorted { $0.date < $1.date }, provenance: prov)
+        return Treaty(
+            id: id, role: role, reservationsArticle: reservationsArticle, declarationsArticle: declarationsArticle,
+            title: title, shortTitle: short, aliases: aliases, openedForSignature: opened, place: place,
+            entryIntoForce: eif, entryIntoForceRule: rule, summary: summary, keyPoints: keyPoints,
+            links: links, publishedCounts: counts.sorted { $0.date < $1.date }, provenance: prov)
     }
 
     /// The treaty's role. A base has at most one convention and one protocol: their articles'
@@ -45,8 +51,9 @@ extension KnowledgeBaseDecoder {
         guard let role = choice(r, "role", TreatyRole.self, r.path), let id else { return nil }
         if role != .related {
             if let holder = roleHolders[role] {
-                sink.report(r.position("role"), r.path.appending("role"),
-                            "\(holder.id) (line \(holder.line)) is already the \(role.rawValue); a base has one: make this one \"related\"")
+                sink.report(
+                    r.position("role"), r.path.appending("role"),
+                    "\(holder.id) (line \(holder.line)) is already the \(role.rawValue); a base has one: make this one \"related\"")
             } else {
                 roleHolders[role] = (id, r.position("role").line)
             }

@@ -25,14 +25,17 @@ public struct KnowledgeBase: Sendable {
 
     /// A base from its records (the loader's result, or a test's or benchmark's own); builds the
     /// indexes by id and the backlinks.
-    public init(formatVersion: Int, title: String, asOf: Day, conference: Conference, treaties: [Treaty],
-         articles: [Article], sessions: [Session], countries: [Country], organisations: [Organisation],
-         glossary: [GlossaryTerm], synonyms: [[String]]) {
+    public init(
+        formatVersion: Int, title: String, asOf: Day, conference: Conference, treaties: [Treaty],
+        articles: [Article], sessions: [Session], countries: [Country], organisations: [Organisation],
+        glossary: [GlossaryTerm], synonyms: [[String]]
+    ) {
         self.formatVersion = formatVersion; self.title = title; self.asOf = asOf
         self.conference = conference; self.treaties = treaties; self.articles = articles
         self.sessions = sessions; self.countries = countries; self.organisations = organisations
         self.glossary = glossary; self.synonyms = synonyms
-        allRecords = sessions.map(Record.session) + treaties.map(Record.treaty) + articles.map(Record.article)
+        allRecords =
+            sessions.map(Record.session) + treaties.map(Record.treaty) + articles.map(Record.article)
             + countries.map(Record.country) + organisations.map(Record.organisation) + glossary.map(Record.term)
         for r in allRecords { recordsByID[r.id.lowercased()] = r }
         var back: [String: [String]] = [:]

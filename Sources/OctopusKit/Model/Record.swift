@@ -78,7 +78,8 @@ public enum Record: Sendable, Hashable {
         case .session(let s): return s.number.map { "WS\($0)" } ?? s.id
         case .term(let t):
             guard let first = t.term.split(separator: " ").first, first.first?.isUppercase == true,
-                  first.dropFirst().allSatisfy({ !$0.isUppercase }) else { return t.term }
+                first.dropFirst().allSatisfy({ !$0.isUppercase })
+            else { return t.term }
             return t.term.prefix(1).lowercased() + t.term.dropFirst()
         default: return shortTitle
         }

@@ -152,12 +152,13 @@ public struct TreatyEvent: Sendable, Hashable {
     /// For a date unknown, what is known instead: "a Party by 31 December 2019" (nil otherwise).
     public var knownBy: String? {
         guard case .unknown(_, by: let by) = date else { return nil }
-        let standing = switch kind {
-        case .ratification, .accession: "a Party"
-        case .entryIntoForce: "in force"
-        case .signature: "signed"
-        case .invitation: "invited"
-        }
+        let standing =
+            switch kind {
+            case .ratification, .accession: "a Party"
+            case .entryIntoForce: "in force"
+            case .signature: "signed"
+            case .invitation: "invited"
+            }
         return "\(standing) by \(by.long)"
     }
 

@@ -34,8 +34,10 @@ public struct Statement: Sendable, Hashable {
     public var sources: [String]
     public var note: String?
 
-    public init(treaty: String, kind: Kind, provision: String, articles: [String], made: Occasion, date: Day?,
-                withdrawn: Day? = nil, summary: String, sources: [String], note: String? = nil) {
+    public init(
+        treaty: String, kind: Kind, provision: String, articles: [String], made: Occasion, date: Day?,
+        withdrawn: Day? = nil, summary: String, sources: [String], note: String? = nil
+    ) {
         self.treaty = treaty; self.kind = kind; self.provision = provision; self.articles = articles; self.made = made
         self.date = date; self.withdrawn = withdrawn; self.summary = summary; self.sources = sources; self.note = note
     }

@@ -13,8 +13,10 @@ public enum MarkdownLayout {
     ///   - level: heading level of the page title (1 = `#`); the page's own headings are one deeper.
     ///   - anchor: the in-document anchor for a record id, or nil when it is not in the document.
     ///   - anchorTitle: put `<a id="…"></a>` in the title heading, so other parts can link here.
-    public static func render(_ page: Page, level: Int = 1, anchor: (String) -> String? = { _ in nil },
-                              anchorTitle: Bool = false) -> String {
+    public static func render(
+        _ page: Page, level: Int = 1, anchor: (String) -> String? = { _ in nil },
+        anchorTitle: Bool = false
+    ) -> String {
         let level = min(max(level, 1), 5)
         // The anchor goes inside the heading: on a line of its own it renders as an empty paragraph.
         let target = anchorTitle ? "<a id=\"\(anchorName(page.id))\"></a>" : ""

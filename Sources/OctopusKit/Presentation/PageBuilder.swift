@@ -33,8 +33,9 @@ public struct PageBuilder {
         footer(record)
         // A State is called what it was called on the date, with today's name beside it.
         let title = if case .country(let c) = record { c.displayName(at: date) } else { record.title }
-        return Page(id: record.id, kind: record.kind, title: Sanitizer.clean(title), subtitle: Sanitizer.clean(subtitle),
-                    blocks: blocks, links: numbering.ids)
+        return Page(
+            id: record.id, kind: record.kind, title: Sanitizer.clean(title), subtitle: Sanitizer.clean(subtitle),
+            blocks: blocks, links: numbering.ids)
     }
 
     // MARK: Building blocks
@@ -135,8 +136,12 @@ public struct PageBuilder {
         linkList("Mentioned by", others(a.id, excluding: [.session], except: a.links + a.counterpartIDs))
         let parties = kb.parties(of: a.treaty, at: date)
         heading("Parties on \(date.long)")
-        blocks.append(.paragraph([.text("\(parties.count) state\(parties.count == 1 ? "" : "s") had ratified or acceded to \(treatyName(a.treaty)): "
-                                         + names(parties) + "." + undecided(a.treaty))]))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "\(parties.count) state\(parties.count == 1 ? "" : "s") had ratified or acceded to \(treatyName(a.treaty)): "
+                        + names(parties) + "." + undecided(a.treaty))
+            ]))
         return "\(treatyName(a.treaty)) · \(placement)"
     }
 
@@ -207,8 +212,12 @@ public struct PageBuilder {
         let parties = kb.parties(of: t.id, at: date), signatories = kb.signatories(of: t.id, at: date)
         if !parties.isEmpty || !signatories.isEmpty {
             heading("On \(date.long)")
-            blocks.append(.paragraph([.text("\(signatories.count) signatory states; \(parties.count) had ratified or acceded: "
-                                             + names(parties) + "." + undecided(t.id))]))
+            blocks.append(
+                .paragraph([
+                    .text(
+                        "\(signatories.count) signatory states; \(parties.count) had ratified or acceded: "
+                            + names(parties) + "." + undecided(t.id))
+                ]))
             let invited = kb.invited(to: t.id, at: date)
             if !invited.isEmpty {
                 blocks.append(.paragraph([.text("\(invited.count) more invited to accede, not yet signatories or Parties: " + names(invited) + ".")]))

@@ -13,11 +13,20 @@ extension PageBuilder {
             blocks.append(.paragraph([.text("No State's reservation or declaration on this article is recorded in this base for this date.")]))
         }
         for (c, st) in inEffect.sorted(by: { Folding.fold($0.0.name(at: date)) < Folding.fold($1.0.name(at: date)) }) {
-            blocks.append(.bullet([stateLink(c), .text(" — \(st.kind.rawValue) under \(Sanitizer.clean(st.provision)), \(st.when): ")] + spans(st.summary) + [cite(st.sources)]))
+            blocks.append(
+                .bullet(
+                    [stateLink(c), .text(" — \(st.kind.rawValue) under \(Sanitizer.clean(st.provision)), \(st.when): ")] + spans(st.summary) + [
+                        cite(st.sources)
+                    ]))
         }
         for (c, st) in undated {
-            blocks.append(.bullet([stateLink(c), .text(" — \(st.kind.rawValue) under \(Sanitizer.clean(st.provision)), date not recorded (not known whether made by this date): ")]
-                                  + spans(st.summary) + [cite(st.sources)]))
+            blocks.append(
+                .bullet(
+                    [
+                        stateLink(c),
+                        .text(" — \(st.kind.rawValue) under \(Sanitizer.clean(st.provision)), date not recorded (not known whether made by this date): "),
+                    ]
+                        + spans(st.summary) + [cite(st.sources)]))
         }
     }
 
@@ -31,7 +40,8 @@ extension PageBuilder {
             let list = c.statements(for: t)
             if list.isEmpty { blocks.append(.bullet([.strong(treatyName(t) + ": "), .text("none recorded in this base")])); continue }
             for st in list {
-                var line: [Page.Span] = [.strong("\(kb.treaty(t)?.aliases.first ?? t) \(Sanitizer.clean(st.provision)), \(st.kind.rawValue): ")] + spans(st.summary)
+                var line: [Page.Span] =
+                    [.strong("\(kb.treaty(t)?.aliases.first ?? t) \(Sanitizer.clean(st.provision)), \(st.kind.rawValue): ")] + spans(st.summary)
                 line.append(.text(" — \(st.when)"))
                 switch st.inEffect(on: date) {
                 case false: line.append(.text(st.withdrawn.map { $0 <= date } == true ? " (withdrawn by the date shown)" : " (after the date shown)"))
@@ -53,8 +63,12 @@ extension PageBuilder {
         if !names.isEmpty { blocks.append(.field("Names", [.text(Sanitizer.clean(names.joined(separator: "; ")))])) }
         heading("Status on \(date.long)")
         if let u = c.partOf, c.isPartOfAnother(on: date) {
-            blocks.append(.paragraph([.text("On this date \(Sanitizer.clean(c.name)) was part of \(Sanitizer.clean(u.name)), counted once, as ")]
-                                     + (kb.record(u.state).map { _ in [linkSpans(u.state)[0]] } ?? [.text(u.state)]) + [.text("; it is not counted on its own before \(u.before.long)."), cite(u.sources)]))
+            blocks.append(
+                .paragraph(
+                    [.text("On this date \(Sanitizer.clean(c.name)) was part of \(Sanitizer.clean(u.name)), counted once, as ")]
+                        + (kb.record(u.state).map { _ in [linkSpans(u.state)[0]] } ?? [.text(u.state)]) + [
+                            .text("; it is not counted on its own before \(u.before.long)."), cite(u.sources),
+                        ]))
         }
         for t in kb.trackedTreaties {
             let st = c.status(t, at: date)
@@ -63,7 +77,10 @@ extension PageBuilder {
             blocks.append(.bullet(line))
         }
         for t in kb.treaties.map(\.id) where !kb.trackedTreaties.contains(t) {
-            blocks.append(.bullet([.strong(treatyName(t) + ": "), .text("not tracked in this base: no signature, ratification or entry-into-force dates are recorded for it")]))
+            blocks.append(
+                .bullet([
+                    .strong(treatyName(t) + ": "), .text("not tracked in this base: no signature, ratification or entry-into-force dates are recorded for it"),
+                ]))
         }
         blocks.append(.blank)
         paragraph(c.summary)
@@ -73,11 +90,12 @@ extension PageBuilder {
         }
         for e in c.events {
             // A window shows its two days; an unknown date says so, and what is known instead.
-            let column = switch e.date {
-            case .exact(let d): d.description
-            case .between(let a, let b): "\(a)…\(b)"
-            case .unknown: "date unknown"
-            }
+            let column =
+                switch e.date {
+                case .exact(let d): d.description
+                case .between(let a, let b): "\(a)…\(b)"
+                case .unknown: "date unknown"
+                }
             var line: [Page.Span] = [.text("\(column)  "), .strong(kb.treaty(e.treaty)?.aliases.first ?? e.treaty), .text("  \(e.kind.label)")]
             if case .between(let a, let b) = e.date { line.append(.text(" on a day between \(a.long) and \(b.long); the exact day was not seen")) }
             if let by = e.knownBy { line.append(.text(" (\(by))")) }
@@ -115,7 +133,9 @@ extension PageBuilder {
             let counted = kb.parties(of: t.id, at: c.date).count, undecided = kb.undecidedParties(of: t.id, at: c.date).count
             let said = c.note.map { " (" + Sanitizer.clean($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) + ")" } ?? ""
             var line: [Page.Span] = [.strong("\(c.date.long): \(c.parties) published"), .text(said)]
-            let base = counted == c.parties && undecided == 0 ? "this base counts the same"
+            let base =
+                counted == c.parties && undecided == 0
+                ? "this base counts the same"
                 : "this base counts \(counted)" + (undecided > 0 ? " and \(undecided) whose deposit date is not known exactly" : "")
             line.append(.text("; \(base)."))
             if let n = c.signatories {

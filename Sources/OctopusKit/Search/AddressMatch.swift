@@ -36,7 +36,8 @@ struct AddressMatcher: Sendable {
         let compact = AddressMatcher.compact(folded)
         if let id = ids[compact] ?? resolver.named(folded) { return id }
         guard let (letters, digits) = AddressMatcher.split(compact), let first = letters.first,
-              speakable[digits]?.contains(first) == true else { return nil }
+            speakable[digits]?.contains(first) == true
+        else { return nil }
         switch resolver.resolve(text) {
         case .record(let id): return id
         case .topic(let session, _): return session

@@ -10,8 +10,8 @@ struct PatternMatch: Sendable {
 /// term id of the slots whose patterns can start with that term, so scanning a passage costs one
 /// array load per word and the patterns themselves are only consulted where something matches.
 struct Highlighter {
-    private let patterns: [[[WordMatcher]]]   // per slot
-    private let firstWord: [UInt32]           // per term id: bit min(slot, 31)
+    private let patterns: [[[WordMatcher]]]  // per slot
+    private let firstWord: [UInt32]  // per term id: bit min(slot, 31)
 
     /// `typosFor`: slots whose typo neighbours count too (records that lack the word as typed).
     init(_ plan: QueryPlan, termCount: Int, typosFor: Set<Int> = []) {
@@ -63,9 +63,10 @@ struct Highlighter {
     func recordMatches(in passages: [Int], store: PassageStore, plan: QueryPlan, termCount: Int) -> [[PatternMatch]] {
         let found = passages.map { matches(in: $0, store: store) }
         let matchedSlots = found.joined().reduce(UInt64(0)) { $0 | $1.slots }
-        let lacking = Set(plan.slots.indices.filter {
-            matchedSlots & (UInt64(1) << UInt64(min($0, 63))) == 0 && !plan.slots[$0].typoPatterns.isEmpty
-        })
+        let lacking = Set(
+            plan.slots.indices.filter {
+                matchedSlots & (UInt64(1) << UInt64(min($0, 63))) == 0 && !plan.slots[$0].typoPatterns.isEmpty
+            })
         guard !lacking.isEmpty else { return found }
         // Rare: scan again with the typo neighbours of the parts that found nothing.
         let withTypos = Highlighter(plan, termCount: termCount, typosFor: lacking)

@@ -28,9 +28,10 @@ struct IndexBuilder {
         let (dictionary, newIDs) = TermDictionary.sorting(b.words)
         b.renumber(newIDs)
         let bm25 = b.scorer()
-        return Result(documents: b.documents, store: b.store, dictionary: dictionary,
-                      termPostings: b.termPostings(termCount: dictionary.count, bm25: bm25),
-                      groupPostings: b.groupPostings(synonyms, dictionary: dictionary, bm25: bm25))
+        return Result(
+            documents: b.documents, store: b.store, dictionary: dictionary,
+            termPostings: b.termPostings(termCount: dictionary.count, bm25: bm25),
+            groupPostings: b.groupPostings(synonyms, dictionary: dictionary, bm25: bm25))
     }
 
     /// Static prior from the link graph: a record many others link to is central to the base
@@ -75,8 +76,10 @@ struct IndexBuilder {
             store.fields.append(field)
             store.tokenStart.append(Int32(store.terms.count))
         }
-        documents.append(SearchDocument(id: record.id, kind: record.kind, title: Sanitizer.clean(record.title),
-                                        passages: firstPassage..<Int32(store.passageCount)))
+        documents.append(
+            SearchDocument(
+                id: record.id, kind: record.kind, title: Sanitizer.clean(record.title),
+                passages: firstPassage..<Int32(store.passageCount)))
     }
 
     private mutating func renumber(_ newIDs: [Int32]) {
@@ -161,7 +164,7 @@ struct IndexBuilder {
                 let field = Int(store.fields[Int(p)].rawValue)
                 let tokens = store.tokens(of: Int(p))
                 for t in tokens {
-                    var counted: [Int] = []   // one count per group per position
+                    var counted: [Int] = []  // one count per group per position
                     func members(startingWith first: Int32) {
                         let list = byFirstWord[Int(first)]
                         guard list >= 0 else { return }

@@ -73,13 +73,14 @@ struct Query: Sendable, Equatable {
     /// a unique prefix also counts ("type:art"), since the filter is typed like everything else.
     static func kind(named name: String) -> RecordKind? {
         let n = Folding.fold(name)
-        let names: [(String, RecordKind)] = RecordKind.allCases.map { ($0.rawValue, $0) } + [
-            ("sessions", .session), ("workshop", .session), ("workshops", .session),
-            ("treaties", .treaty), ("convention", .treaty), ("articles", .article), ("countries", .country),
-            ("orgs", .organisation), ("organisation", .organisation), ("organization", .organisation),
-            ("organisations", .organisation), ("organizations", .organisation),
-            ("terms", .term), ("glossary", .term),
-        ]
+        let names: [(String, RecordKind)] =
+            RecordKind.allCases.map { ($0.rawValue, $0) } + [
+                ("sessions", .session), ("workshop", .session), ("workshops", .session),
+                ("treaties", .treaty), ("convention", .treaty), ("articles", .article), ("countries", .country),
+                ("orgs", .organisation), ("organisation", .organisation), ("organization", .organisation),
+                ("organisations", .organisation), ("organizations", .organisation),
+                ("terms", .term), ("glossary", .term),
+            ]
         if let exact = names.first(where: { $0.0 == n }) { return exact.1 }
         let prefixed = Set(names.filter { $0.0.hasPrefix(n) }.map(\.1))
         return prefixed.count == 1 ? prefixed.first : nil

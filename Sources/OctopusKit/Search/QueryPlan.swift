@@ -68,7 +68,8 @@ struct QueryPlan: Sendable {
     /// Sources and matcher for one word: the word itself, its completions if it is being typed,
     /// and terms one edit away if it is long enough for a typo to be told from another word.
     private static func word(_ word: String, typing: Bool, index: SearchIndex)
-        -> (sources: [Source], matcher: WordMatcher, typoMatcher: WordMatcher) {
+        -> (sources: [Source], matcher: WordMatcher, typoMatcher: WordMatcher)
+    {
         var sources: [Source] = [], ranges: [Range<Int32>] = [], typoRanges: [Range<Int32>] = []
         var completions: Range<Int32> = 0..<0
         if typing {

@@ -103,7 +103,8 @@ extension SearchIndex {
             var completions = [Int32](repeating: 0, count: documents.count)
             var survivors: [Int32] = []
             for (i, slot) in plan.slots.enumerated() {
-                let matches = slot.phraseWords.isEmpty
+                let matches =
+                    slot.phraseWords.isEmpty
                     ? evaluate(slot.sources, &accumulator)
                     : evaluatePhrase(slot, &accumulator)
                 survivors.removeAll(keepingCapacity: true)
@@ -123,12 +124,15 @@ extension SearchIndex {
             for doc in survivors where satisfied[Int(doc)] == Int32(plan.slots.count) {
                 let d = Int(doc)
                 guard kinds.isEmpty || kinds.contains(documents[d].kind) else { continue }
-                ranked.append(RankedDocument(doc: doc, score: total[d] * prior[d], typos: Int(typos[d]),
-                                             completions: Int(completions[d]), isAddress: doc == address))
+                ranked.append(
+                    RankedDocument(
+                        doc: doc, score: total[d] * prior[d], typos: Int(typos[d]),
+                        completions: Int(completions[d]), isAddress: doc == address))
             }
         }
         if let address, !ranked.contains(where: \.isAddress),
-           kinds.isEmpty || kinds.contains(documents[Int(address)].kind) {
+            kinds.isEmpty || kinds.contains(documents[Int(address)].kind)
+        {
             ranked.append(RankedDocument(doc: address, score: 0, typos: 0, completions: 0, isAddress: true))
         }
         return SearchIndex.top(ranked, limit: limit)
@@ -162,8 +166,9 @@ extension SearchIndex {
             case .completions(let range, let typed):
                 for id in range {
                     let length = Int(dictionary.lengths[Int(id)])
-                    acc.read(termPostings, Int(id), factor: SearchIndex.completionFactor(typed: typed, length: length),
-                             quality: typed >= length ? .exact : .completion)
+                    acc.read(
+                        termPostings, Int(id), factor: SearchIndex.completionFactor(typed: typed, length: length),
+                        quality: typed >= length ? .exact : .completion)
                 }
             case .group(let g):
                 acc.read(groupPostings, g, factor: 1, quality: .exact)
@@ -206,8 +211,10 @@ extension SearchIndex {
         for p in documents[doc].passages {
             let tokens = store.tokens(of: Int(p))
             // Cheap test of the first word before the full match (which also tries apostrophe pieces).
-            for t in tokens where (first.accepts(store.terms[t]) || store.hasParts[t])
-                && store.match(pattern, at: t, end: tokens.upperBound) != nil { return true }
+            for t in tokens
+            where (first.accepts(store.terms[t]) || store.hasParts[t])
+                && store.match(pattern, at: t, end: tokens.upperBound) != nil
+            { return true }
         }
         return false
     }

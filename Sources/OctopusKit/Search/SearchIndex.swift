@@ -72,8 +72,10 @@ public struct SearchIndex: Sendable {
     /// For "did you mean" after a failed search; it compares against every word, so not per keystroke.
     public func suggestions(for query: String, limit: Int = 3) -> [String] {
         let filters = query.split(whereSeparator: \.isWhitespace).filter { $0.lowercased().hasPrefix("type:") }
-        let words = Folding.words(query.split(whereSeparator: \.isWhitespace).prefix(Query.maxParts * 2)
-            .filter { !$0.lowercased().hasPrefix("type:") }.joined(separator: " ")).prefix(Query.maxParts)
+        let words = Folding.words(
+            query.split(whereSeparator: \.isWhitespace).prefix(Query.maxParts * 2)
+                .filter { !$0.lowercased().hasPrefix("type:") }.joined(separator: " ")
+        ).prefix(Query.maxParts)
         let nearest = words.map { dictionary.id($0) == nil ? Suggestions.nearest(to: $0, in: dictionary.terms, limit: limit) : [$0] }
         guard words.contains(where: { dictionary.id($0) == nil }), !nearest.contains(where: \.isEmpty) else { return [] }
         var out: [String] = []
@@ -87,7 +89,8 @@ public struct SearchIndex: Sendable {
 
     private func hit(_ r: RankedDocument, plan: QueryPlan, highlighter: Highlighter) -> SearchHit {
         let d = documents[Int(r.doc)]
-        return SearchHit(id: d.id, kind: d.kind, title: d.title, score: Double(r.score),
-                         snippet: snippet(for: r.doc, plan: plan, highlighter: highlighter))
+        return SearchHit(
+            id: d.id, kind: d.kind, title: d.title, score: Double(r.score),
+            snippet: snippet(for: r.doc, plan: plan, highlighter: highlighter))
     }
 }

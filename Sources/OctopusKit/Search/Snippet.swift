@@ -16,7 +16,8 @@ public struct Snippet: Sendable, Hashable {
         // Tolerate hand-made values: clamp, sort, and merge overlapping ranges.
         var ranges: [Range<Int>] = []
         for r in highlights.map({ max(0, min($0.lowerBound, count))..<max(0, min($0.upperBound, count)) })
-            .filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            .filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound })
+        {
             if let last = ranges.last, r.lowerBound <= last.upperBound {
                 ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
             } else {

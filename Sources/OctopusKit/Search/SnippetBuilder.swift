@@ -16,7 +16,8 @@ extension SearchIndex {
             let key = (slots: found[i].reduce(UInt64(0)) { $0 | $1.slots }.nonzeroBitCount, rank: rank, matches: found[i].count)
             // Most distinct query parts first, then prose over names, then most matches.
             if chosen == nil || key.slots > chosenKey.slots
-                || (key.slots == chosenKey.slots && (key.rank < chosenKey.rank || (key.rank == chosenKey.rank && key.matches > chosenKey.matches))) {
+                || (key.slots == chosenKey.slots && (key.rank < chosenKey.rank || (key.rank == chosenKey.rank && key.matches > chosenKey.matches)))
+            {
                 chosen = i; chosenKey = key
             }
         }
@@ -35,7 +36,7 @@ extension SearchIndex {
         let bytes = text.utf8.count
         var startByte = 0, endByte = bytes
         if bytes > SearchIndex.snippetLength, !tokens.isEmpty {
-            let budget = SearchIndex.snippetLength - 4     // room for "… " and " …"
+            let budget = SearchIndex.snippetLength - 4  // room for "… " and " …"
             // Anchor on the match after which the most matches fit in the budget.
             var anchor = matches.first, bestCount = 0
             for (i, m) in matches.enumerated() {
@@ -45,13 +46,15 @@ extension SearchIndex {
             }
             var s = anchor?.first ?? tokens.lowerBound
             let anchorStart = Int(store.starts[s])
-            let lastEnd = anchor.map { a in
-                matches.filter { $0.first >= a.first && Int(store.ends[$0.first + $0.count - 1]) - anchorStart <= budget }
-                    .map { Int(store.ends[$0.first + $0.count - 1]) }.max() ?? Int(store.ends[a.first])
-            } ?? Int(store.ends[s])
+            let lastEnd =
+                anchor.map { a in
+                    matches.filter { $0.first >= a.first && Int(store.ends[$0.first + $0.count - 1]) - anchorStart <= budget }
+                        .map { Int(store.ends[$0.first + $0.count - 1]) }.max() ?? Int(store.ends[a.first])
+                } ?? Int(store.ends[s])
             // A few words of context before the first match, if the matches still fit.
             while s > tokens.lowerBound, anchorStart - Int(store.starts[s - 1]) <= 40,
-                  lastEnd - Int(store.starts[s - 1]) <= budget { s -= 1 }
+                lastEnd - Int(store.starts[s - 1]) <= budget
+            { s -= 1 }
             var e = s
             while e + 1 < tokens.upperBound, Int(store.ends[e + 1]) - Int(store.starts[s]) <= budget { e += 1 }
             startByte = s == tokens.lowerBound ? 0 : Int(store.starts[s])

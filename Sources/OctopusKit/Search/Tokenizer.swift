@@ -61,13 +61,17 @@ struct Tokenizer {
         return out
     }
 
-    private mutating func emit(_ text: String, from start: (index: String.UnicodeScalarView.Index, offset: Int),
-                               to end: (index: String.UnicodeScalarView.Index, offset: Int), into out: inout [TextToken]) {
+    private mutating func emit(
+        _ text: String, from start: (index: String.UnicodeScalarView.Index, offset: Int),
+        to end: (index: String.UnicodeScalarView.Index, offset: Int), into out: inout [TextToken]
+    ) {
         let raw = String(text.unicodeScalars[start.index..<end.index])
         let folded = fold(raw)
         for word in folded.words {
-            out.append(TextToken(word: word, parts: folded.words.count == 1 ? folded.parts : [],
-                                 start: Int32(start.offset), end: Int32(end.offset)))
+            out.append(
+                TextToken(
+                    word: word, parts: folded.words.count == 1 ? folded.parts : [],
+                    start: Int32(start.offset), end: Int32(end.offset)))
         }
     }
 

@@ -6,8 +6,8 @@ struct TypoIndex: Sendable {
     /// Words shorter than this get no typo tolerance: in short words one edit changes the word.
     static let minimumWordLength = 5
 
-    private let keys: [UInt64]     // sorted
-    private let terms: [Int32]     // parallel to keys
+    private let keys: [UInt64]  // sorted
+    private let terms: [Int32]  // parallel to keys
 
     init(_ dictionary: TermDictionary) {
         var pairs: [(UInt64, Int32)] = []

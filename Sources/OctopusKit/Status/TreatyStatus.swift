@@ -3,7 +3,7 @@ public struct TreatyStatus: Sendable, Hashable {
     public enum Standing: String, Sendable, Hashable, CaseIterable {
         case none
         case signed
-        case ratified   // ratified or acceded, not yet in force for the state
+        case ratified  // ratified or acceded, not yet in force for the state
         case inForce = "in-force"
         /// The sources cannot decide it on this day: an event that would raise the standing has a
         /// window around the day, or is known only to have happened by a later day.
@@ -37,9 +37,11 @@ public struct TreatyStatus: Sendable, Hashable {
         case .unknown:
             guard let e = undecidedEvent else { return standing.label }
             if case .unknown(_, by: let by) = e.date {
-                return e.kind == .entryIntoForce ? "in force by \(by.long); date of entry into force unknown"
-                    : e.kind == .signature ? "signed by \(by.long); date of signature unknown"
-                    : "a Party by \(by.long); deposit date unknown"
+                return e.kind == .entryIntoForce
+                    ? "in force by \(by.long); date of entry into force unknown"
+                    : e.kind == .signature
+                        ? "signed by \(by.long); date of signature unknown"
+                        : "a Party by \(by.long); deposit date unknown"
             }
             return "not decided on this date: \(e.kind.label) \(e.date.long)"
         case .ratified where decidingEvent != nil && decidingEvent?.date.earliest == nil:
@@ -84,10 +86,15 @@ extension Country {
         let past = mine.filter { $0.date.happened(by: date) == true }
         func last(_ kinds: Set<TreatyEvent.Kind>) -> TreatyEvent? { past.last { kinds.contains($0.kind) } }
         let decided: TreatyStatus
-        if let e = last([.entryIntoForce]) { decided = TreatyStatus(treaty: treaty, date: date, standing: .inForce, decidingEvent: e) }
-        else if let e = last([.ratification, .accession]) { decided = TreatyStatus(treaty: treaty, date: date, standing: .ratified, decidingEvent: e) }
-        else if let e = last([.signature]) { decided = TreatyStatus(treaty: treaty, date: date, standing: .signed, decidingEvent: e) }
-        else { decided = TreatyStatus(treaty: treaty, date: date, standing: .none, decidingEvent: nil) }
+        if let e = last([.entryIntoForce]) {
+            decided = TreatyStatus(treaty: treaty, date: date, standing: .inForce, decidingEvent: e)
+        } else if let e = last([.ratification, .accession]) {
+            decided = TreatyStatus(treaty: treaty, date: date, standing: .ratified, decidingEvent: e)
+        } else if let e = last([.signature]) {
+            decided = TreatyStatus(treaty: treaty, date: date, standing: .signed, decidingEvent: e)
+        } else {
+            decided = TreatyStatus(treaty: treaty, date: date, standing: .none, decidingEvent: nil)
+        }
         let decidedRank = decided.decidingEvent?.kind.rank ?? 0
         let open = mine.filter { $0.date.happened(by: date) == nil && $0.kind.rank > decidedRank }
         guard let undecided = open.max(by: { $0.kind.rank < $1.kind.rank }) else { return decided }

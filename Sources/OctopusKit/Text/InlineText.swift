@@ -19,8 +19,10 @@ public enum InlineText {
             if open.lowerBound > rest.startIndex { spans.append(.text(String(rest[..<open.lowerBound]))) }
             let inner = rest[open.upperBound..<close.lowerBound]
             if let bar = inner.firstIndex(of: "|") {
-                spans.append(.link(target: String(inner[..<bar]).trimmingCharacters(in: .whitespaces),
-                                   label: String(inner[inner.index(after: bar)...])))
+                spans.append(
+                    .link(
+                        target: String(inner[..<bar]).trimmingCharacters(in: .whitespaces),
+                        label: String(inner[inner.index(after: bar)...])))
             } else {
                 spans.append(.link(target: String(inner).trimmingCharacters(in: .whitespaces), label: nil))
             }

@@ -63,7 +63,7 @@ public enum Sanitizer {
         for b in bytes {
             if b < 0x20 && !keep.keeps(Unicode.Scalar(b)) { return true }
             if b == 0x7F { return true }
-            if previous == 0xC2 && (0x80...0x9F).contains(b) { return true }                    // C1
+            if previous == 0xC2 && (0x80...0x9F).contains(b) { return true }  // C1
             if beforePrevious == 0xE2 && previous == 0x80 && (b == 0x8E || b == 0x8F || (0xA8...0xAE).contains(b)) { return true }
             if beforePrevious == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(b) { return true }  // isolates
             beforePrevious = previous; previous = b
@@ -75,9 +75,9 @@ public enum Sanitizer {
     /// paragraph separators.
     public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x00...0x1F, 0x7F...0x9F: return true          // C0 and C1 controls (ESC, CSI, BEL…)
+        case 0x00...0x1F, 0x7F...0x9F: return true  // C0 and C1 controls (ESC, CSI, BEL…)
         case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi controls
-        case 0x2028, 0x2029: return true                    // line/paragraph separators
+        case 0x2028, 0x2029: return true  // line/paragraph separators
         default: return false
         }
     }

@@ -38,23 +38,29 @@ public enum TourLoader {
     }
 
     public static func load(path: String, kb: KnowledgeBase) throws(TourError) -> Tour {
-        let bytes = try SourceFile.read(path, maxBytes: maxFileBytes, advice: .init(
-            missing: "no such file; write one with `octopus walk --new ws3 > tour.yaml`",
-            directory: "is a directory; give the path of a tour .yaml or .json file",
-            tooLarge: { "file is \($0.map { "\($0) bytes" } ?? "a stream of more than \(maxFileBytes) bytes"); a tour may be at most \(maxFileBytes)" }))
+        let bytes = try SourceFile.read(
+            path, maxBytes: maxFileBytes,
+            advice: .init(
+                missing: "no such file; write one with `octopus walk --new ws3 > tour.yaml`",
+                directory: "is a directory; give the path of a tour .yaml or .json file",
+                tooLarge: { "file is \($0.map { "\($0) bytes" } ?? "a stream of more than \(maxFileBytes) bytes"); a tour may be at most \(maxFileBytes)" }))
         return try load(bytes: bytes, format: format(ofPath: path), file: path, kb: kb)
     }
 
-    public static func load(text: String, format: Format, file: String, kb: KnowledgeBase,
-                            resolver: AddressResolver? = nil) throws(TourError) -> Tour {
+    public static func load(
+        text: String, format: Format, file: String, kb: KnowledgeBase,
+        resolver: AddressResolver? = nil
+    ) throws(TourError) -> Tour {
         try load(bytes: Array(text.utf8), format: format, file: file, kb: kb, resolver: resolver)
     }
 
     /// `format` nil: JSON if the first character is `{`, else YAML (which also reads most JSON,
     /// but the JSON parser's messages are better for JSON). `resolver`: one already built for `kb`
     /// (about 12 ms to build; a caller loading many tours, like the fuzz target, passes its own).
-    public static func load(bytes: [UInt8], format: Format?, file: String, kb: KnowledgeBase,
-                            resolver: AddressResolver? = nil) throws(TourError) -> Tour {
+    public static func load(
+        bytes: [UInt8], format: Format?, file: String, kb: KnowledgeBase,
+        resolver: AddressResolver? = nil
+    ) throws(TourError) -> Tour {
         let chosen = format ?? (bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{") ? .json : .yaml)
         let root: JSONNode
         do {
@@ -69,8 +75,10 @@ public enum TourLoader {
     }
 
     /// Validates an already parsed document (JSON or YAML alike).
-    public static func decode(_ root: JSONNode, file: String, kb: KnowledgeBase,
-                              resolver: AddressResolver? = nil) throws(TourError) -> Tour {
+    public static func decode(
+        _ root: JSONNode, file: String, kb: KnowledgeBase,
+        resolver: AddressResolver? = nil
+    ) throws(TourError) -> Tour {
         let sink = DiagnosticSink(file: file)
         let resolver = resolver ?? AddressResolver(kb)
         let path = JSONPath()
@@ -85,15 +93,18 @@ public enum TourLoader {
             sink.report(list.position, path.appending("steps"), "\(items.count) steps; a tour may have at most \(Tour.maxSteps)")
         }
         guard sink.diagnostics.isEmpty, let title else {
-            throw TourError(sink.diagnostics.isEmpty
-                ? [Diagnostic(file: file, position: root.position, path: path, message: "could not read the tour")]
-                : sink.diagnostics, omitted: sink.omitted)
+            throw TourError(
+                sink.diagnostics.isEmpty
+                    ? [Diagnostic(file: file, position: root.position, path: path, message: "could not read the tour")]
+                    : sink.diagnostics, omitted: sink.omitted)
         }
         return Tour(title: title, steps: steps, origin: .file(file))
     }
 
-    private static func step(_ n: JSONNode, _ p: JSONPath, sink: DiagnosticSink, kb: KnowledgeBase,
-                             resolver: AddressResolver) -> Tour.Step? {
+    private static func step(
+        _ n: JSONNode, _ p: JSONPath, sink: DiagnosticSink, kb: KnowledgeBase,
+        resolver: AddressResolver
+    ) -> Tour.Step? {
         guard let r = NodeReader(n, path: p, sink: sink, fields: ["address", "heading", "notes", "minutes"]) else { return nil }
         let address = r.string("address")
         let heading = r.string("heading", required: false)
@@ -108,7 +119,8 @@ public enum TourLoader {
         case .topic(let session, let topic): target = .topic(session: session, topic: topic)
         case .notFound(let suggestions):
             let what = address.contains("/") ? "topic" : "record"
-            let hint = suggestions.isEmpty
+            let hint =
+                suggestions.isEmpty
                 ? "; use an id such as art29, PT, ws3 or ws3/topic-2"
                 : "; did you mean \(suggestions.map { "\"\($0)\"" }.joined(separator: ", "))?"
             sink.report(r.position("address"), p.appending("address"), "no \(what) \"\(address)\"\(hint)")

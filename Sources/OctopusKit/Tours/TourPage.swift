@@ -7,7 +7,8 @@ public enum TourPage {
         var subtitle: [String] = []
         let kind: RecordKind
         if case .topic(let sessionID, let topicID) = step.target, case .session(let s)? = kb.record(sessionID),
-           let index = s.topics.firstIndex(where: { $0.id == topicID }) {
+            let index = s.topics.firstIndex(where: { $0.id == topicID })
+        {
             let t = s.topics[index]
             kind = .session
             subtitle.append("\(Record.session(s).inlineLabel) · topic \(index + 1) of \(s.topics.count)")
@@ -47,9 +48,10 @@ public enum TourPage {
             b.blocks.append(.paragraph([.text("“\(Sanitizer.clean(step.address))” is not in this knowledge base.")]))
         }
         if let m = step.minutes { subtitle.append("\(m) min planned") }
-        return Page(id: step.target.address, kind: kind, title: step.title(in: kb),
-                    subtitle: subtitle.joined(separator: " · "),
-                    blocks: b.blocks, links: b.links)
+        return Page(
+            id: step.target.address, kind: kind, title: step.title(in: kb),
+            subtitle: subtitle.joined(separator: " · "),
+            blocks: b.blocks, links: b.links)
     }
 
     /// The pages of every step, in order.

@@ -62,11 +62,14 @@ enum YAMLReader {
             var members: [JSONNode.Member] = []
             for (key, value) in map {
                 guard case .scalar(let k) = key else {
-                    throw JSONParser.Failure(message: "a field name must be plain text, not \(key.mapping != nil ? "a mapping" : "a list")",
-                                             position: position(key.mark))
+                    throw JSONParser.Failure(
+                        message: "a field name must be plain text, not \(key.mapping != nil ? "a mapping" : "a list")",
+                        position: position(key.mark))
                 }
-                members.append(JSONNode.Member(key: k.string, keyPosition: position(key.mark),
-                                               value: try convert(value, depth: depth + 1, budget: &budget)))
+                members.append(
+                    JSONNode.Member(
+                        key: k.string, keyPosition: position(key.mark),
+                        value: try convert(value, depth: depth + 1, budget: &budget)))
             }
             return JSONNode(value: .object(members), position: at)
         case .alias(let alias):
@@ -115,7 +118,8 @@ enum YAMLReader {
         if text.hasPrefix("0x"), let v = Int(text.dropFirst(2), radix: 16) { return Double(v) }
         if text.hasPrefix("0o"), let v = Int(text.dropFirst(2), radix: 8) { return Double(v) }
         guard text.range(of: #"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil,
-              let d = Double(text), d.isFinite else { return nil }
+            let d = Double(text), d.isFinite
+        else { return nil }
         return d
     }
 
@@ -129,11 +133,12 @@ enum YAMLReader {
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             return located(context, problem, mark)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return JSONParser.Failure(message: "field \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appears twice",
-                                      position: position(context.mark))
+            return JSONParser.Failure(
+                message: "field \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appears twice",
+                position: position(context.mark))
         case .reader(let problem, let offset, _, _):
             return JSONParser.Failure(message: "invalid YAML: \(problem)", position: position(ofCharacter: offset ?? 0, in: text))
         default:

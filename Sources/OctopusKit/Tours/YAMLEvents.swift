@@ -27,7 +27,8 @@ enum YAMLEvents {
                 defer { yaml_event_delete(&event) }
                 let type = event.type
                 let at = SourcePosition(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-                let isNode = type == YAML_ALIAS_EVENT || type == YAML_SCALAR_EVENT
+                let isNode =
+                    type == YAML_ALIAS_EVENT || type == YAML_SCALAR_EVENT
                     || type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT
                 var isKey = false
                 if isNode, let top = open.last, top.mapping {
@@ -43,13 +44,15 @@ enum YAMLEvents {
                     }
                     aliases += 1
                     if aliases > maxAliases {
-                        return JSONParser.Failure(message: "more than \(maxAliases) YAML aliases (*name); a tour needs none: write each value out",
-                                                  position: at)
+                        return JSONParser.Failure(
+                            message: "more than \(maxAliases) YAML aliases (*name); a tour needs none: write each value out",
+                            position: at)
                     }
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     if isKey {
-                        return JSONParser.Failure(message: "a field name must be plain text, not \(type == YAML_MAPPING_START_EVENT ? "a mapping" : "a list")",
-                                                  position: at)
+                        return JSONParser.Failure(
+                            message: "a field name must be plain text, not \(type == YAML_MAPPING_START_EVENT ? "a mapping" : "a list")",
+                            position: at)
                     }
                     open.append((mapping: type == YAML_MAPPING_START_EVENT, nextIsKey: true))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:

@@ -48,7 +48,7 @@ public enum Browser {
     /// Read a key (100 ms timeout), update, run effects, render, present — until quit or a signal.
     static func loop(_ state: inout AppState, backend: NcursesBackend, runner: EffectRunner) -> Int32 {
         backend.present(Render.render(state))
-        _ = state.searchIndex   // built now, after the first screen is up, so `/` answers at once
+        _ = state.searchIndex  // built now, after the first screen is up, so `/` answers at once
         var idleTicks = 0
         while !state.quitRequested {
             let signal = octopus_pending_signal()
@@ -57,7 +57,8 @@ public enum Browser {
                 // if the notebook cannot take it, kept in a private file named on the way out.
                 var kept: String?
                 if case .editor(let editor) = state.overlay, !editor.isEmpty,
-                   case .noteNotSaved? = runner.save(recordID: editor.recordID, text: editor.text, state: state).last {
+                    case .noteNotSaved? = runner.save(recordID: editor.recordID, text: editor.text, state: state).last
+                {
                     kept = EffectRunner.keepDraft(editor.text)
                 }
                 backend.shutdown()

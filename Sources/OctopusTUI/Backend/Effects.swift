@@ -38,8 +38,11 @@ struct EffectRunner {
             let version = try notebook.changeCounter()
             let marks = try notebook.bookmarks()
             let notes = try notebook.allNotes()
-            return [.notebookLoaded(bookmarks: Dictionary(marks.map { ($0.recordID, $0.createdAt) }, uniquingKeysWith: max), notes: notes,
-                                    writesOff: notebook.writesOffReason, version: version)]
+            return [
+                .notebookLoaded(
+                    bookmarks: Dictionary(marks.map { ($0.recordID, $0.createdAt) }, uniquingKeysWith: max), notes: notes,
+                    writesOff: notebook.writesOffReason, version: version)
+            ]
         } catch { return [.notice(error.description)] }
     }
 

@@ -18,7 +18,7 @@ final class NcursesBackend {
         guard let s = newterm(nil, octopus_stdout(), octopus_stdin()) else { return nil }
         screen = s
         set_term(s)
-        raw()          // Ctrl-C arrives as a key; signals from kill are watched separately.
+        raw()  // Ctrl-C arrives as a key; signals from kill are watched separately.
         noecho()
         nonl()
         keypad(octopus_stdscr(), true)
@@ -30,10 +30,10 @@ final class NcursesBackend {
             useColor = start_color() == OK
             if useColor {
                 use_default_colors()
-                init_pair(1, Int16(COLOR_CYAN), -1)     // heading
-                init_pair(2, Int16(COLOR_YELLOW), -1)   // accent
-                init_pair(3, Int16(COLOR_BLUE), -1)     // link
-                init_pair(4, Int16(COLOR_RED), -1)      // warning
+                init_pair(1, Int16(COLOR_CYAN), -1)  // heading
+                init_pair(2, Int16(COLOR_YELLOW), -1)  // accent
+                init_pair(3, Int16(COLOR_BLUE), -1)  // link
+                init_pair(4, Int16(COLOR_RED), -1)  // warning
             }
         }
         self.color = useColor
@@ -82,9 +82,9 @@ final class NcursesBackend {
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
         case 127, 8: return .key(.backspace)
-        case 0: return .key(.ctrl("@"))   // Ctrl-Space: a key, never a NUL in the text
+        case 0: return .key(.ctrl("@"))  // Ctrl-Space: a key, never a NUL in the text
         case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(ch) + 96))))
-        case 28...31: return nil          // Ctrl-\ ] ^ _: nothing uses them
+        case 28...31: return nil  // Ctrl-\ ] ^ _: nothing uses them
         default:
             guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
             return .key(.char(Character(scalar)))
@@ -151,7 +151,7 @@ final class NcursesBackend {
         endwin()
         body()
         reset_prog_mode()
-        previous = nil            // the other program drew over everything
+        previous = nil  // the other program drew over everything
         clearok(octopus_stdscr(), true)
         refresh()
     }

@@ -51,7 +51,7 @@ public struct ListState: Sendable, Hashable {
 public struct PageState: Sendable, Hashable {
     public var id: String
     public var scroll = 0
-    public var selectedLink: Int?     // 1-based link number
+    public var selectedLink: Int?  // 1-based link number
     public var typedNumber = ""
     /// Line of the current in-page match (n/N), highlighted.
     public var matchLine: Int?

@@ -110,7 +110,10 @@ public struct CellGrid: Sendable, Hashable {
         guard let c = text.first else { return text }  // right half of a wide character stays empty
         if let look = asciiLookAlikes[c] { return look }
         if let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first, base.isASCII,
-           base.properties.isAlphabetic { return String(base) }
+            base.properties.isAlphabetic
+        {
+            return String(base)
+        }
         return "?"
     }
 

@@ -5,7 +5,7 @@ extension Update {
     /// A click selects what is under it; a click on the selected row, or on a link, opens it.
     static func click(_ state: inout AppState, row: Int, column: Int) {
         switch state.place {
-        case .walk: return   // the walkthrough is driven by keys and a presenter remote
+        case .walk: return  // the walkthrough is driven by keys and a presenter remote
         case .home(let selection):
             let index = row - Render.homeMenuTop(state)
             guard index >= 0 && index < Section.allCases.count else { return }
@@ -14,7 +14,7 @@ extension Update {
         case .list(var l):
             let listWidth = state.twoPanes ? max(36, state.size.width * 2 / 5) : state.size.width
             guard column < listWidth else { l.focusPreview = true; state.place = .list(l); return }
-            let index = l.scroll + row - 2   // title bar, then the list's header line
+            let index = l.scroll + row - 2  // title bar, then the list's header line
             let rows = state.rows(l)
             guard index >= 0 && index < rows.count else { return }
             let again = index == l.selection

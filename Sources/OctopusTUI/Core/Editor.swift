@@ -70,7 +70,8 @@ public struct EditorState: Sendable, Hashable {
         case .indent: lines[row].insert("    ")
         case .insert: if case .char(let c) = key { lines[row].insert(String(c)) }
         case .clearLine, .submit, .complete, .selectPrevious, .selectNext, .selectPageUp, .selectPageDown,
-             .discard, .keepEditing: break
+            .discard, .keepEditing:
+            break
         }
         return .editing
     }

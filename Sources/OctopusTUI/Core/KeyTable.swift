@@ -53,12 +53,12 @@ public enum KeyTable {
     /// The shell's keys come before any screen's, on every screen, text fields and the walkthrough
     /// included: Ctrl-Z suspends, as in less and vim.
     static let shell: [Binding] = [
-        Binding([.ctrl("z")], .suspend),
+        Binding([.ctrl("z")], .suspend)
     ]
     /// Below the smallest size the screen says "press q to quit", and means it on every screen
     /// but the note editor, where a q is text that must not be lost.
     static let tooSmall: [Binding] = [
-        Binding([.char("q"), .ctrl("c")], .quit),
+        Binding([.char("q"), .ctrl("c")], .quit)
     ]
 
     /// The screen's own table, then the shell's.
@@ -112,7 +112,7 @@ public enum KeyTable {
                 Binding([.down], .text(.lineDown)),
                 Binding([.enter], .text(.newLine)),
                 Binding([.tab], .text(.indent)),
-            ] + lineEditing.filter { $0.action != .text(.clearLine) }   // no one-key loss of a line of a note
+            ] + lineEditing.filter { $0.action != .text(.clearLine) }  // no one-key loss of a line of a note
         case .discardNote:
             return [
                 Binding([.char("y"), .char("Y")], .text(.discard), hint: "discard"),
@@ -129,7 +129,7 @@ public enum KeyTable {
                 Binding([.tab], .text(.complete), "use the selected recent search"),
             ] + lineEditing
         case .walk:
-            return []   // see WalkKeys
+            return []  // see WalkKeys
         case .help:
             return [
                 Binding([.escape, .char("?"), .char("q"), .enter], .back, "close help", hint: "close", pinned: true),

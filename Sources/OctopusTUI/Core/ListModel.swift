@@ -4,18 +4,20 @@ import OctopusNotebook
 
 /// A row of a list screen: a record, or a heading of the Convention tree.
 public struct ListRow: Sendable, Hashable {
-    public var id: String?          // nil for headings
-    public var key: String          // fold key for headings, id for records
+    public var id: String?  // nil for headings
+    public var key: String  // fold key for headings, id for records
     public var level: Int
     public var text: String
-    public var marker: String       // status glyph for countries
+    public var marker: String  // status glyph for countries
     public var folded: Bool
 }
 
 /// Builds the rows a list screen shows, from the state's filters, folds and sort order.
 public enum ListModel {
-    public static func rows(_ list: ListState, kb: KnowledgeBase, date: Day, ascii: Bool,
-                            notebook: NotebookState = NotebookState()) -> [ListRow] {
+    public static func rows(
+        _ list: ListState, kb: KnowledgeBase, date: Day, ascii: Bool,
+        notebook: NotebookState = NotebookState()
+    ) -> [ListRow] {
         let star = ascii ? "*" : "★"
         func marked(_ row: ListRow) -> ListRow {
             guard let id = row.id, notebook.isBookmarked(id) else { return row }
@@ -30,20 +32,24 @@ public enum ListModel {
             return notebook.bookmarks.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map { key, at in
                 let record = kb.record(key)
                 let title = record.map { Sanitizer.clean($0.shortTitle) } ?? "\(key) (no longer in this knowledge base)"
-                return ListRow(id: record?.id ?? key, key: "bookmark:" + key, level: 0,
-                               text: title + "  · " + NotebookState.display(at), marker: "", folded: false)
+                return ListRow(
+                    id: record?.id ?? key, key: "bookmark:" + key, level: 0,
+                    text: title + "  · " + NotebookState.display(at), marker: "", folded: false)
             }
         case .notes:
             return notebook.notes.sorted { $0.updatedAt > $1.updatedAt }.map { note in
                 let record = kb.record(note.recordID)
                 let title = record.map { Sanitizer.clean($0.shortTitle) } ?? "\(note.recordID) (orphaned: no longer in this knowledge base)"
-                return ListRow(id: record?.id ?? note.recordID, key: note.id.uuidString, level: 0,
-                               text: title + " — " + Sanitizer.clean(note.firstLine) + "  · " + NotebookState.display(note.updatedAt),
-                               marker: "", folded: false)
+                return ListRow(
+                    id: record?.id ?? note.recordID, key: note.id.uuidString, level: 0,
+                    text: title + " — " + Sanitizer.clean(note.firstLine) + "  · " + NotebookState.display(note.updatedAt),
+                    marker: "", folded: false)
             }
         case .sessions:
             return kb.sessions.map { s in
-                ListRow(id: s.id, key: s.id, level: 0, text: Sanitizer.clean(Record.session(s).shortTitle)
+                ListRow(
+                    id: s.id, key: s.id, level: 0,
+                    text: Sanitizer.clean(Record.session(s).shortTitle)
                         + (s.provenance.inferred.contains("title") ? " *" : ""), marker: "", folded: false)
             }
         case .convention, .protocol_:
@@ -52,7 +58,7 @@ public enum ListModel {
             var countries = kb.countries
             if let region = list.regionFilter { countries = countries.filter { $0.region == region } }
             if let st = list.statusFilter { countries = countries.filter { $0.status(kb.conventionID, at: date).standing == st } }
-            countries.sort { Folding.fold($0.name) < Folding.fold($1.name) }   // "Côte d'Ivoire" among the C's
+            countries.sort { Folding.fold($0.name) < Folding.fold($1.name) }  // "Côte d'Ivoire" among the C's
             if list.sortByDate {
                 // A deposit within a window or of unknown date sorts at the day it is counted from.
                 func key(_ c: Country) -> Day {
@@ -65,11 +71,14 @@ public enum ListModel {
             return countries.map { c in
                 // A State is listed under its name of the day; one then part of another says so.
                 let part = c.isPartOfAnother(on: date) ? c.partOf.map { " — part of \(Sanitizer.clean($0.name)) then" } ?? "" : ""
-                return ListRow(id: c.id, key: c.id, level: 0, text: "\(c.id)  \(Sanitizer.clean(c.displayName(at: date)))" + part,
-                               marker: glyph(part.isEmpty ? c.status(kb.conventionID, at: date).standing : .none, ascii: ascii), folded: false)
+                return ListRow(
+                    id: c.id, key: c.id, level: 0, text: "\(c.id)  \(Sanitizer.clean(c.displayName(at: date)))" + part,
+                    marker: glyph(part.isEmpty ? c.status(kb.conventionID, at: date).standing : .none, ascii: ascii), folded: false)
             }
         case .organisations:
-            return kb.organisations.map { ListRow(id: $0.id, key: $0.id, level: 0, text: Sanitizer.clean(Record.organisation($0).title), marker: "", folded: false) }
+            return kb.organisations.map {
+                ListRow(id: $0.id, key: $0.id, level: 0, text: Sanitizer.clean(Record.organisation($0).title), marker: "", folded: false)
+            }
         case .glossary:
             return kb.glossary.map { ListRow(id: $0.id, key: $0.id, level: 0, text: Sanitizer.clean($0.term), marker: "", folded: false) }
         }
@@ -100,8 +109,10 @@ public enum ListModel {
                 if let h = hiddenUnder, key.hasPrefix(h + "›") { continue }
                 hiddenUnder = nil
                 let isFolded = folded.contains(key)
-                rows.append(ListRow(id: nil, key: key, level: level, text: (isFolded ? (ascii ? "+ " : "▸ ") : (ascii ? "- " : "▾ ")) + Sanitizer.clean(heading),
-                                    marker: "", folded: isFolded))
+                rows.append(
+                    ListRow(
+                        id: nil, key: key, level: level, text: (isFolded ? (ascii ? "+ " : "▸ ") : (ascii ? "- " : "▾ ")) + Sanitizer.clean(heading),
+                        marker: "", folded: isFolded))
                 if isFolded { hiddenUnder = key }
             }
             let key = path.compactMap { $0 }.joined(separator: "›")

@@ -31,8 +31,11 @@ extension Update {
         case .nextLink, .previousLink:
             guard linkCount > 0 else { state.message = "This page has no links"; break }
             let forward = action == .nextLink
-            if let s = p.selectedLink { p.selectedLink = forward ? s % linkCount + 1 : (s + linkCount - 2) % linkCount + 1 }
-            else { p.selectedLink = forward ? (layout.firstLinkAtOrBelow(p.scroll) ?? 1) : linkCount }
+            if let s = p.selectedLink {
+                p.selectedLink = forward ? s % linkCount + 1 : (s + linkCount - 2) % linkCount + 1
+            } else {
+                p.selectedLink = forward ? (layout.firstLinkAtOrBelow(p.scroll) ?? 1) : linkCount
+            }
             if let s = p.selectedLink, let line = layout.lineOfLink[s] {
                 if line < p.scroll || line >= p.scroll + visible { p.scroll = max(0, line - visible / 3) }
             }

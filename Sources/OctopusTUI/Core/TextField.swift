@@ -74,7 +74,7 @@ public struct TextField: Sendable, Hashable {
         guard cursor > 0 else { return false }
         let start = boundary(before: cursor)
         remove(start..<cursor)
-        cursor = boundary(atOrBefore: start)   // what was on either side may now be one cluster
+        cursor = boundary(atOrBefore: start)  // what was on either side may now be one cluster
         return true
     }
 

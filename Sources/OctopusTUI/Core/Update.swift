@@ -49,7 +49,8 @@ public enum Update {
             // The shell's keys first, then the screen's: every key goes through a table.
             if KeyHelp.action(for: key, in: KeyTable.shell) == .suspend { return [.suspend] }
             if state.isTooSmall, state.screenKind != .editor, state.screenKind != .discardNote,
-               KeyHelp.action(for: key, in: KeyTable.tooSmall) == .quit {
+                KeyHelp.action(for: key, in: KeyTable.tooSmall) == .quit
+            {
                 state.quitRequested = true
                 return []
             }
@@ -185,7 +186,7 @@ public enum Update {
             case .home(let selection): home(&state, selection, action)
             case .list(let list): self.list(&state, list, action)
             case .page(let page): self.page(&state, page, action)
-            case .walk: break   // keys reach the walkthrough before the key table
+            case .walk: break  // keys reach the walkthrough before the key table
             }
         }
         return []
@@ -200,7 +201,8 @@ public enum Update {
 
     public static func open(_ state: inout AppState, id: String) {
         guard let r = state.kb.record(id) else {
-            state.message = state.notebook.notes(for: id).isEmpty && !state.notebook.isBookmarked(id)
+            state.message =
+                state.notebook.notes(for: id).isEmpty && !state.notebook.isBookmarked(id)
                 ? "No record \(Sanitizer.clean(id))"
                 : "\(Sanitizer.clean(id)) is not in this knowledge base; your notes and bookmarks on it are kept"
             return
@@ -280,7 +282,11 @@ public enum Update {
         case .top: l.selection = step(from: -1, by: 1)
         case .bottom: l.selection = step(from: rows.count, by: -1)
         case .focus:
-            if state.twoPanes { l.focusPreview = true } else { state.message = "The preview pane needs a terminal at least \(AppState.twoPaneWidth) columns wide" }
+            if state.twoPanes {
+                l.focusPreview = true
+            } else {
+                state.message = "The preview pane needs a terminal at least \(AppState.twoPaneWidth) columns wide"
+            }
         case .toggleFold, .open:
             guard l.selection < rows.count else { break }
             let row = rows[l.selection]
@@ -299,14 +305,20 @@ public enum Update {
         case .cycleRegion:
             guard l.section == .countries else { state.message = "Region filter applies to countries"; break }
             let regions = Array(Set(state.kb.countries.map(\.region))).sorted()
-            if let r = l.regionFilter, let i = regions.firstIndex(of: r) { l.regionFilter = i + 1 < regions.count ? regions[i + 1] : nil }
-            else { l.regionFilter = regions.first }
+            if let r = l.regionFilter, let i = regions.firstIndex(of: r) {
+                l.regionFilter = i + 1 < regions.count ? regions[i + 1] : nil
+            } else {
+                l.regionFilter = regions.first
+            }
             l.selection = 0
         case .cycleStatusFilter:
             guard l.section == .countries else { state.message = "Status filter applies to countries"; break }
             let all = TreatyStatus.Standing.allCases
-            if let s = l.statusFilter, let i = all.firstIndex(of: s) { l.statusFilter = i + 1 < all.count ? all[i + 1] : nil }
-            else { l.statusFilter = all.first }
+            if let s = l.statusFilter, let i = all.firstIndex(of: s) {
+                l.statusFilter = i + 1 < all.count ? all[i + 1] : nil
+            } else {
+                l.statusFilter = all.first
+            }
             l.selection = 0
         case .toggleSort:
             guard l.section == .countries else { state.message = "Sorting applies to countries"; break }

@@ -5,8 +5,10 @@ import OctopusKit
 enum FieldView {
     /// Draws `prefix` and the field from `column`, within `width` columns; returns the columns used.
     @discardableResult
-    static func draw(_ field: TextField, prefix: String, row: Int, column: Int, width: Int, style: Style,
-                     ascii: Bool, _ grid: inout CellGrid) -> Int {
+    static func draw(
+        _ field: TextField, prefix: String, row: Int, column: Int, width: Int, style: Style,
+        ascii: Bool, _ grid: inout CellGrid
+    ) -> Int {
         guard width > 0 else { return 0 }
         var before = prefix + field.beforeCursor
         // Keep the cursor inside the width: drop whole clusters from the left, marked by "…".

@@ -171,8 +171,10 @@ public enum PageView {
 
     /// Draws lines [scroll, scroll+height) of a layout into a region of the grid; the runs in
     /// `marked` (the words of the current match) are in reverse video, and `matchLine` has a mark.
-    static func draw(_ layout: PageLayout, into grid: inout CellGrid, top: Int, left: Int, width: Int, height: Int,
-                     scroll: Int, selectedLink: Int?, matchLine: Int? = nil, marked: Set<RunPosition> = []) {
+    static func draw(
+        _ layout: PageLayout, into grid: inout CellGrid, top: Int, left: Int, width: Int, height: Int,
+        scroll: Int, selectedLink: Int?, matchLine: Int? = nil, marked: Set<RunPosition> = []
+    ) {
         for row in 0..<height {
             let index = scroll + row
             guard index < layout.lines.count else { break }

@@ -20,11 +20,13 @@ public enum Render {
             let width = PageView.textWidth(state)
             let layout = PageView.layout(state, id: page.id, width: width)
             // The current match's words, as search matched them (`TextMatcher`).
-            let marked = page.matchLine.flatMap { line in
-                state.lastQuery.map { PageView.matches(layout, matcher: state.searchIndex.matcher(for: $0)).runs(ofMatchOn: line) }
-            } ?? []
-            PageView.draw(layout, into: &grid, top: top, left: 1, width: width, height: height, scroll: page.scroll,
-                          selectedLink: page.selectedLink, matchLine: page.matchLine, marked: marked)
+            let marked =
+                page.matchLine.flatMap { line in
+                    state.lastQuery.map { PageView.matches(layout, matcher: state.searchIndex.matcher(for: $0)).runs(ofMatchOn: line) }
+                } ?? []
+            PageView.draw(
+                layout, into: &grid, top: top, left: 1, width: width, height: height, scroll: page.scroll,
+                selectedLink: page.selectedLink, matchLine: page.matchLine, marked: marked)
             scrollIndicator(&grid, top: top, height: height, scroll: page.scroll, total: layout.lines.count, ascii: state.ascii)
         case .walk(let walk):
             WalkView.render(walk, now: state.now, into: &grid, ascii: state.ascii)
@@ -38,7 +40,9 @@ public enum Render {
 
     static func tooSmall(_ state: AppState, _ grid: inout CellGrid) {
         let min = AppState.minimumSize
-        let lines = TextWidth.wrap("Terminal too small: \(state.size.width)×\(state.size.height). octopus needs \(min.width)×\(min.height). Enlarge the window, or press q to quit.", width: max(1, state.size.width))
+        let lines = TextWidth.wrap(
+            "Terminal too small: \(state.size.width)×\(state.size.height). octopus needs \(min.width)×\(min.height). Enlarge the window, or press q to quit.",
+            width: max(1, state.size.width))
         for (i, l) in lines.prefix(state.size.height).enumerated() { grid.put(l, row: i, column: 0, style: i == 0 ? .warning : .normal) }
     }
 
@@ -48,9 +52,10 @@ public enum Render {
         case .list(let l): return l.section.title
         case .page(let p):
             // A State is named as it was on the status date, as its page is.
-            let title = state.kb.record(p.id).map { r in
-                if case .country(let c) = r { Sanitizer.clean(c.displayName(at: state.date)) } else { Sanitizer.clean(r.shortTitle) }
-            } ?? p.id
+            let title =
+                state.kb.record(p.id).map { r in
+                    if case .country(let c) = r { Sanitizer.clean(c.displayName(at: state.date)) } else { Sanitizer.clean(r.shortTitle) }
+                } ?? p.id
             return (state.notebook.isBookmarked(p.id) ? (state.ascii ? "* " : "★ ") : "") + title
         case .walk(let w): return "Walkthrough: " + Sanitizer.clean(w.tour.title)
         }
@@ -61,9 +66,11 @@ public enum Render {
         // The status date is always on screen; narrow terminals get the short form.
         // A read-only notebook is said on every screen, not only in a message the next key clears.
         let readOnly = state.notebook.writesOff == nil ? "" : state.size.width >= 60 ? " notes read-only ·" : " read-only ·"
-        let right = readOnly + (state.size.width >= 60
-            ? " status at \(state.date)\(state.isConferenceDate ? " (conference)" : " (latest)") "
-            : " \(state.date) ")
+        let right =
+            readOnly
+            + (state.size.width >= 60
+                ? " status at \(state.date)\(state.isConferenceDate ? " (conference)" : " (latest)") "
+                : " \(state.date) ")
         let rightWidth = TextWidth.columns(right)
         let left = " octopus › " + breadcrumb(state)
         grid.put(TextWidth.clip(left, to: state.size.width - rightWidth - 1), row: 0, column: 0, style: .bar)
@@ -84,8 +91,9 @@ public enum Render {
             // The prompt's own keys on its right, in at most half the row; the field keeps the rest.
             let hints = TextWidth.clip(KeyTable.hintLine(for: .gotoPrompt, width: state.size.width / 2), to: state.size.width / 2)
             let hintWidth = TextWidth.columns(hints)
-            FieldView.draw(prompt.field, prefix: ":", row: row, column: 0, width: state.size.width - hintWidth - 2, style: .accent,
-                           ascii: state.ascii, &grid)
+            FieldView.draw(
+                prompt.field, prefix: ":", row: row, column: 0, width: state.size.width - hintWidth - 2, style: .accent,
+                ascii: state.ascii, &grid)
             grid.put(hints, row: row, column: state.size.width - hintWidth, style: .dim)
             return
         }
@@ -107,8 +115,11 @@ public enum Render {
 
     static func conferenceLines(_ state: AppState) -> [String] {
         let c = state.kb.conference
-        return Array(TextWidth.wrap("\(Sanitizer.clean(c.name)) — \(Sanitizer.clean(c.place)), \(c.startDate.day)–\(c.endDate.long)",
-                                    width: state.size.width - 2).prefix(2))
+        return Array(
+            TextWidth.wrap(
+                "\(Sanitizer.clean(c.name)) — \(Sanitizer.clean(c.place)), \(c.startDate.day)–\(c.endDate.long)",
+                width: state.size.width - 2
+            ).prefix(2))
     }
 
     /// Screen row of the first home-menu entry (for mouse clicks).

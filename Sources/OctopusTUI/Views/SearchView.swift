@@ -11,9 +11,12 @@ enum SearchView {
         for r in top..<(top + h) { grid.fill(row: r, style: .normal) }
         let hits = state.searchIndex.search(search.query)
         // The field takes what it needs, up to two thirds of the line; the count gets the rest.
-        let x = FieldView.draw(search.field, prefix: "/", row: top, column: 1, width: max(1, (w - 2) * 2 / 3), style: .accent,
-                               ascii: state.ascii, &grid)
-        let counted = search.query.isEmpty ? "type to search: words, names, art 29, type:country…"
+        let x = FieldView.draw(
+            search.field, prefix: "/", row: top, column: 1, width: max(1, (w - 2) * 2 / 3), style: .accent,
+            ascii: state.ascii, &grid)
+        let counted =
+            search.query.isEmpty
+            ? "type to search: words, names, art 29, type:country…"
             : hits.isEmpty ? "no match" : "\(hits.count)\(hits.count == 50 ? "+" : "") result\(hits.count == 1 ? "" : "s")"
         let ignored = SearchIndex.ignoredWords(in: search.query)
         let count = counted + (ignored > 0 ? " · only the first \(SearchIndex.maxWords) words are searched" : "")
@@ -31,7 +34,8 @@ enum SearchView {
         if hits.isEmpty {
             let suggestions = state.searchIndex.suggestions(for: search.query)
             if !suggestions.isEmpty {
-                grid.put("Did you mean: " + suggestions.map { Sanitizer.clean($0) }.joined(separator: " · "), row: top + 2, column: 1, style: .normal, width: w - 2)
+                grid.put(
+                    "Did you mean: " + suggestions.map { Sanitizer.clean($0) }.joined(separator: " · "), row: top + 2, column: 1, style: .normal, width: w - 2)
             }
             return
         }

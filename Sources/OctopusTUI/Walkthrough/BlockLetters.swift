@@ -75,7 +75,10 @@ public enum BlockLetters {
         if let g = glyphs[c] { return g }
         if let a = aliases[c], let g = glyphs[a] { return g }
         if let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first,
-           let g = glyphs[Character(base)] { return g }
+            let g = glyphs[Character(base)]
+        {
+            return g
+        }
         return nil
     }
 

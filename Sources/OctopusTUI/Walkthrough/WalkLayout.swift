@@ -79,8 +79,10 @@ struct WalkLayout {
         }
         bodyHeight = max(0, bottom - bodyTop)
         if !state.overview {
-            lines = state.projector ? Self.projectorLines(page, width: textWidth, spacious: h >= 40, ascii: ascii)
-                                    : PageView.layout(page, width: textWidth, ascii: ascii).lines
+            lines =
+                state.projector
+                ? Self.projectorLines(page, width: textWidth, spacious: h >= 40, ascii: ascii)
+                : PageView.layout(page, width: textWidth, ascii: ascii).lines
         }
     }
 

@@ -48,7 +48,8 @@ public struct WalkState: Sendable, Hashable {
     /// The current step's page; a tour with no steps (only possible when built by hand) shows a
     /// placeholder rather than trapping.
     public var currentPage: Page {
-        pages.indices.contains(step) ? pages[step]
+        pages.indices.contains(step)
+            ? pages[step]
             : Page(id: "", kind: .session, title: Sanitizer.clean(tour.title), subtitle: "This tour has no steps.", blocks: [], links: [])
     }
 

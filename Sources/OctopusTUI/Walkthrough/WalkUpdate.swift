@@ -175,7 +175,9 @@ public enum WalkUpdate {
             }
         } else {
             state.notesInNormal.toggle()
-            state.message = !state.notesInNormal ? "Presenter notes hidden · p shows them"
+            state.message =
+                !state.notesInNormal
+                ? "Presenter notes hidden · p shows them"
                 : hasNotes ? "Presenter notes shown" : "No presenter notes for this step"
         }
     }

@@ -86,8 +86,11 @@ public enum WalkView {
         var out: [(String, Style)] = [(position, state.projector ? strong : .accent)]
         out.append((gap + f(t.stepElapsed) + (detail >= 2 ? t.stepPlanned.map { " of " + f($0) } ?? "" : ""), plain))
         if t.stepOver { out += [(" ", plain), (" OVER +\(f(t.stepOverBy)) ", overStyle)] }
-        out.append((gap + (detail > 0 ? "session " : "total ") + f(t.sessionElapsed)
-                    + (detail >= 3 ? t.sessionPlanned.map { " of " + f($0) } ?? "" : ""), plain))
+        out.append(
+            (
+                gap + (detail > 0 ? "session " : "total ") + f(t.sessionElapsed)
+                    + (detail >= 3 ? t.sessionPlanned.map { " of " + f($0) } ?? "" : ""), plain
+            ))
         if t.sessionOver {
             out += [(" ", plain), (" OVER +\(f(t.sessionOverBy)) ", overStyle)]
         } else if let r = t.remaining {
@@ -114,7 +117,8 @@ public enum WalkView {
             grid.put(TextWidth.clip("No planned minutes in this tour: the clock counts up.", to: w - 2), row: row, column: 1, style: projector ? strong : .dim)
             return
         }
-        let label = t.sessionOver ? " OVER +\(WalkTiming.format(t.sessionOverBy)) " : " \(Int((progress * 100).rounded(.down)))% of \(WalkTiming.format(planned))"
+        let label =
+            t.sessionOver ? " OVER +\(WalkTiming.format(t.sessionOverBy)) " : " \(Int((progress * 100).rounded(.down)))% of \(WalkTiming.format(planned))"
         let labelWidth = TextWidth.columns(label)
         let barWidth = max(0, w - 3 - labelWidth)
         let filled = min(barWidth, Int((progress * Double(barWidth)).rounded()))
@@ -139,7 +143,8 @@ public enum WalkView {
             }
         case .plain(let lines):
             for (i, line) in lines.enumerated() {
-                grid.put(line, row: layout.headingTop + i, column: layout.textLeft, style: Style(.heading, bold: true, underline: true), width: layout.textWidth)
+                grid.put(
+                    line, row: layout.headingTop + i, column: layout.textLeft, style: Style(.heading, bold: true, underline: true), width: layout.textWidth)
             }
         }
     }
@@ -226,7 +231,9 @@ public enum WalkView {
             grid.put(String(repeating: ascii ? "-" : "─", count: grid.size.width), row: pane.top, column: 0, style: .dim)
             grid.put(TextWidth.clip(title, to: grid.size.width - 4), row: pane.top, column: 2, style: .accent)
             let room = pane.height - 1
-            let shown = layout.notesLines.count > room ? Array(layout.notesLines.prefix(max(0, room - 1))) + ["  … \(layout.notesLines.count - room + 1) more lines"] : layout.notesLines
+            let shown =
+                layout.notesLines.count > room
+                ? Array(layout.notesLines.prefix(max(0, room - 1))) + ["  … \(layout.notesLines.count - room + 1) more lines"] : layout.notesLines
             for (i, line) in shown.prefix(room).enumerated() {
                 grid.fill(row: pane.top + 1 + i, column: 0, width: grid.size.width, style: .normal)
                 grid.put(line, row: pane.top + 1 + i, column: 2, style: state.projector ? strong : .normal, width: grid.size.width - 4)
@@ -267,7 +274,8 @@ public enum WalkView {
 
     static func tooSmall(_ state: WalkState, _ grid: inout CellGrid) {
         let min = WalkState.minimumSize
-        let text = "Terminal too small: \(state.size.width)×\(state.size.height). The walkthrough needs \(min.width)×\(min.height). Enlarge the window, or press q to quit."
+        let text =
+            "Terminal too small: \(state.size.width)×\(state.size.height). The walkthrough needs \(min.width)×\(min.height). Enlarge the window, or press q to quit."
         for (i, l) in TextWidth.wrap(text, width: max(1, state.size.width)).prefix(state.size.height).enumerated() {
             grid.put(l, row: i, column: 0, style: i == 0 ? .warning : .normal)
         }
