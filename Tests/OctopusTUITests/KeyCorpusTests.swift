@@ -65,7 +65,9 @@ struct KeyCorpusTests {
     /// the browser's for the screen (where a text field's "any printable text" counts).
     func isBound(_ key: Key, in s: AppState) -> Bool {
         if KeyHelp.action(for: key, in: KeyTable.shell) != nil { return true }
-        if s.screenKind == .walk, case .walk(let walk) = s.place { return WalkKeys.action(for: key, in: walk) != nil }
+        if s.screenKind == .walk, case .walk(let walk) = s.place {
+            return WalkKeys.action(for: key, in: walk) != nil || KeyTable.action(for: key, on: .walk) != nil
+        }
         return KeyTable.action(for: key, on: s.screenKind) != nil
     }
 

@@ -196,7 +196,10 @@ public struct AppState: Sendable {
             let rows = rows(l)
             guard l.selection < rows.count, let id = rows[l.selection].id, kb.record(id) != nil else { return nil }
             return id
-        case .home, .walk: return nil
+        case .walk(let w):
+            guard let id = w.currentStep?.target.recordID, kb.record(id) != nil else { return nil }
+            return id
+        case .home: return nil
         }
     }
 

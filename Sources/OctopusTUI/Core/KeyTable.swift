@@ -129,7 +129,9 @@ public enum KeyTable {
                 Binding([.tab], .text(.complete), "use the selected recent search"),
             ] + lineEditing
         case .walk:
-            return []  // see WalkKeys
+            // Under the walkthrough's own table (`WalkKeys`): what the browser offers on every screen
+            // that shows a record, so a facilitator can go to, search, bookmark and note mid-walk.
+            return (notebook + global).filter { $0.action != .help && $0.action != .quit }
         case .help:
             return [
                 Binding([.escape, .char("?"), .char("q"), .enter], .back, "close help", hint: "close", pinned: true),

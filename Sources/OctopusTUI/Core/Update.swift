@@ -54,7 +54,11 @@ public enum Update {
                 state.quitRequested = true
                 return []
             }
-            if state.screenKind == .walk, case .walk(var walk) = state.place {
+            // The walkthrough's own keys first; a key it does not bind that the browser shares with
+            // it (`:` `/` `b` `a` `e` …) goes on to the browser's table below, on the step's record.
+            if state.screenKind == .walk, case .walk(var walk) = state.place,
+                WalkKeys.action(for: key, in: walk) != nil || KeyTable.action(for: key, on: .walk) == nil
+            {
                 let effect = WalkUpdate.handle(&walk, key: key, now: state.now)
                 state.place = .walk(walk)
                 switch effect {

@@ -4,7 +4,7 @@ import OctopusKit
 public enum Render {
     public static func render(_ state: AppState) -> CellGrid {
         if case .walk(let walk) = state.place, state.overlay == nil {
-            return WalkView.render(walk, now: state.now, ascii: state.ascii)
+            return WalkView.render(walkWithMessage(walk, state), now: state.now, ascii: state.ascii)
         }
         var grid = CellGrid(state.size)
         if state.isTooSmall {
@@ -29,13 +29,21 @@ public enum Render {
                 selectedLink: page.selectedLink, matchLine: page.matchLine, marked: marked)
             scrollIndicator(&grid, top: top, height: height, scroll: page.scroll, total: layout.lines.count, ascii: state.ascii)
         case .walk(let walk):
-            WalkView.render(walk, now: state.now, into: &grid, ascii: state.ascii)
+            WalkView.render(walkWithMessage(walk, state), now: state.now, into: &grid, ascii: state.ascii)
         }
         if case .help(let scroll) = state.overlay { help(state, scroll, &grid) }
         if case .editor(let editor) = state.overlay { EditorView.draw(state, editor, &grid) }
         if case .search(let search) = state.overlay { SearchView.draw(state, search, &grid) }
         bottomBar(state, &grid)
         return state.ascii ? grid.asciiOnly() : grid
+    }
+
+    /// The walkthrough shows the browser's message too ("Bookmarked …", a start-up warning) when it
+    /// has none of its own: one message row, whichever screen asked.
+    static func walkWithMessage(_ walk: WalkState, _ state: AppState) -> WalkState {
+        var walk = walk
+        if walk.message == nil { walk.message = state.message }
+        return walk
     }
 
     static func tooSmall(_ state: AppState, _ grid: inout CellGrid) {

@@ -259,7 +259,8 @@ public enum WalkView {
 
     static func help(_ state: WalkState, _ grid: inout CellGrid) {
         let w = grid.size.width, h = grid.size.height
-        let entries = WalkKeys.helpLines(overview: state.overview)
+        // Its own keys, then those the browser shares with it (go to, search, notebook).
+        let entries = WalkKeys.helpLines(overview: state.overview) + KeyTable.helpLines(for: .walk)
         let keyWidth = min(24, (entries.map { TextWidth.columns($0.keys) }.max() ?? 8) + 2)
         var lines: [(String, Style)] = [(state.overview ? "Keys in the agenda" : "Keys in the walkthrough", .heading), ("", .normal)]
         for e in entries { lines.append((TextWidth.pad(e.keys, to: keyWidth) + e.help, .normal)) }
