@@ -18,10 +18,10 @@ public struct LinkNumbering: Sendable {
     public mutating func spans(_ text: String) -> [Page.Span] {
         InlineText.parse(text).map { span in
             switch span {
-            case .text(let s): return .text(Sanitizer.clean(s))
+            case .text(let s): return .text(s)
             case .link(let target, let label):
-                guard let r = kb.record(target) else { return .text(Sanitizer.clean(label ?? target)) }
-                return .link(label: Sanitizer.clean(label ?? r.inlineLabel), number: number(r.id))
+                guard let r = kb.record(target) else { return .text((label ?? target)) }
+                return .link(label: (label ?? r.inlineLabel), number: number(r.id))
             }
         }
     }

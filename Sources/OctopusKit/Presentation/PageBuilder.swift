@@ -34,7 +34,7 @@ public struct PageBuilder {
         // A State is called what it was called on the date, with today's name beside it.
         let title = if case .country(let c) = record { c.displayName(at: date) } else { record.title }
         return Page(
-            id: record.id, kind: record.kind, title: Sanitizer.clean(title), subtitle: Sanitizer.clean(subtitle),
+            id: record.id, kind: record.kind, title: title, subtitle: subtitle,
             blocks: blocks, links: numbering.ids)
     }
 
@@ -58,20 +58,20 @@ public struct PageBuilder {
 
     /// A State's name on the page's date, as a link to its page.
     mutating func stateLink(_ c: Country) -> Page.Span {
-        .link(label: Sanitizer.clean(c.displayName(at: date)), number: number(c.id))
+        .link(label: c.displayName(at: date), number: number(c.id))
     }
 
     /// "Albania, the former Yugoslav Republic of Macedonia (today North Macedonia), …"
     func names(_ states: [Country]) -> String {
-        states.map { Sanitizer.clean($0.displayName(at: date)) }.sorted { Folding.fold($0) < Folding.fold($1) }.joined(separator: ", ")
+        states.map { $0.displayName(at: date) }.sorted { Folding.fold($0) < Folding.fold($1) }.joined(separator: ", ")
     }
 
     mutating func spans(_ text: String) -> [Page.Span] { numbering.spans(text) }
 
     mutating func linkSpans(_ id: String, detail: String? = nil) -> [Page.Span] {
         guard let r = kb.record(id) else { return [.text(id)] }
-        var s: [Page.Span] = [.link(label: Sanitizer.clean(r.shortTitle), number: number(r.id))]
-        if let detail { s.append(.text(" — " + Sanitizer.clean(detail))) }
+        var s: [Page.Span] = [.link(label: r.shortTitle, number: number(r.id))]
+        if let detail { s.append(.text(" — " + detail)) }
         return s
     }
 
@@ -95,10 +95,10 @@ public struct PageBuilder {
     mutating func footer(_ record: Record) {
         let p = record.provenance
         heading("Sources")
-        for (i, s) in cited.enumerated() { blocks.append(.numbered(i + 1, [.text(Sanitizer.clean(s))])) }
+        for (i, s) in cited.enumerated() { blocks.append(.numbered(i + 1, [.text(s)])) }
         blocks.append(.blank)
         var asOf: [Page.Span] = [.text(p.asOf.long)]
-        if !p.inferred.isEmpty { asOf.append(.text(" · inferred, not confirmed by a source: " + Sanitizer.clean(p.inferred.joined(separator: ", ")))) }
+        if !p.inferred.isEmpty { asOf.append(.text(" · inferred, not confirmed by a source: " + p.inferred.joined(separator: ", "))) }
         blocks.append(.field("As of", asOf))
     }
 
@@ -122,11 +122,11 @@ public struct PageBuilder {
         let treaty = kb.treaty(a.treaty)
         if !a.reservations.isEmpty {
             heading("Reservations it admits" + governedBy(treaty?.reservationsArticle))
-            for r in a.reservations { blocks.append(.bullet([.strong(Sanitizer.clean(r.provision) + ": ")] + spans(r.text))) }
+            for r in a.reservations { blocks.append(.bullet([.strong(r.provision + ": ")] + spans(r.text))) }
         }
         if !a.declarations.isEmpty {
             heading("Declarations it admits" + governedBy(treaty?.declarationsArticle))
-            for d in a.declarations { blocks.append(.bullet([.strong(Sanitizer.clean(d.provision) + ": ")] + spans(d.text))) }
+            for d in a.declarations { blocks.append(.bullet([.strong(d.provision + ": ")] + spans(d.text))) }
         }
         let sessions = kb.backlinks(to: a.id, kind: .session).map(\.id)
         let explicitSessions = a.links.filter { kb.record($0)?.kind == .session }
@@ -171,7 +171,7 @@ public struct PageBuilder {
             let planned = s.plannedMinutes
             heading("Topics" + (planned > 0 ? " (\(planned) minutes planned)" : ""))
             for (i, t) in s.topics.enumerated() {
-                blocks.append(.numbered(i + 1, [.strong(Sanitizer.clean(t.title))] + (t.minutes.map { [.text(" · \($0) min")] } ?? [])))
+                blocks.append(.numbered(i + 1, [.strong(t.title)] + (t.minutes.map { [.text(" · \($0) min")] } ?? [])))
                 blocks.append(.paragraph(spans(t.summary)))
                 bullets(t.keyPoints)
                 if !t.links.isEmpty {
@@ -226,11 +226,11 @@ public struct PageBuilder {
         publishedCounts(t)
         linkList("See also", t.links)
         linkList("Mentioned by", others(t.id, excluding: [.article, .country], except: t.links))
-        return Sanitizer.clean(([t.aliases.first].compactMap { $0 } + facts).joined(separator: " · "))
+        return (([t.aliases.first].compactMap { $0 } + facts).joined(separator: " · "))
     }
 
     mutating func organisationBody(_ o: Organisation) -> String {
-        if o.aliases.count > 1 { blocks.append(.field("Also", [.text(Sanitizer.clean(o.aliases.joined(separator: ", ")))])) }
+        if o.aliases.count > 1 { blocks.append(.field("Also", [.text(o.aliases.joined(separator: ", "))])) }
         paragraph(o.summary)
         if !o.keyPoints.isEmpty { heading("Key points"); bullets(o.keyPoints) }
         linkList("Discussed in", uniq(o.links.filter { kb.record($0)?.kind == .session } + kb.backlinks(to: o.id, kind: .session).map(\.id)))
@@ -240,7 +240,7 @@ public struct PageBuilder {
     }
 
     mutating func termBody(_ t: GlossaryTerm) -> String {
-        if !t.aliases.isEmpty { blocks.append(.field("Also", [.text(Sanitizer.clean(t.aliases.joined(separator: ", ")))])) }
+        if !t.aliases.isEmpty { blocks.append(.field("Also", [.text(t.aliases.joined(separator: ", "))])) }
         paragraph(t.definition)
         linkList("See also", t.links)
         linkList("Used in", others(t.id, excluding: [], except: t.links))

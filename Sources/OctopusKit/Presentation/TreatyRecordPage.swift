@@ -15,7 +15,7 @@ extension PageBuilder {
         for (c, st) in inEffect.sorted(by: { Folding.fold($0.0.name(at: date)) < Folding.fold($1.0.name(at: date)) }) {
             blocks.append(
                 .bullet(
-                    [stateLink(c), .text(" — \(st.kind.rawValue) under \(Sanitizer.clean(st.provision)), \(st.when): ")] + spans(st.summary) + [
+                    [stateLink(c), .text(" — \(st.kind.rawValue) under \(st.provision), \(st.when): ")] + spans(st.summary) + [
                         cite(st.sources)
                     ]))
         }
@@ -24,7 +24,7 @@ extension PageBuilder {
                 .bullet(
                     [
                         stateLink(c),
-                        .text(" — \(st.kind.rawValue) under \(Sanitizer.clean(st.provision)), date not recorded (not known whether made by this date): "),
+                        .text(" — \(st.kind.rawValue) under \(st.provision), date not recorded (not known whether made by this date): "),
                     ]
                         + spans(st.summary) + [cite(st.sources)]))
         }
@@ -41,7 +41,7 @@ extension PageBuilder {
             if list.isEmpty { blocks.append(.bullet([.strong(treatyName(t) + ": "), .text("none recorded in this base")])); continue }
             for st in list {
                 var line: [Page.Span] =
-                    [.strong("\(kb.treaty(t)?.aliases.first ?? t) \(Sanitizer.clean(st.provision)), \(st.kind.rawValue): ")] + spans(st.summary)
+                    [.strong("\(kb.treaty(t)?.aliases.first ?? t) \(st.provision), \(st.kind.rawValue): ")] + spans(st.summary)
                 line.append(.text(" — \(st.when)"))
                 switch st.inEffect(on: date) {
                 case false: line.append(.text(st.withdrawn.map { $0 <= date } == true ? " (withdrawn by the date shown)" : " (after the date shown)"))
@@ -60,12 +60,12 @@ extension PageBuilder {
         facts.append(c.coeMember2010 ? "Council of Europe member in 2010" : "not a Council of Europe member in 2010")
         if c.draftingParticipant { facts.append("took part in drafting the Convention") }
         let names = ([c.nameFr.map { "French: \($0)" }].compactMap { $0 } + (c.aliases.isEmpty ? [] : ["also: " + c.aliases.joined(separator: ", ")]))
-        if !names.isEmpty { blocks.append(.field("Names", [.text(Sanitizer.clean(names.joined(separator: "; ")))])) }
+        if !names.isEmpty { blocks.append(.field("Names", [.text(names.joined(separator: "; "))])) }
         heading("Status on \(date.long)")
         if let u = c.partOf, c.isPartOfAnother(on: date) {
             blocks.append(
                 .paragraph(
-                    [.text("On this date \(Sanitizer.clean(c.name)) was part of \(Sanitizer.clean(u.name)), counted once, as ")]
+                    [.text("On this date \(c.name) was part of \(u.name), counted once, as ")]
                         + (kb.record(u.state).map { _ in [linkSpans(u.state)[0]] } ?? [.text(u.state)]) + [
                             .text("; it is not counted on its own before \(u.before.long)."), cite(u.sources),
                         ]))
@@ -131,7 +131,7 @@ extension PageBuilder {
         heading("Published numbers of Parties")
         for c in t.publishedCounts {
             let counted = kb.parties(of: t.id, at: c.date).count, undecided = kb.undecidedParties(of: t.id, at: c.date).count
-            let said = c.note.map { " (" + Sanitizer.clean($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) + ")" } ?? ""
+            let said = c.note.map { " (" + $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) + ")" } ?? ""
             var line: [Page.Span] = [.strong("\(c.date.long): \(c.parties) published"), .text(said)]
             let base =
                 counted == c.parties && undecided == 0

@@ -63,7 +63,7 @@ struct EffectRunner {
     }
 
     private func title(_ id: String, _ state: AppState) -> String {
-        state.kb.record(id).map { Sanitizer.clean($0.shortTitle) } ?? Sanitizer.clean(id)
+        state.kb.record(id).map(\.shortTitle) ?? Sanitizer.clean(id)
     }
 
     /// Writes the note in `$VISUAL`/`$EDITOR` on a private temporary file, then saves what is there.

@@ -31,7 +31,7 @@ public enum ListModel {
         case .bookmarks:
             return notebook.bookmarks.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map { key, at in
                 let record = kb.record(key)
-                let title = record.map { Sanitizer.clean($0.shortTitle) } ?? "\(key) (no longer in this knowledge base)"
+                let title = record.map { $0.shortTitle } ?? "\(key) (no longer in this knowledge base)"
                 return ListRow(
                     id: record?.id ?? key, key: "bookmark:" + key, level: 0,
                     text: title + "  · " + NotebookState.display(at), marker: "", folded: false)
@@ -39,7 +39,7 @@ public enum ListModel {
         case .notes:
             return notebook.notes.sorted { $0.updatedAt > $1.updatedAt }.map { note in
                 let record = kb.record(note.recordID)
-                let title = record.map { Sanitizer.clean($0.shortTitle) } ?? "\(note.recordID) (orphaned: no longer in this knowledge base)"
+                let title = record.map { $0.shortTitle } ?? "\(note.recordID) (orphaned: no longer in this knowledge base)"
                 return ListRow(
                     id: record?.id ?? note.recordID, key: note.id.uuidString, level: 0,
                     text: title + " — " + Sanitizer.clean(note.firstLine) + "  · " + NotebookState.display(note.updatedAt),
@@ -49,7 +49,7 @@ public enum ListModel {
             return kb.sessions.map { s in
                 ListRow(
                     id: s.id, key: s.id, level: 0,
-                    text: Sanitizer.clean(Record.session(s).shortTitle)
+                    text: Record.session(s).shortTitle
                         + (s.provenance.inferred.contains("title") ? " *" : ""), marker: "", folded: false)
             }
         case .convention, .protocol_:
@@ -70,17 +70,17 @@ public enum ListModel {
             }
             return countries.map { c in
                 // A State is listed under its name of the day; one then part of another says so.
-                let part = c.isPartOfAnother(on: date) ? c.partOf.map { " — part of \(Sanitizer.clean($0.name)) then" } ?? "" : ""
+                let part = c.isPartOfAnother(on: date) ? c.partOf.map { " — part of \($0.name) then" } ?? "" : ""
                 return ListRow(
-                    id: c.id, key: c.id, level: 0, text: "\(c.id)  \(Sanitizer.clean(c.displayName(at: date)))" + part,
+                    id: c.id, key: c.id, level: 0, text: "\(c.id)  \(c.displayName(at: date))" + part,
                     marker: glyph(part.isEmpty ? c.status(kb.conventionID, at: date).standing : .none, ascii: ascii), folded: false)
             }
         case .organisations:
             return kb.organisations.map {
-                ListRow(id: $0.id, key: $0.id, level: 0, text: Sanitizer.clean(Record.organisation($0).title), marker: "", folded: false)
+                ListRow(id: $0.id, key: $0.id, level: 0, text: Record.organisation($0).title, marker: "", folded: false)
             }
         case .glossary:
-            return kb.glossary.map { ListRow(id: $0.id, key: $0.id, level: 0, text: Sanitizer.clean($0.term), marker: "", folded: false) }
+            return kb.glossary.map { ListRow(id: $0.id, key: $0.id, level: 0, text: $0.term, marker: "", folded: false) }
         }
     }
 
@@ -111,14 +111,14 @@ public enum ListModel {
                 let isFolded = folded.contains(key)
                 rows.append(
                     ListRow(
-                        id: nil, key: key, level: level, text: (isFolded ? (ascii ? "+ " : "▸ ") : (ascii ? "- " : "▾ ")) + Sanitizer.clean(heading),
+                        id: nil, key: key, level: level, text: (isFolded ? (ascii ? "+ " : "▸ ") : (ascii ? "- " : "▾ ")) + heading,
                         marker: "", folded: isFolded))
                 if isFolded { hiddenUnder = key }
             }
             let key = path.compactMap { $0 }.joined(separator: "›")
             if let h = hiddenUnder, key == h || key.hasPrefix(h + "›") { continue }
             let depth = path.compactMap { $0 }.count
-            rows.append(ListRow(id: a.id, key: a.id, level: depth, text: "\(a.number). \(Sanitizer.clean(a.title))", marker: "", folded: false))
+            rows.append(ListRow(id: a.id, key: a.id, level: depth, text: "\(a.number). \(a.title)", marker: "", folded: false))
         }
         return rows
     }

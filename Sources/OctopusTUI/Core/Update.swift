@@ -125,7 +125,7 @@ public enum Update {
         switch action {
         case .addToHandout:
             if state.notebook.tray.contains(record.id) {
-                state.message = "\(Sanitizer.clean(record.shortTitle)) is already in the handout (\(state.notebook.tray.count)); E writes it"
+                state.message = "\(record.shortTitle) is already in the handout (\(state.notebook.tray.count)); E writes it"
             } else {
                 state.notebook.tray.append(record.id)
                 state.message = "Added to the handout (\(state.notebook.tray.count) record\(state.notebook.tray.count == 1 ? "" : "s")); E writes it"

@@ -5,7 +5,7 @@ enum EditorView {
     static func draw(_ state: AppState, _ editor: EditorState, _ grid: inout CellGrid) {
         let w = state.size.width, top = 1, h = state.bodyHeight
         for r in top..<(top + h) { grid.fill(row: r, style: .normal) }
-        let title = state.kb.record(editor.recordID).map { Sanitizer.clean($0.shortTitle) } ?? editor.recordID
+        let title = state.kb.record(editor.recordID).map { $0.shortTitle } ?? editor.recordID
         grid.put(TextWidth.clip("Note on " + title, to: w - 2), row: top, column: 1, style: .heading)
         grid.put(TextWidth.clip("Ctrl-S saves · Esc cancels · arrows, Home/End, Backspace/Delete, Enter", to: w - 2), row: top + 1, column: 1, style: .dim)
         let textTop = top + 3, textHeight = max(1, h - 3), textWidth = max(1, w - 2)

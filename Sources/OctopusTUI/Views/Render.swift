@@ -62,10 +62,10 @@ public enum Render {
             // A State is named as it was on the status date, as its page is.
             let title =
                 state.kb.record(p.id).map { r in
-                    if case .country(let c) = r { Sanitizer.clean(c.displayName(at: state.date)) } else { Sanitizer.clean(r.shortTitle) }
+                    if case .country(let c) = r { c.displayName(at: state.date) } else { r.shortTitle }
                 } ?? p.id
             return (state.notebook.isBookmarked(p.id) ? (state.ascii ? "* " : "★ ") : "") + title
-        case .walk(let w): return "Walkthrough: " + Sanitizer.clean(w.tour.title)
+        case .walk(let w): return "Walkthrough: " + w.tour.title
         }
     }
 
@@ -125,7 +125,7 @@ public enum Render {
         let c = state.kb.conference
         return Array(
             TextWidth.wrap(
-                "\(Sanitizer.clean(c.name)) — \(Sanitizer.clean(c.place)), \(c.startDate.day)–\(c.endDate.long)",
+                "\(c.name) — \(c.place), \(c.startDate.day)–\(c.endDate.long)",
                 width: state.size.width - 2
             ).prefix(2))
     }

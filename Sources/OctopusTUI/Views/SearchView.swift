@@ -35,7 +35,7 @@ enum SearchView {
             let suggestions = state.searchIndex.suggestions(for: search.query)
             if !suggestions.isEmpty {
                 grid.put(
-                    "Did you mean: " + suggestions.map { Sanitizer.clean($0) }.joined(separator: " · "), row: top + 2, column: 1, style: .normal, width: w - 2)
+                    "Did you mean: " + suggestions.map { $0 }.joined(separator: " · "), row: top + 2, column: 1, style: .normal, width: w - 2)
             }
             return
         }
@@ -48,14 +48,14 @@ enum SearchView {
             if selected { grid.fill(row: row, column: 0, width: w - 1, style: .selected) }
             let kind = "[\(hit.kind.rawValue)]"
             let used = grid.put(" " + kind + " ", row: row, column: 0, style: selected ? .selected : .dim, width: w - 1)
-            grid.put(Sanitizer.clean(hit.title), row: row, column: used, style: selected ? .selected : .accent, width: w - 1 - used)
+            grid.put(hit.title, row: row, column: used, style: selected ? .selected : .accent, width: w - 1 - used)
             drawSnippet(hit.snippet, row: row + 1, left: 4, width: w - 5, &grid)
         }
     }
 
     /// The snippet on one line, matched words in reverse video (not colour alone).
     static func drawSnippet(_ snippet: Snippet, row: Int, left: Int, width: Int, _ grid: inout CellGrid) {
-        let text = Array(Sanitizer.clean(snippet.text))
+        let text = Array(snippet.text)
         let marked = Set(snippet.highlights.flatMap { Array($0) })
         var x = left, i = 0
         while i < text.count && x < left + width {

@@ -50,7 +50,7 @@ public struct WalkState: Sendable, Hashable {
     public var currentPage: Page {
         pages.indices.contains(step)
             ? pages[step]
-            : Page(id: "", kind: .session, title: Sanitizer.clean(tour.title), subtitle: "This tour has no steps.", blocks: [], links: [])
+            : Page(id: "", kind: .session, title: tour.title, subtitle: "This tour has no steps.", blocks: [], links: [])
     }
 
     /// The facilitator's notes for the current step: the tour file's first, then the notebook's.

@@ -62,7 +62,7 @@ public enum WalkView {
         grid.fill(row: 0, style: .bar)
         let right = state.overview ? " agenda " : " step \(state.step + 1) of \(state.stepCount) "
         let rightWidth = w >= 60 ? TextWidth.columns(right) : 0
-        grid.put(TextWidth.clip(" octopus › walk › " + Sanitizer.clean(state.tour.title), to: w - rightWidth - 1), row: 0, column: 0, style: .bar)
+        grid.put(TextWidth.clip(" octopus › walk › " + state.tour.title, to: w - rightWidth - 1), row: 0, column: 0, style: .bar)
         if rightWidth > 0 { grid.put(right, row: 0, column: w - rightWidth, style: .bar) }
     }
 
