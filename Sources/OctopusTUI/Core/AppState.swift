@@ -126,6 +126,8 @@ public struct AppState: Sendable {
     /// loop warms it right after drawing that screen.
     public let searchCache: SearchIndexCache
     public var searchIndex: SearchIndex { searchCache.index }
+    /// Pages laid out once per change of what they show (see `PageLayoutCache`).
+    public let layoutCache = PageLayoutCache()
     /// Queries run this session, newest first (kept in memory only).
     public var recentSearches: [String] = []
     /// The last query, for n/N on a page.

@@ -38,6 +38,11 @@ public enum PageView {
     static func textWidth(_ state: AppState) -> Int { max(10, min(state.size.width - 3, 100)) }
 
     public static func layout(_ state: AppState, id: String, width: Int) -> PageLayout {
+        let key = PageLayoutCache.Key(id: id, width: width, date: state.date, ascii: state.ascii, notes: state.notebook.notes(for: id))
+        return state.layoutCache.layout(key) { build(state, id: id, width: width) }
+    }
+
+    static func build(_ state: AppState, id: String, width: Int) -> PageLayout {
         guard let record = state.kb.record(id) else {
             return PageLayout(page: Page(id: id, kind: .term, title: id, subtitle: "", blocks: [], links: []), lines: [], lineOfLink: [:])
         }
