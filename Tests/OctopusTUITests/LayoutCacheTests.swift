@@ -34,3 +34,22 @@ struct LayoutCacheTests {
         #expect(s.layoutCache.built == afterOpening + 2)
     }
 }
+
+/// A keystroke in search runs the query once, whatever update and draw ask of it.
+@MainActor
+@Suite("Search answers per keystroke")
+struct SearchAnswerTests {
+    @Test func eachKeystrokeRunsItsQueryOnce() {
+        var s = AppState(kb: bundled, size: Size(width: 80, height: 24))
+        Update.update(&s, .key(.char("/")))
+        for c in "preservaton" {  // a typo at the end, so the last screen also asks "did you mean"
+            Update.update(&s, .key(.char(c)))
+            _ = Render.render(s)
+            _ = Render.render(s)
+        }
+        Update.update(&s, .key(.down))
+        _ = Render.render(s)
+        #expect(s.searchCache.queriesRun == "preservaton".count)
+        #expect(s.searchCache.hits(for: "preservaton") == s.searchIndex.search("preservaton"))
+    }
+}

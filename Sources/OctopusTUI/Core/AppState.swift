@@ -74,11 +74,36 @@ public struct GotoPrompt: Sendable, Hashable {
     public var text: String { field.text }
 }
 
-/// The search index of a knowledge base, built once, on first use, by whichever caller comes first.
+/// The search index of a knowledge base, built once, on first use, by whichever caller comes first;
+/// and the answers to the last query, so the search screen's update and draw (and its "did you
+/// mean") run a query once per keystroke rather than once per use.
 public final class SearchIndexCache: Sendable {
     private let kb: KnowledgeBase
     private let storage = Mutex<SearchIndex?>(nil)
+    private let last = Mutex<(query: String, hits: [SearchHit], suggestions: [String]?)?>(nil)
+    private let runs = Atomic<Int>(0)
     public init(_ kb: KnowledgeBase) { self.kb = kb }
+
+    /// How many queries were run on the index, for tests that a keystroke runs one.
+    public var queriesRun: Int { runs.load(ordering: .relaxed) }
+
+    /// The hits for a query, from the last answer when the query is the same.
+    public func hits(for query: String) -> [SearchHit] {
+        if let l = last.withLock({ $0 }), l.query == query { return l.hits }
+        let hits = index.search(query)
+        runs.add(1, ordering: .relaxed)
+        last.withLock { $0 = (query, hits, nil) }
+        return hits
+    }
+
+    /// "Did you mean" for a query, computed once for it.
+    public func suggestions(for query: String) -> [String] {
+        if let l = last.withLock({ $0 }), l.query == query, let s = l.suggestions { return s }
+        let hits = hits(for: query), s = index.suggestions(for: query)
+        last.withLock { $0 = (query, hits, s) }
+        return s
+    }
+
     public var index: SearchIndex {
         storage.withLock { cached in
             if let cached { return cached }

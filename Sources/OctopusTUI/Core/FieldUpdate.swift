@@ -30,7 +30,7 @@ extension Update {
             if search.query.isEmpty, search.selection < state.recentSearches.count {
                 search.field = TextField(state.recentSearches[search.selection], limit: search.field.limit)
                 search.selection = 0
-            } else if case let hits = state.searchIndex.search(search.query), search.selection < hits.count {
+            } else if case let hits = state.searchCache.hits(for: search.query), search.selection < hits.count {
                 remember(&state, search.query)
                 state.overlay = nil
                 open(&state, id: hits[search.selection].id)
@@ -45,7 +45,7 @@ extension Update {
             }
         case .selectPrevious, .selectNext, .selectPageUp, .selectPageDown:
             let delta = action == .selectPrevious ? -1 : action == .selectNext ? 1 : action == .selectPageUp ? -page : page
-            let count = search.query.isEmpty ? state.recentSearches.count : state.searchIndex.search(search.query).count
+            let count = search.query.isEmpty ? state.recentSearches.count : state.searchCache.hits(for: search.query).count
             search.selection = min(max(0, search.selection + delta), max(0, count - 1))
         default:
             let before = search.query

@@ -9,7 +9,7 @@ enum SearchView {
     static func draw(_ state: AppState, _ search: SearchState, _ grid: inout CellGrid) {
         let w = state.size.width, top = 1, h = state.bodyHeight
         for r in top..<(top + h) { grid.fill(row: r, style: .normal) }
-        let hits = state.searchIndex.search(search.query)
+        let hits = state.searchCache.hits(for: search.query)
         // The field takes what it needs, up to two thirds of the line; the count gets the rest.
         let x = FieldView.draw(
             search.field, prefix: "/", row: top, column: 1, width: max(1, (w - 2) * 2 / 3), style: .accent,
@@ -32,7 +32,7 @@ enum SearchView {
             return
         }
         if hits.isEmpty {
-            let suggestions = state.searchIndex.suggestions(for: search.query)
+            let suggestions = state.searchCache.suggestions(for: search.query)
             if !suggestions.isEmpty {
                 grid.put(
                     "Did you mean: " + suggestions.map { $0 }.joined(separator: " · "), row: top + 2, column: 1, style: .normal, width: w - 2)
