@@ -19,7 +19,7 @@ struct UpdateTests {
         var s = state()
         send(&s, .char(":")); type(&s, "art 29"); send(&s, .enter)
         #expect(currentID(s) == "art29")
-        let layout = PageView.layout(s, id: "art29", width: PageView.textWidth(s))
+        let layout = PageView.layout(s, id: "art29", width: s.layout.pageTextWidth)
         let n = try #require(layout.page.links.firstIndex(of: "art16")) + 1
         type(&s, String(n)); send(&s, .enter)
         #expect(currentID(s) == "art16")
@@ -52,7 +52,7 @@ struct UpdateTests {
         send(&s, .char(":")); type(&s, "PT"); send(&s, .enter)
         send(&s, .tab)
         guard case .page(let p) = s.place, let sel = p.selectedLink else { Issue.record("no link selected"); return }
-        let target = PageView.layout(s, id: "PT", width: PageView.textWidth(s)).page.links[sel - 1]
+        let target = PageView.layout(s, id: "PT", width: s.layout.pageTextWidth).page.links[sel - 1]
         send(&s, .enter)
         #expect(currentID(s) == target)
     }
@@ -195,14 +195,14 @@ struct UpdateTests {
 
     @Test func mouseClicksSelectAndFollow() throws {
         var s = state()
-        let first = Render.homeMenuTop(s)
+        let first = s.layout.homeMenuTop
         send(&s, .click(row: first + 3, column: 5))  // Countries: select…
         #expect(s.place == .home(selection: 3))
         send(&s, .click(row: first + 3, column: 5))  // …and open on a second click
         guard case .list(let l) = s.place else { Issue.record("not opened"); return }
         #expect(l.section == .countries)
         send(&s, .char(":")); type(&s, "art29"); send(&s, .enter)
-        let layout = PageView.layout(s, id: "art29", width: PageView.textWidth(s))
+        let layout = PageView.layout(s, id: "art29", width: s.layout.pageTextWidth)
         let (line, runs) = try #require(layout.lines.enumerated().first { $0.element.contains { $0.link != nil } })
         var x = 1
         for run in runs { if run.link != nil { break }; x += TextWidth.columns(run.text) }

@@ -7,13 +7,12 @@ extension Update {
         switch state.place {
         case .walk: return  // the walkthrough is driven by keys and a presenter remote
         case .home(let selection):
-            let index = row - Render.homeMenuTop(state)
+            let index = row - state.layout.homeMenuTop
             guard index >= 0 && index < Section.allCases.count else { return }
             state.place = .home(selection: index)
             if index == selection { _ = perform(&state, .open) }
         case .list(var l):
-            let listWidth = state.twoPanes ? max(36, state.size.width * 2 / 5) : state.size.width
-            guard column < listWidth else { l.focusPreview = true; state.place = .list(l); return }
+            guard column < state.layout.listPane.width else { l.focusPreview = true; state.place = .list(l); return }
             let index = l.scroll + row - 2  // title bar, then the list's header line
             let rows = state.rows(l)
             guard index >= 0 && index < rows.count else { return }
@@ -23,7 +22,7 @@ extension Update {
             state.place = .list(l)
             if again { _ = perform(&state, .open) }
         case .page(var p):
-            let layout = PageView.layout(state, id: p.id, width: PageView.textWidth(state))
+            let layout = PageView.layout(state, id: p.id, width: state.layout.pageTextWidth)
             let index = p.scroll + row - 1
             guard index >= 0 && index < layout.lines.count else { return }
             var x = 1

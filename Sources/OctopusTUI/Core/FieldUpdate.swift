@@ -20,7 +20,7 @@ extension Update {
     /// Typing never searches here: the screen runs the query when it is drawn, and the event
     /// loop draws once per batch of keys, so a paste costs one search, not one per character.
     static func editSearch(_ state: inout AppState, _ search: inout SearchState, _ action: TextAction, _ key: Key) {
-        let page = max(1, SearchView.visibleHits(state))
+        let page = state.layout.searchHitsVisible
         switch action {
         case .cancel:
             remember(&state, search.query)

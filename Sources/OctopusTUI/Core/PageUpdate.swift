@@ -4,7 +4,7 @@ import OctopusKit
 extension Update {
     static func page(_ state: inout AppState, _ page: PageState, _ action: Action) {
         var p = page
-        let layout = PageView.layout(state, id: p.id, width: PageView.textWidth(state))
+        let layout = PageView.layout(state, id: p.id, width: state.layout.pageTextWidth)
         let linkCount = layout.page.links.count
         let visible = state.bodyHeight
         switch action {

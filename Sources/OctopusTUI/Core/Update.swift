@@ -352,7 +352,7 @@ public enum Update {
         case .walk:
             break
         case .page(var p):
-            let layout = PageView.layout(state, id: p.id, width: PageView.textWidth(state))
+            let layout = PageView.layout(state, id: p.id, width: state.layout.pageTextWidth)
             let maxScroll = max(0, layout.lines.count - state.bodyHeight)
             p.scroll = min(max(0, p.scroll), maxScroll)
             // Keep a selected link visible after a resize.
@@ -362,18 +362,9 @@ public enum Update {
             state.place = .page(p)
         }
         if case .help(let scroll) = state.overlay {
-            let total = KeyTable.helpLines(for: helpScreen(state)).count + 4
+            let total = KeyTable.helpLines(for: state.helpScreen).count + 4
             state.overlay = .help(scroll: min(max(0, scroll), max(0, total - state.bodyHeight)))
         }
     }
 
-    /// The screen whose keys the help overlay lists.
-    static func helpScreen(_ state: AppState) -> ScreenKind {
-        switch state.place {
-        case .home: .home
-        case .list: .list
-        case .page: .page
-        case .walk: .walk
-        }
-    }
 }

@@ -5,7 +5,7 @@ enum ListView {
     static func draw(_ state: AppState, _ list: ListState, _ grid: inout CellGrid, top: Int, height: Int) {
         let rows = state.rows(list)
         let w = state.size.width
-        let listWidth = state.twoPanes ? max(36, w * 2 / 5) : w
+        let listWidth = state.layout.listPane.width
         // Line 1: what the list shows (filters, sort, legend).
         var header = "\(rows.filter { $0.id != nil }.count) \(list.section == .countries ? "countries" : "entries")"
         if list.section == .countries {

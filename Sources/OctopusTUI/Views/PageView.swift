@@ -34,8 +34,6 @@ public struct PageMatches: Sendable {
 }
 
 public enum PageView {
-    /// Width of the page text: the whole screen less margins, capped for readable line length.
-    static func textWidth(_ state: AppState) -> Int { max(10, min(state.size.width - 3, 100)) }
 
     public static func layout(_ state: AppState, id: String, width: Int) -> PageLayout {
         let key = PageLayoutCache.Key(id: id, width: width, date: state.date, ascii: state.ascii, notes: state.notebook.notes(for: id))

@@ -17,7 +17,7 @@ public enum Render {
         case .home(let selection): home(state, selection, &grid, top: top, height: height)
         case .list(let list): ListView.draw(state, list, &grid, top: top, height: height)
         case .page(let page):
-            let width = PageView.textWidth(state)
+            let width = state.layout.pageTextWidth
             let layout = PageView.layout(state, id: page.id, width: width)
             // The current match's words, as search matched them (`TextMatcher`).
             let marked =
@@ -86,7 +86,7 @@ public enum Render {
     }
 
     static func bottomBar(_ state: AppState, _ grid: inout CellGrid) {
-        let row = state.size.height - 1
+        let row = state.layout.bottomRow.row
         if case .goto(let prompt) = state.overlay {
             let completions = state.resolver.completions(for: prompt.text, limit: 5)
             if let error = prompt.error {
@@ -121,22 +121,10 @@ public enum Render {
         grid.put(ascii ? "#" : "┃", row: pos, column: x, style: .accent)
     }
 
-    static func conferenceLines(_ state: AppState) -> [String] {
-        let c = state.kb.conference
-        return Array(
-            TextWidth.wrap(
-                "\(c.name) — \(c.place), \(c.startDate.day)–\(c.endDate.long)",
-                width: state.size.width - 2
-            ).prefix(2))
-    }
-
-    /// Screen row of the first home-menu entry (for mouse clicks).
-    static func homeMenuTop(_ state: AppState) -> Int { 1 + conferenceLines(state).count + 2 }
-
     static func home(_ state: AppState, _ selection: Int, _ grid: inout CellGrid, top: Int, height: Int) {
         let kb = state.kb, w = state.size.width
         var row = top
-        for line in conferenceLines(state) {
+        for line in state.layout.homeHeader {
             grid.put(line, row: row, column: 1, style: .heading); row += 1
         }
         grid.put(TextWidth.clip("Knowledge base as of \(kb.asOf) · status shown at \(state.date.long)", to: w - 2), row: row, column: 1, style: .dim)
@@ -172,7 +160,7 @@ public enum Render {
     }
 
     static func help(_ state: AppState, _ scroll: Int, _ grid: inout CellGrid) {
-        let screen = Update.helpScreen(state)
+        let screen = state.helpScreen
         let w = state.size.width, h = state.bodyHeight
         let left = 0
         var lines: [(String, Style)] = [("Keys on this screen", .heading), ("", .normal)]

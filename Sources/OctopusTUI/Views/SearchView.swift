@@ -4,7 +4,6 @@ import OctopusKit
 /// line with the matched words marked.
 enum SearchView {
     /// Hits that fit below the query line (two rows each).
-    static func visibleHits(_ state: AppState) -> Int { max(1, (state.bodyHeight - 2) / 2) }
 
     static func draw(_ state: AppState, _ search: SearchState, _ grid: inout CellGrid) {
         let w = state.size.width, top = 1, h = state.bodyHeight
@@ -39,7 +38,7 @@ enum SearchView {
             }
             return
         }
-        let visible = visibleHits(state)
+        let visible = state.layout.searchHitsVisible
         for slot in 0..<visible {
             let i = search.scroll + slot
             guard i < hits.count else { break }
