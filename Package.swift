@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "octopus", targets: ["octopus"]),
         .library(name: "OctopusKit", targets: ["OctopusKit"]),
+        .library(name: "OctopusDocument", targets: ["OctopusDocument"]),
         // For the fuzz targets in Fuzz/, a separate package that depends on this one by path.
         .library(name: "OctopusTUI", targets: ["OctopusTUI"]),
         .library(name: "OctopusNotebook", targets: ["OctopusNotebook"]),
@@ -29,6 +30,9 @@ let package = Package(
         // Pure-Swift model layer: no terminal, no ncurses.
         // Yams only parses tour files (Tours/TourYAML.swift); it is imported internally, not re-exported.
         .target(name: "OctopusKit", dependencies: [.product(name: "Yams", package: "Yams")], path: "Sources/OctopusKit"),
+        // The document layer: records and tour steps laid out as pages, and their plain-text and
+        // Markdown layouts. It reads the model; the model knows nothing of it.
+        .target(name: "OctopusDocument", dependencies: ["OctopusKit"], path: "Sources/OctopusDocument"),
         // The bundled knowledge base, compiled in as a generated raw string literal.
         .executableTarget(name: "embed-kb", path: "Sources/embed-kb"),
         .plugin(
@@ -38,16 +42,16 @@ let package = Package(
             name: "BundledKnowledgeBase", path: "Sources/BundledKnowledgeBase",
             plugins: ["EmbedKnowledgeBase"]),
         .target(
-            name: "OctopusTUI", dependencies: ["OctopusKit", "OctopusNotebook", "CNcurses", "CTerminal"],
+            name: "OctopusTUI", dependencies: ["OctopusKit", "OctopusDocument", "OctopusNotebook", "CNcurses", "CTerminal"],
             path: "Sources/OctopusTUI"),
         // The user's own data (bookmarks, notes) kept apart from the bundled knowledge base.
         .target(
-            name: "OctopusNotebook", dependencies: ["OctopusKit", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "OctopusNotebook", dependencies: ["OctopusKit", "OctopusDocument", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/OctopusNotebook"),
         .executableTarget(
             name: "octopus",
             dependencies: [
-                "OctopusKit", "OctopusTUI", "OctopusNotebook", "BundledKnowledgeBase", "CTerminal",
+                "OctopusKit", "OctopusDocument", "OctopusTUI", "OctopusNotebook", "BundledKnowledgeBase", "CTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Sources/octopus"),
         // Search latency per keystroke on the bundled base and synthetic 10× and 100× bases:
@@ -59,15 +63,15 @@ let package = Package(
         // terminal escapes, synthetic larger bases, a seeded generator.
         .target(name: "TestSupport", dependencies: ["OctopusKit"], path: "Tests/TestSupport"),
         .testTarget(
-            name: "OctopusKitTests", dependencies: ["OctopusKit", "BundledKnowledgeBase", "TestSupport"],
+            name: "OctopusKitTests", dependencies: ["OctopusKit", "OctopusDocument", "BundledKnowledgeBase", "TestSupport"],
             path: "Tests/OctopusKitTests", exclude: ["Reference"]),
         .testTarget(
-            name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "OctopusNotebook", "BundledKnowledgeBase", "TestSupport"],
+            name: "OctopusTUITests", dependencies: ["OctopusTUI", "OctopusKit", "OctopusDocument", "OctopusNotebook", "BundledKnowledgeBase", "TestSupport"],
             path: "Tests/OctopusTUITests", exclude: ["__Snapshots__"]),
         .testTarget(
             name: "OctopusNotebookTests",
             dependencies: [
-                "OctopusNotebook", "OctopusKit", "BundledKnowledgeBase", .product(name: "GRDB", package: "GRDB.swift"),
+                "OctopusNotebook", "OctopusKit", "OctopusDocument", "BundledKnowledgeBase", .product(name: "GRDB", package: "GRDB.swift"),
             ], path: "Tests/OctopusNotebookTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["OctopusKit", "TestSupport"], path: "Tests/EndToEndTests"),
     ],

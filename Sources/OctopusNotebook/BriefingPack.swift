@@ -1,4 +1,5 @@
 import Foundation
+import OctopusDocument
 import OctopusKit
 
 /// A handout: chosen records (and the user's notes on them) as one Markdown document, with a

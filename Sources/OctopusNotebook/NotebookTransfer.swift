@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OctopusDocument
 import OctopusKit
 
 /// The forms notes can be exported in: Markdown to read or print, JSON to move to another machine

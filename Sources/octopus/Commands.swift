@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OctopusDocument
 import OctopusKit
 import OctopusTUI
 

@@ -1,4 +1,5 @@
 import Foundation
+import OctopusDocument
 import OctopusKit
 
 /// JSON output for scripts (`list`, `show` and `search` with `--json`), written through these

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import OctopusDocument
 @testable import OctopusKit
 
 /// Guards the bundled content: completeness, links, provenance, and the published counts.

@@ -1,4 +1,5 @@
 import Testing
+@testable import OctopusDocument
 @testable import OctopusKit
 
 /// A deposit known only within a window, or not at all except that the State was a Party by a

@@ -1,4 +1,5 @@
 import Testing
+@testable import OctopusDocument
 @testable import OctopusKit
 
 /// The counts computed from the States' events against the numbers of Parties sources published,

@@ -1,4 +1,5 @@
 import Testing
+@testable import OctopusDocument
 @testable import OctopusKit
 
 /// The command line wraps by terminal columns, as the browser does: a wide letter takes two.

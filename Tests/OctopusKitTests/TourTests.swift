@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import OctopusDocument
 @testable import OctopusKit
 
 /// Facilitators' tours (issue 7): loading JSON and YAML, validation reported as

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import OctopusDocument
 @testable import OctopusKit
 
 /// What a delegate reads about a State's treaty record: its reservations and declarations, the

@@ -1,6 +1,7 @@
 import BundledKnowledgeBase
 import Foundation
 import Testing
+@testable import OctopusDocument
 @testable import OctopusKit
 
 /// What a treaty is to the base (its role), the articles its reservations and declarations are

@@ -1,5 +1,6 @@
 import BundledKnowledgeBase
 import Foundation
+import OctopusDocument
 import OctopusKit
 import Testing
 @testable import OctopusNotebook

@@ -1,3 +1,4 @@
+import OctopusDocument
 import OctopusKit
 
 /// A styled run of text on one line; `link` is the link number it belongs to, if any.

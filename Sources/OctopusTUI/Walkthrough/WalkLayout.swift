@@ -1,3 +1,4 @@
+import OctopusDocument
 import OctopusKit
 
 /// Where everything goes on the walkthrough screen for one state and size. Computed the same way

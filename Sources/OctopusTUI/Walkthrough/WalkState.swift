@@ -1,4 +1,5 @@
 import Foundation
+import OctopusDocument
 import OctopusKit
 
 /// Everything the walkthrough shows, as one value: the tour and its laid-out pages, where the

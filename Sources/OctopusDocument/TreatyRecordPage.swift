@@ -1,4 +1,5 @@
 import Foundation
+import OctopusKit
 
 /// The parts of pages that tell a treaty's record: a State's status, timeline and statements, who
 /// made a statement on an article, and the published numbers of Parties beside the base's own.

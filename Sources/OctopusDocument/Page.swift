@@ -1,3 +1,5 @@
+import OctopusKit
+
 /// A record laid out as a document, independent of any screen: the CLI prints it as text and the
 /// terminal browser draws it with numbered, selectable links. One layout, two renderers.
 public struct Page: Sendable, Hashable {

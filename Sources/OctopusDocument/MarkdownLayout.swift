@@ -1,4 +1,5 @@
 import Foundation
+import OctopusKit
 
 /// Markdown layout of a `Page`, for handouts and exports: the third renderer of the one layout
 /// (beside `TextLayout` and the terminal browser).

@@ -1,3 +1,5 @@
+import OctopusKit
+
 /// One step of a tour laid out as a `Page`: its title, summary, key points, questions for the
 /// room and numbered links. The walkthrough screen and the plain-text output both draw it, so a
 /// link's number is the same on the projector as in `octopus walk ws3 | less`.

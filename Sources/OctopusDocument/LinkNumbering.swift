@@ -1,3 +1,5 @@
+import OctopusKit
+
 /// Numbers a page's links in order of first appearance ("Article 29[1]") and turns knowledge-base
 /// text into spans with those numbers. Record pages and walkthrough steps share it, so a link
 /// reads and numbers the same everywhere.

@@ -1,3 +1,5 @@
+import OctopusKit
+
 /// Plain-text layout of a `Page` for the command line: wrapped to a width, links shown as
 /// `label[n]` with a numbered list of targets at the end.
 public enum TextLayout {

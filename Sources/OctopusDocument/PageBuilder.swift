@@ -1,4 +1,5 @@
 import Foundation
+import OctopusKit
 
 /// Builds the `Page` for any record: its text with links resolved and numbered, what connects to
 /// it, its status at the chosen date, and its sources and as-of date at the foot.
