@@ -22,6 +22,7 @@ public struct ScreenLayout: Sendable, Hashable {
     public var previewPane: Rect?
     /// The conference line(s) at the top of the home screen, and the row of its first menu entry.
     public var homeHeader: [String]
+    public var homeAsOfRow: Int
     public var homeMenuTop: Int
     /// Search results shown at once (each takes two rows: title and snippet).
     public var searchHitsVisible: Int
@@ -40,8 +41,13 @@ public struct ScreenLayout: Sendable, Hashable {
             state.twoPanes
             ? Rect(row: body.row, column: listWidth + 1, width: max(0, size.width - listWidth - 2), height: body.height) : nil
         let c = state.kb.conference
-        homeHeader = Array(TextWidth.wrap("\(c.name) — \(c.place), \(c.startDate.day)–\(c.endDate.long)", width: size.width - 2).prefix(2))
-        homeMenuTop = body.row + homeHeader.count + 2
+        // The menu comes first on a short screen: the conference line(s) and the blank line after
+        // the as-of line give way, so every section stays reachable (at 40×12 all eight fit).
+        let sections = Section.allCases.count
+        let headerRoom = body.height >= sections + 4 ? 2 : (body.height >= sections + 3 ? 1 : 0)
+        homeHeader = Array(TextWidth.wrap("\(c.name) — \(c.place), \(c.startDate.day)–\(c.endDate.long)", width: size.width - 2).prefix(headerRoom))
+        homeAsOfRow = body.row + homeHeader.count
+        homeMenuTop = homeAsOfRow + 1 + (body.height >= homeHeader.count + 2 + sections ? 1 : 0)
         searchHitsVisible = max(1, (body.height - 2) / 2)
         pageTextWidth = max(10, min(size.width - 3, 100))
     }

@@ -123,12 +123,11 @@ public enum Render {
 
     static func home(_ state: AppState, _ selection: Int, _ grid: inout CellGrid, top: Int, height: Int) {
         let kb = state.kb, w = state.size.width
-        var row = top
-        for line in state.layout.homeHeader {
-            grid.put(line, row: row, column: 1, style: .heading); row += 1
-        }
-        grid.put(TextWidth.clip("Knowledge base as of \(kb.asOf) · status shown at \(state.date.long)", to: w - 2), row: row, column: 1, style: .dim)
-        row += 2
+        let layout = state.layout
+        for (i, line) in layout.homeHeader.enumerated() { grid.put(line, row: top + i, column: 1, style: .heading) }
+        grid.put(
+            TextWidth.clip("Knowledge base as of \(kb.asOf) · status shown at \(state.date.long)", to: w - 2), row: layout.homeAsOfRow, column: 1, style: .dim)
+        var row = layout.homeMenuTop
         let counts: [Section: String] = [
             .sessions: "\(kb.sessions.count)", .convention: "\(kb.articles(of: .convention).count)",
             .protocol_: "\(kb.articles(of: .protocol).count)", .countries: "\(kb.countries.count)",
