@@ -66,7 +66,7 @@ struct RecordHead: Encodable {
     init(_ r: Record) {
         id = r.id; type = r.kind.rawValue
         // An article's own title ("Expedited preservation…"), not "Article 29 – …".
-        if case .article(let a) = r { title = Sanitizer.clean(a.title) } else { title = Sanitizer.clean(r.title) }
+        if case .article(let a) = r { title = a.title } else { title = r.title }
     }
 }
 
@@ -96,8 +96,8 @@ enum KindHead: Encodable {
 struct ArticleHead: Encodable {
     var treaty: String, number: Int, chapter: String, section: String?, titleGroup: String?
     init(_ a: Article) {
-        treaty = a.treaty; number = a.number; chapter = Sanitizer.clean(a.chapter)
-        section = a.section.map { Sanitizer.clean($0) }; titleGroup = a.titleGroup.map { Sanitizer.clean($0) }
+        treaty = a.treaty; number = a.number; chapter = a.chapter
+        section = a.section; titleGroup = a.titleGroup
     }
 }
 
@@ -113,10 +113,10 @@ struct CountryHead: Encodable {
     var statusDate: Day
 
     init(_ c: Country, kb: KnowledgeBase, at date: Day) {
-        name = Sanitizer.clean(c.name)
-        nameAtDate = c.name(at: date) != c.name ? Sanitizer.clean(c.name(at: date)) : nil
-        if c.isPartOfAnother(on: date), let u = c.partOf { partOf = PartOf(state: u.state, name: Sanitizer.clean(u.name), until: u.before) }
-        region = Sanitizer.clean(c.region); coeMember2010 = c.coeMember2010
+        name = c.name
+        nameAtDate = c.name(at: date) != c.name ? c.name(at: date) : nil
+        if c.isPartOfAnother(on: date), let u = c.partOf { partOf = PartOf(state: u.state, name: u.name, until: u.before) }
+        region = c.region; coeMember2010 = c.coeMember2010
         status = Dictionary(uniqueKeysWithValues: kb.trackedTreaties.map { ($0, c.status($0, at: date).standing.rawValue) })
         statusDate = date
     }
@@ -137,7 +137,7 @@ struct RecordBody: Encodable {
     init(_ r: Record, kb: KnowledgeBase) {
         summary = kb.plain(r.summary); keyPoints = r.keyPoints.map(kb.plain)
         links = r.links; backlinks = kb.backlinks[r.id] ?? []
-        sources = r.provenance.sources.map { Sanitizer.clean($0) }; asOf = r.provenance.asOf
+        sources = r.provenance.sources; asOf = r.provenance.asOf
         inferred = r.provenance.inferred.isEmpty ? nil : r.provenance.inferred
     }
 }
@@ -176,8 +176,8 @@ struct ArticleBody: Encodable {
 
     init(_ a: Article, kb: KnowledgeBase, at date: Day) {
         counterparts = a.counterpartIDs
-        reservations = a.reservations.map { Provision(provision: Sanitizer.clean($0.provision), text: kb.plain($0.text)) }
-        declarations = a.declarations.map { Provision(provision: Sanitizer.clean($0.provision), text: kb.plain($0.text)) }
+        reservations = a.reservations.map { Provision(provision: $0.provision, text: kb.plain($0.text)) }
+        declarations = a.declarations.map { Provision(provision: $0.provision, text: kb.plain($0.text)) }
         let (inEffect, undated) = kb.statements(on: a.id, at: date)
         madeBy = inEffect.map { c, st in Flat(StatementJSON(st, kb: kb), State(state: c.id)) }
         madeByUndated = undated.map { c, st in Flat(StatementJSON(st, kb: kb), State(state: c.id)) }
@@ -203,12 +203,12 @@ struct CountryBody: Encodable {
     var formerNames: [FormerName]?
 
     init(_ c: Country, kb: KnowledgeBase, at date: Day) {
-        nameFr = Nullable(value: c.nameFr.map { Sanitizer.clean($0) })
-        aliases = c.aliases.map { Sanitizer.clean($0) }
+        nameFr = Nullable(value: c.nameFr)
+        aliases = c.aliases
         events = c.events.map { e in
             Flat(
                 Event(
-                    treaty: e.treaty, kind: e.kind.rawValue, sources: e.sources.map { Sanitizer.clean($0) },
+                    treaty: e.treaty, kind: e.kind.rawValue, sources: e.sources,
                     unconfirmed: e.unconfirmed, note: e.note.map(kb.plain)), EventDateJSON(e.date))
         }
         statusDetail = kb.trackedTreaties.map { t in
@@ -220,7 +220,7 @@ struct CountryBody: Encodable {
         }
         profile = c.profile.map { Profile(date: $0.date.description, sources: $0.sources) }
         statements = c.statements.map { StatementJSON($0, kb: kb) }
-        formerNames = c.formerNames.isEmpty ? nil : c.formerNames.map { FormerName(name: Sanitizer.clean($0.name), before: $0.before) }
+        formerNames = c.formerNames.isEmpty ? nil : c.formerNames.map { FormerName(name: $0.name, before: $0.before) }
     }
 }
 
@@ -235,7 +235,7 @@ struct SessionBody: Encodable {
         aims = s.aims.map(kb.plain); questions = s.questions.map(kb.plain)
         topics = s.topics.map { t in
             Topic(
-                id: t.id, title: Sanitizer.clean(t.title), summary: kb.plain(t.summary), keyPoints: t.keyPoints.map(kb.plain),
+                id: t.id, title: t.title, summary: kb.plain(t.summary), keyPoints: t.keyPoints.map(kb.plain),
                 minutes: Nullable(value: t.minutes), questions: t.questions.map(kb.plain), links: t.links)
         }
     }
@@ -261,9 +261,9 @@ struct StatementJSON: Encodable {
     var treaty: String, kind: String, provision: String, articles: [String], made: String, summary: String
     var sources: [String], date: Day?, withdrawn: Day?, note: String?
     init(_ st: Statement, kb: KnowledgeBase) {
-        treaty = st.treaty; kind = st.kind.rawValue; provision = Sanitizer.clean(st.provision)
+        treaty = st.treaty; kind = st.kind.rawValue; provision = st.provision
         articles = st.articles; made = st.made.rawValue; summary = kb.plain(st.summary)
-        sources = st.sources.map { Sanitizer.clean($0) }; date = st.date; withdrawn = st.withdrawn; note = st.note.map(kb.plain)
+        sources = st.sources; date = st.date; withdrawn = st.withdrawn; note = st.note.map(kb.plain)
     }
 }
 

@@ -8,9 +8,9 @@ enum PlainList {
         let idWidth = records.map(\.id.count).max() ?? 4
         for r in records {
             var line = r.id.padding(toLength: idWidth + 2, withPad: " ", startingAt: 0)
-            if case .country(let c) = r { line += Sanitizer.clean(c.displayName(at: date)) } else { line += Sanitizer.clean(r.shortTitle) }
+            if case .country(let c) = r { line += c.displayName(at: date) } else { line += r.shortTitle }
             if case .country(let c) = r, c.isPartOfAnother(on: date), let u = c.partOf {
-                line += "  [part of \(Sanitizer.clean(u.name)) on this date; counted as \(u.state)]"
+                line += "  [part of \(u.name) on this date; counted as \(u.state)]"
             } else if case .country(let c) = r {
                 line +=
                     "  ["
@@ -29,7 +29,7 @@ enum PlainList {
 enum PlainHome {
     static func render(_ kb: KnowledgeBase, at date: Day) -> String {
         var out =
-            Sanitizer.clean(kb.conference.name) + " — " + Sanitizer.clean(kb.conference.place)
+            kb.conference.name + " — " + kb.conference.place
             + ", \(kb.conference.startDate.long) to \(kb.conference.endDate.long)\n"
         out += "Knowledge base as of \(kb.asOf); treaty status shown at \(date.long).\n\n"
         for kind in [RecordKind.session, .article, .country, .treaty, .organisation, .term] {
@@ -39,7 +39,7 @@ enum PlainHome {
             let parties = kb.parties(of: convention.id, at: date).count, signed = kb.signatories(of: convention.id, at: date).count
             let undecided = kb.undecidedParties(of: convention.id, at: date).count
             out +=
-                "\n\(Sanitizer.clean(convention.shortTitle)) on \(date.long): \(signed) signatories, \(parties) Parties"
+                "\n\(convention.shortTitle) on \(date.long): \(signed) signatories, \(parties) Parties"
                 + (undecided == 0 ? "" : " (+\(undecided) whose deposit date is within a window or unknown)") + ".\n"
         }
         out += "Try: octopus show art29 · octopus show PT · octopus list sessions · octopus --help\n"
