@@ -98,14 +98,14 @@ extension PageBuilder {
                 case .unknown: "date unknown"
                 }
             var line: [Page.Span] = [.text("\(column)  "), .strong(kb.treaty(e.treaty)?.aliases.first ?? e.treaty), .text("  \(e.kind.label)")]
-            if case .between(let a, let b) = e.date { line.append(.text(" on a day between \(a.long) and \(b.long); the exact day was not seen")) }
+            if case .between(let a, let b) = e.date { line.append(.text(" on a day between \(a.long) and \(b.long); the exact day is not recorded")) }
             if let by = e.knownBy { line.append(.text(" (\(by))")) }
             switch e.date.happened(by: date) {
             case false: line.append(.text(" (after the date shown)"))
             case nil: line.append(.text(" (not known whether before the date shown)"))
             default: break
             }
-            if e.unconfirmed { line.append(.text(" — unconfirmed: not seen in a source")) }
+            if e.unconfirmed { line.append(.text(" — unconfirmed: no source states it")) }
             if let note = e.note { line.append(.text(" — ")); line += spans(note) }
             line.append(cite(e.sources))
             blocks.append(.bullet(line))

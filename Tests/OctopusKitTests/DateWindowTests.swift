@@ -138,7 +138,7 @@ struct DateWindowTests {
         #expect(inside.contains("Budapest Convention (ETS 185): not decided on this date: acceded between 9 February 2024 and 8 March 2024"))
         #expect(
             inside.contains(
-                "2024-02-09…2024-03-08  ETS 185  acceded on a day between 9 February 2024 and 8 March 2024; the exact day was not seen (not known whether before the date shown)"
+                "2024-02-09…2024-03-08  ETS 185  acceded on a day between 9 February 2024 and 8 March 2024; the exact day is not recorded (not known whether before the date shown)"
             ))
         let unknownPage = try text(unknown, at: "2025-12-01")
         #expect(unknownPage.contains("Budapest Convention (ETS 185): a Party; deposit date unknown (a Party by 31 December 2017)"))
