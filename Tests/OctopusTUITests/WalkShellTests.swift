@@ -54,6 +54,19 @@ struct WalkShellTests {
         #expect(s.screenKind == .walk)
     }
 
+    /// Pages and the walkthrough take a typed number the same way (`NumberEntry`): three digits
+    /// at most, shown in the message, gone once used.
+    @Test func aTypedNumberIsCappedAndShownAlikeOnAPageAndInTheWalkthrough() throws {
+        var walking = try walking()
+        _ = send(&walking, typed("1234"))
+        #expect(walk(walking)?.message == "Link 123… press Enter")
+        var page = AppState(kb: bundled, size: Size(width: 80, height: 24))
+        _ = send(&page, [.char(":")] + typed("art29") + [.enter] + typed("1234"))
+        #expect(page.message == "Link 123… press Enter")
+        _ = send(&page, [.enter])
+        #expect(page.message == "No link 123 on this page (1–\(PageView.layout(page, id: "art29", width: page.layout.pageTextWidth).page.links.count))")
+    }
+
     @Test func theWalkthroughHelpListsTheSharedKeys() {
         let lines = KeyTable.helpLines(for: .walk).map(\.keys)
         for key in [":", "/", "b", "a", "e"] { #expect(lines.contains(key), "\(key)") }

@@ -69,7 +69,7 @@ struct WalkTests {
         press(&s, [.char("o")])
         #expect(s.overview && s.overviewSelection == 0)
         press(&s, [.char("4")])
-        #expect(s.typed == "4")
+        #expect(s.typed.text == "4")
         #expect(s.message == "Step 4… press Enter")
         press(&s, [.enter])
         #expect(s.step == 3 && !s.overview && s.typed.isEmpty)

@@ -52,7 +52,7 @@ public struct PageState: Sendable, Hashable {
     public var id: String
     public var scroll = 0
     public var selectedLink: Int?  // 1-based link number
-    public var typedNumber = ""
+    public var typedNumber = NumberEntry()
     /// Line of the current in-page match (n/N), highlighted.
     public var matchLine: Int?
     public init(id: String) { self.id = id }

@@ -26,8 +26,8 @@ extension Update {
             let n = (matches.firstIndex(of: next) ?? 0) + 1
             state.message = "Match \(n) of \(matches.count) for “\(query)” (n next, N previous)"
         case .digit(let d):
-            if p.typedNumber.count < 3 { p.typedNumber += String(d) }
-            state.message = "Link \(p.typedNumber)… press Enter"
+            p.typedNumber.type(d)
+            state.message = "Link \(p.typedNumber.text)… press Enter"
         case .nextLink, .previousLink:
             guard linkCount > 0 else { state.message = "This page has no links"; break }
             let forward = action == .nextLink
@@ -41,7 +41,7 @@ extension Update {
             }
         case .open:
             var target: Int? = p.selectedLink
-            if !p.typedNumber.isEmpty { target = Int(p.typedNumber); p.typedNumber = "" }
+            if !p.typedNumber.isEmpty { target = Int(p.typedNumber.take()) }
             guard let n = target else { state.message = "Select a link with Tab, or type its number, then Enter"; break }
             guard n >= 1 && n <= linkCount else { state.message = "No link \(n) on this page (1–\(linkCount))"; state.place = .page(p); return }
             state.place = .page(p)
@@ -49,7 +49,7 @@ extension Update {
             return
         default: break
         }
-        if case .digit = action {} else if action != .open { p.typedNumber = "" }
+        if case .digit = action {} else if action != .open { p.typedNumber.clear() }
         state.place = .page(p)
     }
 }

@@ -78,7 +78,7 @@ public enum Update {
             }
             guard let action = KeyTable.action(for: key, on: state.screenKind) else {
                 if case .page(var page) = state.place, !page.typedNumber.isEmpty {
-                    page.typedNumber = ""; state.place = .page(page)
+                    page.typedNumber.clear(); state.place = .page(page)
                 }
                 return []
             }

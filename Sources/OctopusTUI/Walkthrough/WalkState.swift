@@ -13,7 +13,7 @@ public struct WalkState: Sendable, Hashable {
     /// Index of the current step (0-based; the screen says "Step 1 of 5").
     public internal(set) var step: Int
     /// Digits typed before Enter: a link number on a step, a step number in the agenda.
-    public internal(set) var typed = ""
+    public internal(set) var typed = NumberEntry()
     public internal(set) var overview = false
     /// The step highlighted in the agenda overview.
     public internal(set) var overviewSelection: Int

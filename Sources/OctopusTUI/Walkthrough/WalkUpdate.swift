@@ -54,14 +54,13 @@ public enum WalkEffect: Sendable, Hashable {
 /// The walkthrough's behaviour: a pure function of state, action and the time it happened.
 public enum WalkUpdate {
     /// Longest number that can be typed: steps and links stay below 1000.
-    static let maxTyped = 3
 
     /// Maps a key through `WalkKeys` and applies it. Unbound keys clear a typed number.
     @discardableResult
     public static func handle(_ state: inout WalkState, key: Key, now: Date) -> WalkEffect? {
         guard let action = WalkKeys.action(for: key, in: state) else {
             state.message = nil
-            state.typed = ""
+            state.typed.clear()
             state.helpShown = false  // any key closes help, bound or not
             return nil
         }
@@ -82,7 +81,7 @@ public enum WalkUpdate {
             return action == .quit ? .quit : nil
         }
         let hadTyped = !state.typed.isEmpty
-        if case .digit = action {} else if action != .enter { state.typed = "" }
+        if case .digit = action {} else if action != .enter { state.typed.clear() }
         switch action {
         case .quit: return .quit
         case .help: state.helpShown = true
@@ -109,8 +108,8 @@ public enum WalkUpdate {
                 state.scroll += delta
             }
         case .digit(let d):
-            if state.typed.count < maxTyped { state.typed += String(d) }
-            state.message = state.overview ? "Step \(state.typed)… press Enter" : "Link \(state.typed)… press Enter"
+            state.typed.type(d)
+            state.message = state.overview ? "Step \(state.typed.text)… press Enter" : "Link \(state.typed.text)… press Enter"
         case .enter: return enter(&state, now: now)
         case .cancel:
             // Esc undoes the smallest thing first: a typed number, then the overview.
@@ -136,8 +135,7 @@ public enum WalkUpdate {
     }
 
     static func enter(_ state: inout WalkState, now: Date) -> WalkEffect? {
-        let typed = state.typed
-        state.typed = ""
+        let typed = state.typed.take()
         if state.overview {
             var target = state.overviewSelection
             if !typed.isEmpty {
