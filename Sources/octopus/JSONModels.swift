@@ -49,15 +49,15 @@ struct Nullable<T: Encodable>: Encodable {
 
 /// A record as `list --json` gives it (`summary`), or with its content as `show --json` does (`page`).
 enum RecordJSON {
-    typealias Summary = Flat<RecordHead, KindHead>
-    typealias Page = Flat<Summary, Flat<RecordBody, KindBody>>
+    typealias Summary = Flat<RecordHead, KindFields>
+    typealias Page = Flat<Summary, Flat<RecordBody, KindFields>>
 
     static func summary(_ r: Record, kb: KnowledgeBase, at date: Day) -> Summary {
-        Flat(RecordHead(r), KindHead(r, kb: kb, at: date))
+        Flat(RecordHead(r), KindFields.head(r, kb: kb, at: date))
     }
 
     static func page(_ r: Record, kb: KnowledgeBase, at date: Day) -> Page {
-        Flat(summary(r, kb: kb, at: date), Flat(RecordBody(r, kb: kb), KindBody(r, kb: kb, at: date)))
+        Flat(summary(r, kb: kb, at: date), Flat(RecordBody(r, kb: kb), KindFields.body(r, kb: kb, at: date)))
     }
 }
 
@@ -70,25 +70,31 @@ struct RecordHead: Encodable {
     }
 }
 
-/// What a record's kind adds to its summary.
-enum KindHead: Encodable {
-    case article(ArticleHead), country(CountryHead), session(SessionHead), other
+/// What a record's kind adds to its summary or its page: one kind's fields, written inline (none
+/// for the kinds that add nothing).
+struct KindFields: Encodable {
+    let fields: (any Encodable)?
+    func encode(to encoder: any Encoder) throws { try fields?.encode(to: encoder) }
+}
 
-    init(_ r: Record, kb: KnowledgeBase, at date: Day) {
+extension KindFields {
+    /// The summary's fields.
+    static func head(_ r: Record, kb: KnowledgeBase, at date: Day) -> KindFields {
         switch r {
-        case .article(let a): self = .article(ArticleHead(a))
-        case .country(let c): self = .country(CountryHead(c, kb: kb, at: date))
-        case .session(let s): self = .session(SessionHead(s))
-        default: self = .other
+        case .article(let a): KindFields(fields: ArticleHead(a))
+        case .country(let c): KindFields(fields: CountryHead(c, kb: kb, at: date))
+        case .session(let s): KindFields(fields: SessionHead(s))
+        default: KindFields(fields: nil)
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .article(let f): try f.encode(to: encoder)
-        case .country(let f): try f.encode(to: encoder)
-        case .session(let f): try f.encode(to: encoder)
-        case .other: break
+    /// The page's fields.
+    static func body(_ r: Record, kb: KnowledgeBase, at date: Day) -> KindFields {
+        switch r {
+        case .article(let a): KindFields(fields: ArticleBody(a, kb: kb, at: date))
+        case .country(let c): KindFields(fields: CountryBody(c, kb: kb, at: date))
+        case .session(let s): KindFields(fields: SessionBody(s, kb: kb))
+        default: KindFields(fields: nil)
         }
     }
 }
@@ -139,29 +145,6 @@ struct RecordBody: Encodable {
         links = r.links; backlinks = kb.backlinks[r.id] ?? []
         sources = r.provenance.sources; asOf = r.provenance.asOf
         inferred = r.provenance.inferred.isEmpty ? nil : r.provenance.inferred
-    }
-}
-
-/// What a record's kind adds to its page.
-enum KindBody: Encodable {
-    case article(ArticleBody), country(CountryBody), session(SessionBody), other
-
-    init(_ r: Record, kb: KnowledgeBase, at date: Day) {
-        switch r {
-        case .article(let a): self = .article(ArticleBody(a, kb: kb, at: date))
-        case .country(let c): self = .country(CountryBody(c, kb: kb, at: date))
-        case .session(let s): self = .session(SessionBody(s, kb: kb))
-        default: self = .other
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .article(let f): try f.encode(to: encoder)
-        case .country(let f): try f.encode(to: encoder)
-        case .session(let f): try f.encode(to: encoder)
-        case .other: break
-        }
     }
 }
 

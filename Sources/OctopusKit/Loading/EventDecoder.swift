@@ -11,8 +11,7 @@ extension KnowledgeBaseDecoder {
                         "treaty", "kind", "date", "between", "dateUnknown", "after", "by", "sources", "unconfirmed", "note",
                     ])
             else { return nil }
-            let treaty = e.string("treaty")
-            if let treaty { references.append(Reference(target: treaty, position: e.position("treaty"), field: ep.appending("treaty"), expected: [.treaty])) }
+            let treaty = treatyLink(e, ep)
             let kindText = e.string("kind")
             let kind = kindText.flatMap(TreatyEvent.Kind.init(rawValue:))
             if let kindText, kind == nil {

@@ -141,6 +141,13 @@ struct KnowledgeBaseDecoder {
         }
     }
 
+    /// The record's `treaty` field, remembered to be checked as a link to a treaty once all ids are known.
+    mutating func treatyLink(_ r: NodeReader, _ p: JSONPath) -> String? {
+        guard let treaty = r.string("treaty") else { return nil }
+        references.append(Reference(target: treaty, position: r.position("treaty"), field: p.appending("treaty"), expected: [.treaty]))
+        return treaty
+    }
+
     mutating func readLinks(_ r: NodeReader, _ key: String = "links", expected: Set<RecordKind>? = nil) -> [String] {
         var out: [String] = []
         let located = r.locatedStrings(key)
@@ -194,8 +201,7 @@ struct KnowledgeBaseDecoder {
                     "reservations", "declarations", "counterparts", "links", "sources", "asOf", "inferred",
                 ])
         else { return nil }
-        let treaty = r.string("treaty")
-        if let treaty { references.append(Reference(target: treaty, position: r.position("treaty"), field: p.appending("treaty"), expected: [.treaty])) }
+        let treaty = treatyLink(r, p)
         let number = r.int("number", range: 1...999)
         // An unknown treaty is reported with the links; its articles' ids are then not checked.
         let role = treaty.flatMap { treatyRoles[$0] }

@@ -10,8 +10,7 @@ extension KnowledgeBaseDecoder {
                         "treaty", "kind", "provision", "articles", "made", "date", "withdrawn", "summary", "sources", "note",
                     ])
             else { return nil }
-            let treaty = s.string("treaty")
-            if let treaty { references.append(Reference(target: treaty, position: s.position("treaty"), field: sp.appending("treaty"), expected: [.treaty])) }
+            let treaty = treatyLink(s, sp)
             let kind = choice(s, "kind", Statement.Kind.self, sp)
             let made = choice(s, "made", Statement.Occasion.self, sp)
             let provision = s.string("provision")
