@@ -45,7 +45,8 @@ struct TerminalTests {
         screen = t.waitFor { $0.contains("Article 29 –") }
         #expect(screen.contains("Article 29 –"))
         t.type("?")
-        screen = t.waitFor { $0.contains("Keys on this screen") }
+        // The overlay reaches the terminal in more than one write: wait for its body, not its title.
+        screen = t.waitFor { $0.contains("Keys on this screen") && $0.contains("select next link") }
         #expect(screen.contains("select next link"))
         t.send("Escape")
         t.type("q")
