@@ -35,7 +35,7 @@ struct KeyCorpusTests {
         + [.wheelUp, .wheelDown]
 
     enum Screen: String, CaseIterable, Sendable {
-        case home, list, page, gotoPrompt, search, editor, help, walkStep, walkAgenda
+        case home, list, page, gotoPrompt, search, noteEditor, help, walkStep, walkAgenda
     }
 
     func send(_ s: inout AppState, _ keys: [Key]) { for k in keys { Update.update(&s, .key(k)) } }
@@ -53,7 +53,7 @@ struct KeyCorpusTests {
             send(&s, [.char("/")] + typed("preservation") + [.escape, .char(":")] + typed("art29") + [.enter])
         case .gotoPrompt: send(&s, [.char(":")] + typed("art 2") + [.left])
         case .search: send(&s, [.char("/")] + typed("pres") + [.down])
-        case .editor: send(&s, [.char(":")] + typed("PT") + [.enter, .char("a")] + typed("first") + [.enter] + typed("second") + [.left, .left])
+        case .noteEditor: send(&s, [.char(":")] + typed("PT") + [.enter, .char("a")] + typed("first") + [.enter] + typed("second") + [.left, .left])
         case .help: send(&s, [.char(":")] + typed("art16") + [.enter, .char("?"), .down])
         case .walkStep: send(&s, [.char(":")] + typed("ws3") + [.enter, .char("w"), .char(" ")])
         case .walkAgenda: send(&s, [.char(":")] + typed("ws3") + [.enter, .char("w"), .char("o"), .down])
@@ -61,14 +61,10 @@ struct KeyCorpusTests {
         return s
     }
 
-    /// Whether the screen's table binds the key: the shell's keys, then the walkthrough's table or
-    /// the browser's for the screen (where a text field's "any printable text" counts).
+    /// Whether the table of what has the keys binds the key (where a text field's "any printable
+    /// text" counts): the overlay's or the screen's, then the shell's.
     func isBound(_ key: Key, in s: AppState) -> Bool {
-        if KeyHelp.action(for: key, in: KeyTable.shell) != nil { return true }
-        if s.screenKind == .walk, case .walk(let walk) = s.place {
-            return WalkKeys.action(for: key, in: walk) != nil || KeyTable.action(for: key, on: .walk) != nil
-        }
-        return KeyTable.action(for: key, on: s.screenKind) != nil
+        KeyHelp.action(for: key, in: s.bindings) != nil
     }
 
     @Test(arguments: Screen.allCases)

@@ -41,7 +41,7 @@ struct KeyTableTests {
         }
     }
 
-    @Test(arguments: [ScreenKind.gotoPrompt, .search, .editor])
+    @Test(arguments: [ScreenKind.gotoPrompt, .search, .noteEditor])
     func textFieldsTypePrintableTextAndNoControls(screen: ScreenKind) {
         #expect(KeyTable.action(for: .char("q"), on: screen) == .text(.insert))
         #expect(KeyTable.action(for: .char(" "), on: screen) == .text(.insert))
@@ -59,7 +59,7 @@ struct KeyTableTests {
     }
 
     @Test func everyOverlayHintsItsOwnKeys() {
-        #expect(KeyTable.hintLine(for: .editor) == "Ctrl-S save  Esc cancel")
+        #expect(KeyTable.hintLine(for: .noteEditor) == "Ctrl-S save  Esc cancel")
         #expect(KeyTable.hintLine(for: .search) == "Enter open  Esc back")
         #expect(KeyTable.hintLine(for: .gotoPrompt) == "Enter go  Tab complete  Esc cancel")
         #expect(KeyTable.hintLine(for: .help) == "↓ scroll  Esc close")
@@ -67,8 +67,8 @@ struct KeyTableTests {
 
     @Test func pinnedHintsStayOnANarrowTerminal() {
         #expect(KeyTable.hintLine(for: .page, width: 20) == "? help  q quit")
-        #expect(KeyTable.hintLine(for: .editor, width: 5) == "Esc cancel")
-        #expect(WalkKeys.hintLine(overview: false, width: 10) == "? help  q quit")
+        #expect(KeyTable.hintLine(for: .noteEditor, width: 5) == "Esc cancel")
+        #expect(KeyHelp.hintLine(WalkKeys.bindings(overview: false), width: 10) == "? help  q quit")
     }
 
     @MainActor @Test func theBottomRowShowsTheKeysOfTheOverlayThatIsOpen() {

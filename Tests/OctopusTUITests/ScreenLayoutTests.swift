@@ -19,8 +19,8 @@ struct ScreenLayoutTests {
             let drawn = Render.render(s).lines[row]
             #expect(drawn.contains(Section.allCases[index].title), "\(size) row \(row): \(drawn)")
             Update.update(&s, .key(.click(row: row, column: 3)))
-            if case .home(let selection) = s.place {
-                #expect(selection == index)
+            if case .home(let home) = s.place {
+                #expect(home.selection == index)
             } else {
                 // Clicking the entry already selected opens it.
                 #expect(index == 0, "\(size): entry \(index) opened instead of being selected")

@@ -128,7 +128,7 @@ struct TextTests {
     @MainActor @Test func aNoteThatCannotBeSavedComesBackToTheEditor() throws {
         var s = AppState(kb: bundled, size: Size(width: 80, height: 24))
         Update.update(&s, .noteNotSaved(recordID: "PT", text: "line one\n🇵🇹 two", reason: "the disk is full"))
-        guard case .editor(let editor) = s.overlay else { Issue.record("no editor"); return }
+        guard case .noteEditor(let editor) = s.overlay else { Issue.record("no editor"); return }
         #expect(editor.text == "line one\n🇵🇹 two")
         #expect(s.message?.contains("the disk is full") == true)
         var again = editor

@@ -32,7 +32,7 @@ struct UpdateTests {
     @Test func escapeOnHomeDoesNothing() {
         var s = state()
         send(&s, .escape, .left, .backspace)
-        #expect(s.place == .home(selection: 0))
+        #expect(s.place == .home(HomeState(selection: 0)))
         #expect(!s.quitRequested)
     }
 
@@ -139,10 +139,10 @@ struct UpdateTests {
     @Test func noteEditorSavesOnCtrlSAndAsksBeforeDiscarding() {
         var s = withNotebook()
         send(&s, .char(":")); type(&s, "PT"); send(&s, .enter, .char("a"))
-        guard case .editor = s.overlay else { Issue.record("no editor"); return }
+        guard case .noteEditor = s.overlay else { Issue.record("no editor"); return }
         type(&s, "first"); send(&s, .enter); type(&s, "secxnd"); send(&s, .left, .left, .backspace); type(&s, "o")
         send(&s, .escape)
-        guard case .editor(let asking) = s.overlay else { Issue.record("discarded without asking"); return }
+        guard case .noteEditor(let asking) = s.overlay else { Issue.record("discarded without asking"); return }
         #expect(asking.confirmingDiscard)
         send(&s, .char("n"))  // back to the text, nothing lost
         #expect(Update.update(&s, .key(.ctrl("s"))) == [.saveNote(recordID: "PT", text: "first\nsecond")])
@@ -160,7 +160,7 @@ struct UpdateTests {
         var s = withNotebook()
         s.externalEditor = "vi"
         send(&s, .char(":")); type(&s, "PT"); send(&s, .enter)
-        #expect(Update.update(&s, .key(.char("a"))) == [.editExternally(recordID: "PT")])
+        #expect(Update.update(&s, .key(.char("a"))) == [.externalEditor(recordID: "PT")])
     }
 
     @Test func notesUnavailableIsExplained() {
@@ -197,7 +197,7 @@ struct UpdateTests {
         var s = state()
         let first = s.layout.homeMenuTop
         send(&s, .click(row: first + 3, column: 5))  // Countries: select…
-        #expect(s.place == .home(selection: 3))
+        #expect(s.place == .home(HomeState(selection: 3)))
         send(&s, .click(row: first + 3, column: 5))  // …and open on a second click
         guard case .list(let l) = s.place else { Issue.record("not opened"); return }
         #expect(l.section == .countries)

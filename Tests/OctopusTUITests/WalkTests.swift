@@ -3,8 +3,53 @@ import OctopusKit
 import Testing
 @testable import OctopusTUI
 
+/// A walkthrough inside the browser's shell, as `octopus walk` starts it (opened over the home
+/// screen, so Esc has somewhere to go): keys go through `Update`, the screen through `Render`.
+@MainActor
+@dynamicMemberLookup
+struct Walking {
+    var app: AppState
+    let start: WalkState
+
+    init(_ tour: Tour, size: Size, projector: Bool, now: Date) {
+        app = AppState(kb: bundled, size: size)
+        app.notebook.available = true
+        app.now = now
+        start = WalkState(tour: tour, kb: bundled, projector: projector, now: now)
+        Update.navigate(&app, to: .walk(start))
+    }
+
+    /// The walkthrough's state; a test that reads it after leaving the walk fails, not traps.
+    var walk: WalkState {
+        get {
+            if case .walk(let w) = app.place { return w }
+            Issue.record("not in the walkthrough: \(app.place)")
+            return start
+        }
+        set { app.place = .walk(newValue) }
+    }
+    subscript<T>(dynamicMember path: KeyPath<WalkState, T>) -> T { walk[keyPath: path] }
+    subscript<T>(dynamicMember path: WritableKeyPath<WalkState, T>) -> T {
+        get { walk[keyPath: path] }
+        set { walk[keyPath: path] = newValue }
+    }
+    /// The shell's message row, which the walkthrough writes through its outcomes.
+    var message: String? { app.message }
+    func timing(at now: Date) -> WalkTiming { walk.timing(at: now) }
+    func spent(onStep i: Int, at now: Date) -> TimeInterval { walk.spent(onStep: i, at: now) }
+    var maxScroll: Int { WalkLayout(walk, in: app.layout.screen).maxScroll }
+
+    func render(now: Date, ascii: Bool = false) -> CellGrid {
+        var a = app
+        a.now = now
+        a.ascii = ascii
+        return Render.render(a)
+    }
+}
+
 /// The walkthrough (issue 7): update logic with an injected clock, the notes pane's privacy rule,
 /// the key table, block letters, and text snapshots of both layouts at 80×24 and 160×45.
+@MainActor
 @Suite("Walkthrough")
 struct WalkTests {
     /// 25 March 2010, 09:00 UTC: the clock every test starts from.
@@ -36,13 +81,14 @@ struct WalkTests {
         do { return try TourLoader.load(text: customYAML, format: .yaml, file: "tour.yaml", kb: bundled) } catch { fatalError("custom tour invalid: \(error)") }
     }
 
-    func state(_ tour: Tour = WalkTests.ws3, size: Size = Size(width: 80, height: 24), projector: Bool = false) -> WalkState {
-        WalkState(tour: tour, kb: bundled, size: size, projector: projector, now: Self.t0)
+    func state(_ tour: Tour = WalkTests.ws3, size: Size = Size(width: 80, height: 24), projector: Bool = false) -> Walking {
+        Walking(tour, size: size, projector: projector, now: Self.t0)
     }
 
     @discardableResult
-    func press(_ s: inout WalkState, _ keys: [Key], at seconds: TimeInterval = 0) -> [WalkEffect] {
-        keys.compactMap { WalkUpdate.handle(&s, key: $0, now: Self.at(seconds)) }
+    func press(_ s: inout Walking, _ keys: [Key], at seconds: TimeInterval = 0) -> [Effect] {
+        s.app.now = Self.at(seconds)
+        return keys.flatMap { Update.update(&s.app, .key($0)) }
     }
 
     // MARK: Steps
@@ -92,19 +138,24 @@ struct WalkTests {
         var s = state()
         let links = s.currentPage.links
         #expect(links.count >= 3)
-        let effects = press(&s, [.char("2"), .enter])
-        #expect(effects == [.open(links[1])])
+        press(&s, [.char("2"), .enter])
+        #expect(s.app.place == .page(PageState(id: links[1])))
+        // Esc on the page comes back to the same step, with nothing left typed.
+        press(&s, [.escape])
         #expect(s.typed.isEmpty && s.step == 0)
         press(&s, [.char("4"), .char("2"), .enter])
         #expect(s.message == "No link 42 on this step (1–\(links.count))")
-        // Esc clears a typed number; with nothing typed it asks the host to leave.
-        #expect(press(&s, [.char("1"), .escape]).isEmpty)
-        #expect(s.typed.isEmpty)
-        #expect(press(&s, [.escape]) == [.leave])
-        #expect(press(&s, [.char("q")]) == [.quit])
+        // Esc clears a typed number; with nothing typed it leaves the walkthrough.
+        press(&s, [.char("1"), .escape])
+        #expect(s.typed.isEmpty && s.app.screenKind == .walk)
         // An unbound key drops a half-typed number rather than keeping it for later.
         press(&s, [.char("3"), .char("x")])
         #expect(s.typed.isEmpty)
+        press(&s, [.escape])
+        #expect(s.app.place == .home(HomeState()))
+        var quitting = state()
+        press(&quitting, [.char("q")])
+        #expect(quitting.app.quitRequested)
     }
 
     // MARK: Clock
@@ -144,7 +195,7 @@ struct WalkTests {
         #expect(!over.sessionOver)
         #expect(WalkTiming.format(over.stepOverBy) == "3:12")
 
-        let grid = WalkView.render(s, now: Self.at(600 + 192))
+        let grid = s.render(now: Self.at(600 + 192))
         let line = grid.lines[1]
         #expect(line.contains("OVER +3:12"))
         // Marked by attribute as well as by text: the O of OVER is bold and reversed.
@@ -155,7 +206,7 @@ struct WalkTests {
         press(&s, [.end], at: 600 + 192)
         let late = s.timing(at: Self.at(91 * 60))
         #expect(late.sessionOver && late.sessionOverBy == 60 && late.remaining == TimeInterval(-60))
-        let timer = WalkView.render(s, now: Self.at(91 * 60)).lines[1]
+        let timer = s.render(now: Self.at(91 * 60)).lines[1]
         #expect(timer.contains("session 1:31:00  OVER +1:00"), "\(timer)")
         #expect(WalkTiming.format(3723) == "1:02:03")
     }
@@ -166,17 +217,17 @@ struct WalkTests {
         var s = state(Self.custom, projector: true)
         #expect(s.presenterNotes.count == 2)
         #expect(!s.notesVisible)
-        #expect(!WalkView.render(s, now: Self.t0).text.contains("Presenter notes"))
+        #expect(!s.render(now: Self.t0).text.contains("Presenter notes"))
 
         press(&s, [.char("p")])
         #expect(s.notesVisible)
         #expect(s.message == "Presenter notes shown on the projector for this step only")
-        #expect(WalkView.render(s, now: Self.t0).text.contains("Ask who has sent an Art. 29 request."))
+        #expect(s.render(now: Self.t0).text.contains("Ask who has sent an Art. 29 request."))
 
         // The next step's notes stay hidden; coming back keeps this step's choice.
         press(&s, [.char(" ")])
         #expect(!s.notesVisible)
-        #expect(!WalkView.render(s, now: Self.t0).text.contains("Keep this one short"))
+        #expect(!s.render(now: Self.t0).text.contains("Keep this one short"))
         press(&s, [.left])
         #expect(s.notesVisible)
 
@@ -185,7 +236,7 @@ struct WalkTests {
         #expect(!s.projector && s.notesVisible)
         press(&s, [.char(" ")])
         #expect(s.notesVisible)
-        #expect(WalkView.render(s, now: Self.t0).text.contains("Keep this one short"))
+        #expect(s.render(now: Self.t0).text.contains("Keep this one short"))
         press(&s, [.char("p"), .char(" ")])
         #expect(!s.notesVisible)
         // Back on the projector, a step never chosen there stays hidden.
@@ -208,25 +259,31 @@ struct WalkTests {
     @Test func noKeyIsBoundTwice() {
         for overview in [false, true] {
             var seen: [Key: String] = [:]
-            for b in WalkKeys.bindings(overview: overview) {
+            for b in WalkKeys.bindings(overview: overview) + KeyTable.shell {
                 for k in b.keys {
                     #expect(seen[k] == nil, "\(k) bound to both \(seen[k] ?? "") and \(b.help)")
                     seen[k] = b.help
                 }
             }
-            #expect(!WalkKeys.hintLine(overview: overview).isEmpty)
+            #expect(!KeyHelp.hintLine(WalkKeys.bindings(overview: overview)).isEmpty)
         }
     }
 
-    @Test func helpListsTheKeysAndAnyKeyClosesIt() {
+    /// The shell's help, over the walkthrough: its own keys and the browser's it shares, every
+    /// line reachable by scrolling at 80×24 (the walkthrough's own help used to cut the list off).
+    @Test func helpListsTheWalkthroughsKeysScrollsAndEscClosesIt() {
         var s = state()
         press(&s, [.char("?")])
-        #expect(s.helpShown)
-        let text = WalkView.render(s, now: Self.t0).text
-        #expect(text.contains("Keys in the walkthrough"))
+        #expect(s.app.screenKind == .help)
+        let text = s.render(now: Self.t0).text
+        #expect(text.contains("Keys on this screen"))
         #expect(text.contains("pause or resume the clock"))
-        press(&s, [.char(" ")])
-        #expect(!s.helpShown && s.step == 0)
+        #expect(s.render(now: Self.t0).lines.last?.contains("Esc close") == true)
+        press(&s, Array(repeating: .down, count: 60))
+        #expect(s.render(now: Self.t0).text.contains("Esc or ? closes this help"))
+        #expect(s.render(now: Self.t0).text.contains("go to an address"))
+        press(&s, [.escape])
+        #expect(s.app.overlay == nil && s.step == 0)
     }
 
     @Test func scrollingStaysInRangeAcrossResizes() {
@@ -234,23 +291,23 @@ struct WalkTests {
         press(&s, [.char(" ")])  // topic 2 is longer than a screen
         for _ in 0..<200 { press(&s, [.down]) }
         let bottom = s.scroll
-        #expect(bottom > 0 && bottom == WalkView.maxScroll(s))
-        WalkUpdate.update(&s, .resize(Size(width: 160, height: 45)), now: Self.t0)
-        #expect(s.scroll <= WalkView.maxScroll(s))
+        #expect(bottom > 0 && bottom == s.maxScroll)
+        Update.update(&s.app, .resize(Size(width: 160, height: 45)))
+        #expect(s.scroll <= s.maxScroll)
         press(&s, [.char(" ")])
         #expect(s.scroll == 0)
     }
 
     @Test func tinyAndAsciiScreensDrawSafely() {
         var s = state(size: Size(width: 20, height: 5))
-        #expect(WalkView.render(s, now: Self.t0).text.contains("too small"))
+        #expect(s.render(now: Self.t0).text.contains("too small"))
         s = state(size: Size(width: 80, height: 24), projector: true)
-        let grid = WalkView.render(s, now: Self.at(700), ascii: true)
+        let grid = s.render(now: Self.at(700), ascii: true)
         #expect(grid.text.unicodeScalars.allSatisfy { $0.isASCII })
         // A hand-built tour with no steps shows a placeholder instead of trapping.
-        var empty = WalkState(tour: Tour(title: "Empty", steps: [], origin: .file("x")), kb: bundled, size: Size(width: 80, height: 24), now: Self.t0)
+        var empty = Walking(Tour(title: "Empty", steps: [], origin: .file("x")), size: Size(width: 80, height: 24), projector: false, now: Self.t0)
         press(&empty, [.char(" "), .char("o"), .enter, .char("1"), .enter, .char("p"), .down])
-        #expect(WalkView.render(empty, now: Self.t0).text.contains("This tour has no steps"))
+        #expect(empty.render(now: Self.t0).text.contains("This tour has no steps"))
     }
 
     /// Every size from the minimum up, in every view, draws inside the grid without trapping.
@@ -263,7 +320,7 @@ struct WalkTests {
                     for keys: [Key] in [[.char("o")], [.char("?")], [.char("p"), .end, .down, .down]] {
                         var s = state(Self.custom, size: size, projector: projector)
                         press(&s, keys, at: 5000)
-                        let grid = WalkView.render(s, now: Self.at(9000))
+                        let grid = s.render(now: Self.at(9000))
                         if grid.lines.count != height || grid.lines.contains(where: { TextWidth.columns($0) > width }) {
                             problems.append("\(width)x\(height) projector=\(projector) keys=\(keys)")
                         }
@@ -301,8 +358,8 @@ struct WalkTests {
         press(&s, keys, at: 0)
         press(&s, [.char("P")], at: 750)
         if notesOnProjector { press(&s, [.char("p")], at: 750) }
-        s.message = nil  // the last key's message would hide the hint bar
-        return WalkView.render(s, now: Self.at(800))
+        s.app.message = nil  // the last key's message would hide the hint bar
+        return s.render(now: Self.at(800))
     }
 
     @Test(arguments: [false, true])

@@ -17,7 +17,7 @@ public enum Browser {
     /// Esc on a linked page returns to the same step; Esc on the tour itself stays there.
     public static func walk(kb: KnowledgeBase, tour: Tour, options: BrowserOptions, projector: Bool) -> Int32? {
         session(kb: kb, options: options) { state in
-            var walk = WalkState(tour: tour, kb: kb, size: state.size, projector: projector, now: state.now)
+            var walk = WalkState(tour: tour, kb: kb, projector: projector, now: state.now)
             walk.notebookNotes = state.notesForWalk
             state.place = .walk(walk)
         }
@@ -56,7 +56,7 @@ public enum Browser {
                 // Nothing the user wrote is lost: a note being typed is saved before we go, or,
                 // if the notebook cannot take it, kept in a private file named on the way out.
                 var kept: String?
-                if case .editor(let editor) = state.overlay, !editor.isEmpty,
+                if case .noteEditor(let editor) = state.overlay, !editor.isEmpty,
                     case .noteNotSaved? = runner.save(recordID: editor.recordID, text: editor.text, state: state).last
                 {
                     kept = EffectRunner.keepDraft(editor.text)

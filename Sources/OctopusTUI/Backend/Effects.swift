@@ -21,7 +21,7 @@ struct EffectRunner {
             } catch { return [.notice(error.description)] }
         case .saveNote(let recordID, let text):
             return save(recordID: recordID, text: text, state: state)
-        case .editExternally(let recordID):
+        case .externalEditor(let recordID):
             return editExternally(recordID: recordID, state: state)
         case .writeHandout(let ids):
             return writeHandout(ids, state: state)

@@ -21,6 +21,16 @@ public enum Action: Hashable, Sendable {
     case suspend
     /// A key of a text field: the go-to prompt, the search field, the note editor.
     case text(TextAction)
+    /// A key of the walkthrough's own (steps, agenda, clock, projector).
+    case walkthrough(WalkAction)
+
+    /// A digit of a number typed before Enter, which help shows as one "0-9" line.
+    var isDigit: Bool {
+        switch self {
+        case .digit, .walkthrough(.digit): true
+        default: false
+        }
+    }
 }
 
 /// What a key asks of a text field. One-line fields and the note editor share the editing
@@ -106,6 +116,7 @@ extension Action: KeyAction {
         case .walk: "walk a room through this session (facilitator mode)"
         case .suspend: "suspend to the shell (fg comes back)"
         case .text(let action): action.help
+        case .walkthrough(let action): action.help
         }
     }
 }

@@ -34,33 +34,9 @@ public enum Section: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-public struct ListState: Sendable, Hashable {
-    public var section: Section
-    public var selection = 0
-    public var scroll = 0
-    /// Folded tree headers (Convention: chapter, section and title headings).
-    public var folded: Set<String> = []
-    public var regionFilter: String?
-    public var statusFilter: TreatyStatus.Standing?
-    public var sortByDate = false
-    public var focusPreview = false
-    public var previewScroll = 0
-    public init(section: Section) { self.section = section }
-}
-
-public struct PageState: Sendable, Hashable {
-    public var id: String
-    public var scroll = 0
-    public var selectedLink: Int?  // 1-based link number
-    public var typedNumber = NumberEntry()
-    /// Line of the current in-page match (n/N), highlighted.
-    public var matchLine: Int?
-    public init(id: String) { self.id = id }
-}
-
 /// One place in the navigation history.
 public enum Place: Sendable, Hashable {
-    case home(selection: Int)
+    case home(HomeState)
     case list(ListState)
     case page(PageState)
     /// Facilitator mode: a session or tour step by step. Its clock keeps running while a linked
@@ -127,7 +103,7 @@ public struct SearchState: Sendable, Hashable {
 public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
     case goto(GotoPrompt)
-    case editor(EditorState)
+    case noteEditor(EditorState)
     case search(SearchState)
 }
 
@@ -160,7 +136,7 @@ public struct AppState: Sendable {
     public var size: Size
     public var date: Day
     public var ascii: Bool
-    public var place: Place = .home(selection: 0)
+    public var place: Place = .home(HomeState())
     public var backStack: [Place] = []
     public var forwardStack: [Place] = []
     public var overlay: Overlay?
@@ -183,7 +159,7 @@ public struct AppState: Sendable {
         switch overlay {
         case .help: return .help
         case .goto: return .gotoPrompt
-        case .editor(let editor): return editor.confirmingDiscard ? .discardNote : .editor
+        case .noteEditor(let editor): return editor.confirmingDiscard ? .discardNote : .noteEditor
         case .search: return .search
         case nil: break
         }
@@ -215,19 +191,18 @@ public struct AppState: Sendable {
         ListModel.rows(list, kb: kb, date: date, ascii: ascii, notebook: notebook)
     }
 
-    /// The record the user is looking at: the open page, or the selected row of a list.
-    public var currentRecordID: String? {
-        switch place {
-        case .page(let p): return p.id
-        case .list(let l):
-            let rows = rows(l)
-            guard l.selection < rows.count, let id = rows[l.selection].id, kb.record(id) != nil else { return nil }
-            return id
-        case .walk(let w):
-            guard let id = w.currentStep?.target.recordID, kb.record(id) != nil else { return nil }
-            return id
-        case .home: return nil
-        }
+    /// The record the user is looking at: the open page, the selected row of a list, the step.
+    public var currentRecordID: String? { place.screen.record(in: self) }
+
+    /// The keys of what has them: the overlay, or else the screen; then the shell's.
+    public var bindings: [Binding] {
+        let screen = overlay == nil ? place.screen.bindings : KeyTable.screenBindings(screenKind)
+        return screen + KeyTable.shell
+    }
+
+    /// The help overlay's lines: every key of the screen under it.
+    public var helpLines: [(keys: String, help: String)] {
+        KeyHelp.lines(place.screen.bindings + KeyTable.shell) { $0.isDigit }
     }
 
     /// Rows available for the body between the title bar and the hint bar.

@@ -3,7 +3,7 @@ import OctopusKit
 /// The built-in multi-line note editor, as a value: one `TextField` per line and the row of the
 /// cursor. Moving, typing and deleting go by grapheme cluster (see `TextField`).
 public struct EditorState: Sendable, Hashable {
-    public enum Outcome: Sendable, Hashable { case editing, save, discard }
+    public enum Outcome: Sendable, Hashable { case stillOpen, save, discard }
 
     public var recordID: String
     public private(set) var lines: [TextField] = [TextField()]
@@ -24,10 +24,10 @@ public struct EditorState: Sendable, Hashable {
     public var isEmpty: Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     public var current: TextField { lines[row] }
 
-    /// Applies one key through the editor's table (`KeyTable`, screen `.editor`, or
+    /// Applies one key through the editor's table (`KeyTable`, screen `.noteEditor`, or
     /// `.discardNote` while asking); a key that is in neither changes nothing.
     public mutating func apply(_ key: Key) -> Outcome {
-        guard case .text(let action)? = KeyTable.action(for: key, on: confirmingDiscard ? .discardNote : .editor) else { return .editing }
+        guard case .text(let action)? = KeyTable.action(for: key, on: confirmingDiscard ? .discardNote : .noteEditor) else { return .stillOpen }
         return apply(action, key: key)
     }
 
@@ -36,7 +36,7 @@ public struct EditorState: Sendable, Hashable {
     public mutating func apply(_ action: TextAction, key: Key) -> Outcome {
         if confirmingDiscard {
             confirmingDiscard = false
-            return action == .discard ? .discard : .editing
+            return action == .discard ? .discard : .stillOpen
         }
         switch action {
         case .save: return .save
@@ -73,7 +73,7 @@ public struct EditorState: Sendable, Hashable {
             .discard, .keepEditing:
             break
         }
-        return .editing
+        return .stillOpen
     }
 
     /// Up and down keep the cursor's column on screen as near as the other line allows.

@@ -1,14 +1,14 @@
 /// Keys are data: one table per screen of key → action, text fields included, and the help
 /// overlay and the hint bar generated from it (see `KeyBinding`); a test rejects two actions on
 /// one key, and another that a key outside a screen's table changes anything. The browser's
-/// tables bind `Action`s, the walkthrough's `WalkAction`s (see `WalkKeys`).
+/// walkthrough's table is built the same way in `WalkKeys`.
 public typealias Binding = KeyBinding<Action>
 
 public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
-    case home, list, page, gotoPrompt, help, editor, search
+    case home, list, page, gotoPrompt, help, noteEditor, search
     /// The note editor asking "Discard this note?".
     case discardNote
-    /// The walkthrough has its own table, `WalkKeys`.
+    /// The walkthrough on a step (its agenda has its own table too: `WalkKeys`).
     case walk
 }
 
@@ -104,7 +104,7 @@ public enum KeyTable {
                 Binding([.tab], .text(.complete), "complete the address", hint: "complete"),
                 Binding([.escape, .ctrl("c")], .text(.cancel), hint: "cancel", pinned: true),
             ] + lineEditing
-        case .editor:
+        case .noteEditor:
             return [
                 Binding([.ctrl("s")], .text(.save), hint: "save"),
                 Binding([.escape, .ctrl("c")], .text(.cancel), "cancel (asks before discarding what you wrote)", hint: "cancel", pinned: true),
@@ -129,9 +129,7 @@ public enum KeyTable {
                 Binding([.tab], .text(.complete), "use the selected recent search"),
             ] + lineEditing
         case .walk:
-            // Under the walkthrough's own table (`WalkKeys`): what the browser offers on every screen
-            // that shows a record, so a facilitator can go to, search, bookmark and note mid-walk.
-            return (notebook + global).filter { $0.action != .help && $0.action != .quit }
+            return WalkKeys.bindings(overview: false)
         case .help:
             return [
                 Binding([.escape, .char("?"), .char("q"), .enter], .back, "close help", hint: "close", pinned: true),
@@ -147,7 +145,7 @@ public enum KeyTable {
 
     /// Help lines "keys  text", one per binding (digits collapsed into one line).
     public static func helpLines(for screen: ScreenKind) -> [(keys: String, help: String)] {
-        KeyHelp.lines(bindings(for: screen)) { if case .digit = $0 { true } else { false } }
+        KeyHelp.lines(bindings(for: screen)) { $0.isDigit }
     }
 
     public static func hintLine(for screen: ScreenKind, width: Int = .max) -> String {

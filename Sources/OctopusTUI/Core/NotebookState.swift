@@ -32,7 +32,7 @@ public struct NotebookState: Sendable, Hashable {
 public enum Effect: Sendable, Hashable {
     case toggleBookmark(String)
     case saveNote(recordID: String, text: String)
-    case editExternally(recordID: String)
+    case externalEditor(recordID: String)
     case writeHandout([String])
     /// Stop the process as Ctrl-Z does in a shell; the screen is redrawn after `fg`.
     case suspend

@@ -31,7 +31,7 @@ enum ListView {
             grid.put(row.text, row: y, column: x, style: style, width: listWidth - 2 - x)
         }
         if rows.isEmpty { grid.put("Nothing matches these filters (r: region, f: status).", row: top + 1, column: 1, style: .dim, width: listWidth - 2) }
-        Render.scrollIndicator(&grid, top: top + 1, height: visible, scroll: list.scroll, total: rows.count, ascii: state.ascii)
+        Chrome.scrollBar(&grid, column: grid.size.width - 1, top: top + 1, height: visible, scroll: list.scroll, total: rows.count, ascii: state.ascii)
         guard state.twoPanes else { return }
         // Preview pane.
         let px = listWidth + 1, pw = w - px - 1

@@ -10,43 +10,25 @@ import OctopusKit
 ///
 /// Running over time is written out ("OVER +3:12") and drawn bold and reversed, never colour alone.
 public enum WalkView {
-    public static func render(_ state: WalkState, now: Date, ascii: Bool = false) -> CellGrid {
-        var grid = CellGrid(state.size)
-        render(state, now: now, into: &grid, ascii: ascii)
-        return grid
-    }
-
-    /// Draws over the whole grid, at the grid's size.
-    public static func render(_ state: WalkState, now: Date, into grid: inout CellGrid, ascii: Bool) {
-        var s = state
-        s.size = grid.size
-        for r in 0..<grid.size.height { grid.fill(row: r, style: .normal) }
-        if s.isTooSmall {
-            tooSmall(s, &grid)
+    /// Draws the walkthrough into its rectangle (the shell draws the title bar, the message and
+    /// hint row, and help around it).
+    static func draw(_ s: WalkState, now: Date, in rect: Rect, into grid: inout CellGrid, ascii: Bool) {
+        let layout = WalkLayout(s, in: rect, ascii: ascii)
+        let timing = s.timing(at: now)
+        drawSegments(timerLine(s, timing, width: rect.width - 2), &grid, row: layout.timerRow, column: 1, width: rect.width - 2)
+        progressBar(timing, &grid, row: layout.timerRow + 1, projector: s.projector, ascii: ascii)
+        heading(layout, &grid)
+        if s.overview {
+            overview(s, layout, now: now, &grid, ascii: ascii)
         } else {
-            let layout = WalkLayout(s, ascii: ascii)
-            let timing = s.timing(at: now)
-            // The projector has no title bar: the timer is its first row.
-            let timerRow = s.projector ? 0 : 1
-            if !s.projector { titleBar(s, &grid) }
-            drawSegments(timerLine(s, timing, width: s.size.width - 2), &grid, row: timerRow, column: 1, width: s.size.width - 2)
-            progressBar(timing, &grid, row: timerRow + 1, projector: s.projector, ascii: ascii)
-            heading(layout, &grid)
-            if s.overview {
-                overview(s, layout, now: now, &grid, ascii: ascii)
-            } else {
-                body(s, layout, &grid, ascii: ascii)
-            }
-            notes(s, layout, &grid, ascii: ascii)
-            bottomRow(s, layout, &grid, ascii: ascii)
-            if s.helpShown { help(s, &grid) }
+            body(s, layout, &grid, ascii: ascii)
         }
-        if ascii { grid = grid.asciiOnly() }
-    }
-
-    /// How far the current step can scroll at the state's size (used by `WalkUpdate`).
-    static func maxScroll(_ state: WalkState) -> Int {
-        state.isTooSmall ? 0 : WalkLayout(state).maxScroll
+        notes(s, layout, &grid, ascii: ascii)
+        if s.projector, !s.overview, s.scroll < layout.maxScroll {
+            // No hint bar on the projector, only a sign that the step goes on below.
+            let more = ascii ? "v more" : "▼ more"
+            grid.put(more, row: rect.bottom - 1, column: max(0, rect.width - TextWidth.columns(more) - 2), style: strong)
+        }
     }
 
     // MARK: Styles
@@ -55,16 +37,7 @@ public enum WalkView {
     static let pausedStyle = Style(.accent, bold: true, reverse: true)
     static let strong = Style(.normal, bold: true)
 
-    // MARK: Header
-
-    static func titleBar(_ state: WalkState, _ grid: inout CellGrid) {
-        let w = state.size.width
-        grid.fill(row: 0, style: .bar)
-        let right = state.overview ? " agenda " : " step \(state.step + 1) of \(state.stepCount) "
-        let rightWidth = w >= 60 ? TextWidth.columns(right) : 0
-        grid.put(TextWidth.clip(" octopus › walk › " + state.tour.title, to: w - rightWidth - 1), row: 0, column: 0, style: .bar)
-        if rightWidth > 0 { grid.put(right, row: 0, column: w - rightWidth, style: .bar) }
-    }
+    // MARK: Timer
 
     /// "Step 2 of 6   3:12 of 20:00   session 18:40 of 1:30:00 · 1:11:20 left", with OVER and
     /// PAUSED marks, shortened until it fits: the planned totals go first, then the labels. The
@@ -162,11 +135,10 @@ public enum WalkView {
             }
         }
         // Presenter layout: a scroll bar beside the text when it does not fit.
-        if !state.projector, layout.lines.count > layout.bodyHeight, layout.bodyHeight > 0 {
-            let x = min(grid.size.width - 1, layout.textLeft + layout.textWidth + 1)
-            let pos = layout.bodyTop + min(layout.bodyHeight - 1, scroll * layout.bodyHeight / max(1, layout.maxScroll + 1))
-            for r in layout.bodyTop..<(layout.bodyTop + layout.bodyHeight) { grid.put(ascii ? "|" : "│", row: r, column: x, style: .dim) }
-            grid.put(ascii ? "#" : "┃", row: pos, column: x, style: .accent)
+        if !state.projector {
+            Chrome.scrollBar(
+                &grid, column: min(grid.size.width - 1, layout.textLeft + layout.textWidth + 1), top: layout.bodyTop, height: layout.bodyHeight,
+                scroll: scroll, total: layout.lines.count, ascii: ascii)
         }
     }
 
@@ -186,7 +158,7 @@ public enum WalkView {
         }
         guard height > 0, state.stepCount > 0 else { return }
         let count = state.stepCount
-        let first = min(max(0, state.overviewSelection - height / 2), max(0, count - height))
+        let first = Viewport.centred(selection: state.overviewSelection, count: count, height: height)
         let numberWidth = String(count).count + 1
         let normal: Style = state.projector ? strong : .normal
         for i in first..<min(count, first + height) {
@@ -238,47 +210,6 @@ public enum WalkView {
                 grid.fill(row: pane.top + 1 + i, column: 0, width: grid.size.width, style: .normal)
                 grid.put(line, row: pane.top + 1 + i, column: 2, style: state.projector ? strong : .normal, width: grid.size.width - 4)
             }
-        }
-    }
-
-    static func bottomRow(_ state: WalkState, _ layout: WalkLayout, _ grid: inout CellGrid, ascii: Bool) {
-        let row = grid.size.height - 1, w = grid.size.width
-        if let message = state.message {
-            grid.put(TextWidth.clip(message, to: w - 1), row: row, column: state.projector ? 1 : 0, style: state.projector ? strong : .accent)
-            return
-        }
-        if state.projector {
-            // No hint bar on the projector, only a sign that the step goes on below.
-            guard !state.overview, state.scroll < layout.maxScroll else { return }
-            let more = ascii ? "v more" : "▼ more"
-            grid.put(more, row: row, column: max(0, w - TextWidth.columns(more) - 2), style: strong)
-            return
-        }
-        grid.put(TextWidth.clip(WalkKeys.hintLine(overview: state.overview, width: w), to: w), row: row, column: 0, style: .dim)
-    }
-
-    static func help(_ state: WalkState, _ grid: inout CellGrid) {
-        let w = grid.size.width, h = grid.size.height
-        // Its own keys, then those the browser shares with it (go to, search, notebook).
-        let entries = WalkKeys.helpLines(overview: state.overview) + KeyTable.helpLines(for: .walk)
-        let keyWidth = min(24, (entries.map { TextWidth.columns($0.keys) }.max() ?? 8) + 2)
-        var lines: [(String, Style)] = [(state.overview ? "Keys in the agenda" : "Keys in the walkthrough", .heading), ("", .normal)]
-        for e in entries { lines.append((TextWidth.pad(e.keys, to: keyWidth) + e.help, .normal)) }
-        lines += [("", .normal), ("Any key closes this help", .dim)]
-        for r in 1..<(h - 1) {
-            grid.fill(row: r, style: .normal)
-            let i = r - 1
-            guard i < lines.count else { continue }
-            grid.put(" " + lines[i].0, row: r, column: 0, style: lines[i].1, width: w)
-        }
-    }
-
-    static func tooSmall(_ state: WalkState, _ grid: inout CellGrid) {
-        let min = WalkState.minimumSize
-        let text =
-            "Terminal too small: \(state.size.width)×\(state.size.height). The walkthrough needs \(min.width)×\(min.height). Enlarge the window, or press q to quit."
-        for (i, l) in TextWidth.wrap(text, width: max(1, state.size.width)).prefix(state.size.height).enumerated() {
-            grid.put(l, row: i, column: 0, style: i == 0 ? .warning : .normal)
         }
     }
 }

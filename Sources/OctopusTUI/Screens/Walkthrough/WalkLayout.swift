@@ -1,8 +1,8 @@
 import OctopusDocument
 import OctopusKit
 
-/// Where everything goes on the walkthrough screen for one state and size. Computed the same way
-/// by `WalkUpdate` (to keep scrolling in range) and `WalkView` (to draw).
+/// Where everything goes in the walkthrough's rectangle for one state. Computed the same way by
+/// `WalkUpdate` (to keep scrolling in range) and `WalkView` (to draw).
 struct WalkLayout {
     enum Heading {
         case none
@@ -24,6 +24,8 @@ struct WalkLayout {
         var onRight: Bool
     }
 
+    /// The timer line; the progress bar is under it.
+    var timerRow: Int
     var heading: Heading = .none
     var headingTop = 0
     var bodyTop: Int
@@ -38,15 +40,16 @@ struct WalkLayout {
     /// Width from which notes sit beside the text rather than under it.
     static let sideNotesWidth = 110
 
-    init(_ state: WalkState, ascii: Bool = false) {
-        let w = state.size.width, h = state.size.height
+    init(_ state: WalkState, in rect: Rect, ascii: Bool = false) {
+        let w = rect.width, h = rect.height
+        timerRow = rect.row
         let page = state.currentPage
         let notesShown = state.notesVisible && !state.overview && !state.presenterNotes.isEmpty
         if state.projector {
             // Fewer words per line than the presenter layout, centred, no dim text.
             textWidth = max(10, min(w - 8, 56 + w / 10))
             textLeft = max(0, (w - textWidth) / 2)
-            headingTop = 3
+            headingTop = rect.row + 3
             let title = state.overview ? "Agenda" : page.title
             let blockLines = h >= 40 ? 2 : 1
             if h >= 20, let blocks = BlockLetters.layout(title, width: w - 4, maxLines: blockLines, ascii: ascii) {
@@ -58,10 +61,11 @@ struct WalkLayout {
         } else {
             textLeft = 1
             textWidth = max(10, min(w - 3, 100))
-            bodyTop = 3
+            bodyTop = rect.row + 2
         }
-        // The last row holds the hint bar, a message, or (projector) the "more" marker.
-        var bottom = h - 1
+        // The projector's last row holds the "more" marker (or the shell's message); the
+        // presenter's rectangle ends above the shell's hint row.
+        var bottom = state.projector ? rect.bottom - 1 : rect.bottom
         if notesShown {
             if !state.projector && w >= Self.sideNotesWidth {
                 let paneWidth = min(48, w / 3)

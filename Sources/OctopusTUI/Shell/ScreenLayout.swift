@@ -15,8 +15,12 @@ public struct Rect: Sendable, Hashable {
 public struct ScreenLayout: Sendable, Hashable {
     /// The title bar (row 0), the message row (completions, warnings) and the hint row (the last).
     public var titleBar: Rect, messageRow: Rect, bottomRow: Rect
-    /// Between them.
+    /// Between them: where a browser screen and the overlays draw.
     public var body: Rect
+    /// Where the current screen draws, as its frame allows (the walkthrough's goes further).
+    public var screen: Rect
+    /// Where the help overlay draws: over the screen, above the hint row.
+    public var help: Rect
     /// A list and, on a wide terminal, the preview of its selected record beside it.
     public var listPane: Rect
     public var previewPane: Rect?
@@ -35,6 +39,12 @@ public struct ScreenLayout: Sendable, Hashable {
         bottomRow = Rect(row: max(0, size.height - 1), column: 0, width: size.width, height: 1)
         messageRow = Rect(row: max(0, size.height - 2), column: 0, width: size.width, height: 1)
         body = Rect(row: 1, column: 0, width: size.width, height: state.bodyHeight)
+        switch state.place.screen.frame {
+        case .browser: screen = body
+        case .presenter: screen = Rect(row: 1, column: 0, width: size.width, height: max(1, size.height - 2))
+        case .projector: screen = Rect(row: 0, column: 0, width: size.width, height: size.height)
+        }
+        help = Rect(row: screen.row, column: 0, width: size.width, height: max(1, min(screen.height, bottomRow.row - screen.row)))
         let listWidth = state.twoPanes ? max(36, size.width * 2 / 5) : size.width
         listPane = Rect(row: body.row, column: 0, width: listWidth, height: body.height)
         previewPane =
@@ -56,14 +66,4 @@ public struct ScreenLayout: Sendable, Hashable {
 extension AppState {
     /// The screen's geometry for this state (cheap: a few numbers and the wrapped conference line).
     public var layout: ScreenLayout { ScreenLayout(self) }
-
-    /// The screen whose keys the help overlay lists: the one under it.
-    public var helpScreen: ScreenKind {
-        switch place {
-        case .home: .home
-        case .list: .list
-        case .page: .page
-        case .walk: .walk
-        }
-    }
 }

@@ -9,7 +9,7 @@ extension Update {
         switch state.overlay {
         case .goto(var prompt): editPrompt(&state, &prompt, action, key)
         case .search(var search): editSearch(&state, &search, action, key)
-        case .editor(var editor): return edit(&state, &editor, action, key)
+        case .noteEditor(var editor): return edit(&state, &editor, action, key)
         case .help, nil: break
         }
         return []

@@ -4,12 +4,12 @@ import OctopusKit
 
 /// Everything the walkthrough shows, as one value: the tour and its laid-out pages, where the
 /// facilitator is, what is typed, which panes are open and the clock. `WalkUpdate.update` changes
-/// it; `WalkView.render` draws it. Time always comes in as a `now` argument.
+/// it; `WalkView.draw` draws it into the rectangle the shell gives it (see `WalkScreen`). Time always
+/// comes in as a `now` argument.
 public struct WalkState: Sendable, Hashable {
     public let tour: Tour
     /// One page per step, with its numbered links (built once from the knowledge base).
     public let pages: [Page]
-    public var size: Size
     /// Index of the current step (0-based; the screen says "Step 1 of 5").
     public internal(set) var step: Int
     /// Digits typed before Enter: a link number on a step, a step number in the agenda.
@@ -17,7 +17,6 @@ public struct WalkState: Sendable, Hashable {
     public internal(set) var overview = false
     /// The step highlighted in the agenda overview.
     public internal(set) var overviewSelection: Int
-    public internal(set) var helpShown = false
     public internal(set) var projector: Bool
     /// Presenter notes in the normal layout: shown unless the facilitator hid them.
     public internal(set) var notesInNormal = true
@@ -26,15 +25,13 @@ public struct WalkState: Sendable, Hashable {
     public internal(set) var notesOnProjector: Set<Int> = []
     public internal(set) var clock: WalkClock
     public internal(set) var scroll = 0
-    public internal(set) var message: String?
     /// The user's own notes from the notebook, by record id (or topic address `ws3/topic-2`).
     /// Set by whoever owns the notebook; shown with the tour file's notes in the presenter pane.
     public var notebookNotes: [String: [String]] = [:]
 
-    public init(tour: Tour, kb: KnowledgeBase, size: Size, projector: Bool = false, now: Date, startStep: Int = 0) {
+    public init(tour: Tour, kb: KnowledgeBase, projector: Bool = false, now: Date, startStep: Int = 0) {
         self.tour = tour
         self.pages = TourPage.pages(for: tour, in: kb)
-        self.size = size
         self.projector = projector
         let start = min(max(0, startStep), max(0, tour.steps.count - 1))
         self.step = start
@@ -81,8 +78,4 @@ public struct WalkState: Sendable, Hashable {
     public func spent(onStep index: Int, at now: Date) -> TimeInterval {
         clock.spent(onStep: index, current: step, at: now)
     }
-
-    /// Smallest terminal the walkthrough draws in; below it, one "too small" message.
-    public static let minimumSize = Size(width: 40, height: 10)
-    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
 }

@@ -1,0 +1,95 @@
+import OctopusKit
+
+/// What the shell draws around every screen, one of each: the title bar, the message-or-hints
+/// row, the help overlay, the too-small screen and the scroll bar.
+enum Chrome {
+    /// " octopus › <screen's title>" on the left; the read-only mark and the screen's status
+    /// (by default the status date, short on narrow terminals) on the right.
+    static func titleBar(_ app: AppState, _ screen: any Screen, _ grid: inout CellGrid) {
+        let w = app.size.width
+        grid.fill(row: 0, style: .bar)
+        // A read-only notebook is said on every screen, not only in a message the next key clears.
+        let readOnly = app.notebook.writesOff == nil ? nil : w >= 60 ? "notes read-only" : "read-only"
+        let status =
+            screen.status(in: app)
+            ?? (w >= 60 ? "status at \(app.date)\(app.isConferenceDate ? " (conference)" : " (latest)")" : "\(app.date)")
+        let parts = [readOnly, status.isEmpty ? nil : status].compactMap { $0 }
+        let right = parts.isEmpty ? "" : " " + parts.joined(separator: " · ") + " "
+        let rightWidth = TextWidth.columns(right)
+        let left = " octopus › " + screen.title(in: app)
+        grid.put(TextWidth.clip(left, to: w - rightWidth - 1), row: 0, column: 0, style: .bar)
+        if rightWidth > 0 { grid.put(right, row: 0, column: w - rightWidth, style: .bar) }
+    }
+
+    /// The last row: the go-to prompt when it is open, else the message, else the keys of what has
+    /// the keys (the screen, or the overlay open over it). The projector shows only a message.
+    static func bottomRow(_ app: AppState, frame: Frame, _ grid: inout CellGrid) {
+        let w = app.size.width, row = app.layout.bottomRow.row
+        if case .goto(let prompt) = app.overlay {
+            let completions = app.resolver.completions(for: prompt.text, limit: 5)
+            if let error = prompt.error {
+                grid.fill(row: row - 1, style: .normal)
+                grid.put(TextWidth.clip(error, to: w), row: row - 1, column: 0, style: .warning)
+            } else if !completions.isEmpty {
+                grid.fill(row: row - 1, style: .normal)
+                grid.put(TextWidth.clip("Tab: " + completions.joined(separator: "  "), to: w), row: row - 1, column: 0, style: .dim)
+            }
+            grid.fill(row: row, style: .normal)
+            // The prompt's own keys on its right, in at most half the row; the field keeps the rest.
+            let hints = TextWidth.clip(KeyHelp.hintLine(app.bindings, width: w / 2), to: w / 2)
+            let hintWidth = TextWidth.columns(hints)
+            FieldView.draw(prompt.field, prefix: ":", row: row, column: 0, width: w - hintWidth - 2, style: .accent, ascii: app.ascii, &grid)
+            grid.put(hints, row: row, column: w - hintWidth, style: .dim)
+            return
+        }
+        if let message = app.message {
+            grid.fill(row: row, style: .normal)
+            if frame == .projector {
+                grid.put(TextWidth.clip(message, to: w - 1), row: row, column: 1, style: Style(.normal, bold: true))
+            } else {
+                grid.put(TextWidth.clip(message, to: w), row: row, column: 0, style: .accent)
+            }
+            return
+        }
+        guard frame != .projector || app.overlay != nil else { return }
+        grid.fill(row: row, style: .normal)
+        grid.put(TextWidth.clip(KeyHelp.hintLine(app.bindings, width: w), to: w), row: row, column: 0, style: .dim)
+    }
+
+    /// Every key of the screen under it, generated from that screen's table.
+    static func help(_ app: AppState, scroll: Int, in rect: Rect, _ grid: inout CellGrid) {
+        let lines = helpText(app)
+        for r in 0..<rect.height {
+            grid.fill(row: rect.row + r, column: rect.column, width: rect.width, style: .normal)
+            let i = scroll + r
+            guard i < lines.count else { continue }
+            grid.put(" " + lines[i].0, row: rect.row + r, column: rect.column, style: lines[i].1, width: rect.width)
+        }
+    }
+
+    static func helpText(_ app: AppState) -> [(String, Style)] {
+        let entries = app.helpLines
+        let keyWidth = min(22, (entries.map { TextWidth.columns($0.keys) }.max() ?? 8) + 2)
+        var lines: [(String, Style)] = [("Keys on this screen", .heading), ("", .normal)]
+        for e in entries { lines.append((TextWidth.pad(e.keys, to: keyWidth) + e.help, .normal)) }
+        lines += [("", .normal), ("Esc or ? closes this help", .dim)]
+        return lines
+    }
+
+    static func tooSmall(_ app: AppState, _ grid: inout CellGrid) {
+        let min = AppState.minimumSize
+        let lines = TextWidth.wrap(
+            "Terminal too small: \(app.size.width)×\(app.size.height). octopus needs \(min.width)×\(min.height). Enlarge the window, or press q to quit.",
+            width: max(1, app.size.width))
+        for (i, l) in lines.prefix(app.size.height).enumerated() { grid.put(l, row: i, column: 0, style: i == 0 ? .warning : .normal) }
+    }
+
+    /// A bar in `column` beside `height` rows showing which part of `total` rows is on screen;
+    /// nothing when it all fits.
+    static func scrollBar(_ grid: inout CellGrid, column: Int, top: Int, height: Int, scroll: Int, total: Int, ascii: Bool) {
+        guard total > height, height > 0 else { return }
+        let pos = top + min(height - 1, scroll * height / max(1, total - height + 1))
+        for r in top..<(top + height) { grid.put(ascii ? "|" : "│", row: r, column: column, style: .dim) }
+        grid.put(ascii ? "#" : "┃", row: pos, column: column, style: .accent)
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import OctopusKit
+import OctopusNotebook
+
+/// The browser's behaviour: a pure function from state and message to the next state.
+public enum Update {
+    /// Applies a message and returns the effects (writes) for the event loop to run.
+    @discardableResult
+    public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .resize(let size):
+            state.size = size
+            clampAll(&state)
+            return []
+        case .tick(let now):
+            state.now = now
+            return []
+        case .notebookLoaded(let bookmarks, let notes, let writesOff, let version):
+            state.notebook.version = version
+            state.notebook.available = true
+            state.notebook.problem = nil
+            if let writesOff, state.notebook.writesOff == nil { state.message = "Notes are read-only: " + writesOff }
+            state.notebook.writesOff = writesOff
+            state.notebook.bookmarks = Dictionary(bookmarks.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: max)
+            state.notebook.notes = notes
+            if case .walk(var walk) = state.place {
+                walk.notebookNotes = state.notesForWalk
+                state.place = .walk(walk)
+            }
+            clampAll(&state)
+            return []
+        case .notice(let text):
+            state.message = text
+            return []
+        case .noteNotSaved(let recordID, let text, let reason):
+            state.overlay = .noteEditor(EditorState(recordID: recordID, text: text))
+            state.message = "Not saved: \(reason). Your text is still here; Esc discards it"
+            return []
+        case .handoutWritten(let path, let records):
+            state.notebook.tray.removeAll()
+            state.message = "Handout of \(records) record\(records == 1 ? "" : "s") written to \(path)"
+            return []
+        case .key(let key):
+            state.message = nil
+            // The shell's keys first, then the screen's: every key goes through a table.
+            if KeyHelp.action(for: key, in: KeyTable.shell) == .suspend { return [.suspend] }
+            if state.isTooSmall, state.screenKind != .noteEditor, state.screenKind != .discardNote,
+                KeyHelp.action(for: key, in: KeyTable.tooSmall) == .quit
+            {
+                state.quitRequested = true
+                return []
+            }
+            // Mouse clicks carry a position, so they are their own way in to the same moves.
+            if case .click(let row, let column) = key, state.overlay == nil {
+                var screen = state.place.screen
+                let outcome = screen.click(row: row, column: column, in: state, rect: state.layout.screen)
+                state.place = screen.place
+                apply(&state, outcome)
+                clampAll(&state)
+                return []
+            }
+            guard let action = KeyHelp.action(for: key, in: state.bindings) else {
+                if state.overlay == nil { state.place.screen.ignoreKey() }
+                return []
+            }
+            if case .text(let textAction) = action { return text(&state, textAction, key) }
+            let effects = perform(&state, action)
+            clampAll(&state)
+            return effects
+        }
+    }
+
+    /// The note editor: Ctrl-S saves (through an effect), Esc discards after asking.
+    static func edit(_ state: inout AppState, _ editor: inout EditorState, _ action: TextAction, _ key: Key) -> [Effect] {
+        switch editor.apply(action, key: key) {
+        case .stillOpen:
+            state.overlay = .noteEditor(editor)
+            if editor.confirmingDiscard { state.message = "Discard this note? y discards, any other key goes back to it" }
+            return []
+        case .discard:
+            state.overlay = nil
+            state.message = editor.isEmpty ? "Empty note not saved" : "Note discarded"
+            return []
+        case .save:
+            state.overlay = nil
+            if editor.isEmpty { state.message = "Empty note not saved"; return [] }
+            state.message = "Saving…"
+            return [.saveNote(recordID: editor.recordID, text: editor.text)]
+        }
+    }
+
+    /// What a notebook key does; writes leave as effects.
+    static func notebookAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if action == .openBookmarks {
+            navigate(&state, to: .list(ListState(section: .bookmarks)))
+            return []
+        }
+        if action == .writeHandout {
+            guard !state.notebook.tray.isEmpty else { state.message = "The handout tray is empty: press e on a record to add it"; return [] }
+            return [.writeHandout(state.notebook.tray)]
+        }
+        guard let id = state.currentRecordID, let record = state.kb.record(id) else {
+            state.message = "Open or select a record first"
+            return []
+        }
+        switch action {
+        case .addToHandout:
+            if state.notebook.tray.contains(record.id) {
+                state.message = "\(record.shortTitle) is already in the handout (\(state.notebook.tray.count)); E writes it"
+            } else {
+                state.notebook.tray.append(record.id)
+                state.message = "Added to the handout (\(state.notebook.tray.count) record\(state.notebook.tray.count == 1 ? "" : "s")); E writes it"
+            }
+            return []
+        case .toggleBookmark, .writeNote:
+            guard state.notebook.available else {
+                state.message = "Notes are unavailable: " + (state.notebook.problem ?? "the notebook could not be opened")
+                return []
+            }
+            if let reason = state.notebook.writesOff {
+                state.message = "Writes are off, \(action == .toggleBookmark ? "no bookmark changed" : "no note can be added"): " + reason
+                return []
+            }
+            if action == .toggleBookmark { return [.toggleBookmark(record.id)] }
+            if state.externalEditor != nil { return [.externalEditor(recordID: record.id)] }
+            state.overlay = .noteEditor(EditorState(recordID: record.id))
+            return []
+        default:
+            return []
+        }
+    }
+
+    static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if case .help(let scroll) = state.overlay {
+            switch action {
+            case .moveUp: state.overlay = .help(scroll: max(0, scroll - 1))
+            case .moveDown: state.overlay = .help(scroll: scroll + 1)
+            default: state.overlay = nil
+            }
+            return []
+        }
+        switch action {
+        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks:
+            return notebookAction(&state, action)
+        case .search:
+            state.overlay = .search(SearchState())
+            return []
+        case .walk:
+            guard let id = state.currentRecordID, case .session(let session)? = state.kb.record(id) else {
+                state.message = "w walks through a session: select or open one first (e.g. :ws3)"
+                return []
+            }
+            guard !session.topics.isEmpty else { state.message = "This session has no topics to walk through"; return [] }
+            var walk = WalkState(tour: Tour.from(session: session), kb: state.kb, now: state.now)
+            walk.notebookNotes = state.notesForWalk
+            navigate(&state, to: .walk(walk))
+            return []
+        case .quit: state.quitRequested = true
+        case .help: state.overlay = .help(scroll: 0)
+        case .goTo: state.overlay = .goto(GotoPrompt())
+        case .toggleDate:
+            state.date = state.isConferenceDate ? state.kb.latestEventDate : .conference
+            state.message = "Status now read at \(state.date.long)\(state.isConferenceDate ? " (the conference)" : " (latest event in the base)")"
+        case .back: goBack(&state)
+        case .forward:
+            guard let next = state.forwardStack.popLast() else { state.message = "Nothing forward in history"; return [] }
+            state.backStack.append(state.place)
+            state.place = next
+        default:
+            // The rest is the screen's own.
+            var screen = state.place.screen
+            let outcome = screen.update(action, in: state, rect: state.layout.screen)
+            state.place = screen.place
+            apply(&state, outcome)
+        }
+        return []
+    }
+
+    /// Does what a screen asked for.
+    static func apply(_ state: inout AppState, _ outcome: Outcome) {
+        switch outcome {
+        case .none: break
+        case .message(let text): state.message = text
+        case .open(let id): open(&state, id: id)
+        case .navigate(let place): navigate(&state, to: place)
+        case .back: goBack(&state)
+        case .quit: state.quitRequested = true
+        }
+    }
+
+    /// Opens a place, remembering the current one for Back.
+    public static func navigate(_ state: inout AppState, to place: Place) {
+        state.backStack.append(state.place)
+        state.forwardStack.removeAll()
+        state.place = place
+    }
+
+    public static func open(_ state: inout AppState, id: String) {
+        guard let r = state.kb.record(id) else {
+            state.message =
+                state.notebook.notes(for: id).isEmpty && !state.notebook.isBookmarked(id)
+                ? "No record \(Sanitizer.clean(id))"
+                : "\(Sanitizer.clean(id)) is not in this knowledge base; your notes and bookmarks on it are kept"
+            return
+        }
+        navigate(&state, to: .page(PageState(id: r.id)))
+    }
+
+    static func goBack(_ state: inout AppState) {
+        guard let previous = state.backStack.popLast() else { return }  // nothing on the root screen
+        state.forwardStack.append(state.place)
+        state.place = previous
+    }
+
+    // MARK: Keeping selections visible
+
+    /// After any change (including a resize), keep selections in range and visible.
+    static func clampAll(_ state: inout AppState) {
+        let layout = state.layout
+        var screen = state.place.screen
+        screen.fit(in: state, rect: layout.screen)
+        state.place = screen.place
+        if case .help(let scroll) = state.overlay {
+            state.overlay = .help(scroll: Viewport.clamp(scroll: scroll, total: Chrome.helpText(state).count, height: layout.help.height))
+        }
+    }
+}
