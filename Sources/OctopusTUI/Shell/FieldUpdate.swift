@@ -46,15 +46,14 @@ extension Update {
         case .selectPrevious, .selectNext, .selectPageUp, .selectPageDown:
             let delta = action == .selectPrevious ? -1 : action == .selectNext ? 1 : action == .selectPageUp ? -page : page
             let count = search.query.isEmpty ? state.recentSearches.count : state.searchCache.hits(for: search.query).count
-            search.selection = min(max(0, search.selection + delta), max(0, count - 1))
+            search.selection += delta
+            Viewport.fit(selection: &search.selection, scroll: &search.scroll, count: count, height: page)
         default:
             let before = search.query
             guard search.field.apply(action, key: key) else { break }
             if search.query != before { search.selection = 0; search.scroll = 0 }
             if action == .insert, search.query == before { state.message = "The search field is full (\(search.field.limit ?? 0) characters)" }
         }
-        if search.selection < search.scroll { search.scroll = search.selection }
-        if search.selection >= search.scroll + page { search.scroll = search.selection - page + 1 }
         state.overlay = .search(search)
     }
 
