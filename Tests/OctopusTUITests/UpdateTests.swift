@@ -19,7 +19,7 @@ struct UpdateTests {
         var s = state()
         send(&s, .char(":")); type(&s, "art 29"); send(&s, .enter)
         #expect(currentID(s) == "art29")
-        let layout = PageView.layout(s, id: "art29", width: s.layout.pageTextWidth)
+        let layout = PageLayout.cached(s, id: "art29", width: s.layout.pageTextWidth)
         let n = try #require(layout.page.links.firstIndex(of: "art16")) + 1
         type(&s, String(n)); send(&s, .enter)
         #expect(currentID(s) == "art16")
@@ -52,7 +52,7 @@ struct UpdateTests {
         send(&s, .char(":")); type(&s, "PT"); send(&s, .enter)
         send(&s, .tab)
         guard case .page(let p) = s.place, let sel = p.selectedLink else { Issue.record("no link selected"); return }
-        let target = PageView.layout(s, id: "PT", width: s.layout.pageTextWidth).page.links[sel - 1]
+        let target = PageLayout.cached(s, id: "PT", width: s.layout.pageTextWidth).page.links[sel - 1]
         send(&s, .enter)
         #expect(currentID(s) == target)
     }
@@ -202,7 +202,7 @@ struct UpdateTests {
         guard case .list(let l) = s.place else { Issue.record("not opened"); return }
         #expect(l.section == .countries)
         send(&s, .char(":")); type(&s, "art29"); send(&s, .enter)
-        let layout = PageView.layout(s, id: "art29", width: s.layout.pageTextWidth)
+        let layout = PageLayout.cached(s, id: "art29", width: s.layout.pageTextWidth)
         let (line, runs) = try #require(layout.lines.enumerated().first { $0.element.contains { $0.link != nil } })
         var x = 1
         for run in runs { if run.link != nil { break }; x += TextWidth.columns(run.text) }

@@ -64,7 +64,7 @@ struct WalkShellTests {
         _ = send(&page, [.char(":")] + typed("art29") + [.enter] + typed("1234"))
         #expect(page.message == "Link 123… press Enter")
         _ = send(&page, [.enter])
-        #expect(page.message == "No link 123 on this page (1–\(PageView.layout(page, id: "art29", width: page.layout.pageTextWidth).page.links.count))")
+        #expect(page.message == "No link 123 on this page (1–\(PageLayout.cached(page, id: "art29", width: page.layout.pageTextWidth).page.links.count))")
     }
 
     @Test func theWalkthroughHelpListsTheSharedKeys() {

@@ -23,7 +23,7 @@ public struct PageState: Screen {
         return (app.notebook.isBookmarked(id) ? (app.ascii ? "* " : "★ ") : "") + title
     }
 
-    func layout(_ app: AppState) -> PageLayout { PageView.layout(app, id: id, width: app.layout.pageTextWidth) }
+    func layout(_ app: AppState) -> PageLayout { PageLayout.cached(app, id: id, width: app.layout.pageTextWidth) }
 
     public mutating func update(_ action: Action, in app: AppState, rect: Rect) -> Outcome {
         let layout = layout(app)
@@ -40,7 +40,7 @@ public struct PageState: Screen {
         case .nextMatch, .previousMatch:
             guard let query = app.lastQuery else { outcome = .message("Search first with /, then n and N move between matches on the page"); break }
             // What search itself matches for the query: synonyms, completions, typos.
-            let matches = PageView.matches(layout, matcher: app.searchIndex.matcher(for: query)).lines
+            let matches = layout.matches(app.searchIndex.matcher(for: query)).lines
             guard !matches.isEmpty else { matchLine = nil; outcome = .message("No match for “\(query)” on this page"); break }
             let current = matchLine ?? (action == .nextMatch ? scroll - 1 : scroll + visible)
             let next = action == .nextMatch ? (matches.first { $0 > current } ?? matches[0]) : (matches.last { $0 < current } ?? matches[matches.count - 1])
@@ -108,7 +108,7 @@ public struct PageState: Screen {
         // The current match's words, as search matched them (`TextMatcher`).
         let marked =
             matchLine.flatMap { line in
-                app.lastQuery.map { PageView.matches(layout, matcher: app.searchIndex.matcher(for: $0)).runs(ofMatchOn: line) }
+                app.lastQuery.map { layout.matches(app.searchIndex.matcher(for: $0)).runs(ofMatchOn: line) }
             } ?? []
         PageView.draw(
             layout, into: &grid, top: rect.row, left: 1, width: width, height: rect.height, scroll: scroll,

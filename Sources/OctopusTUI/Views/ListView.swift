@@ -40,7 +40,7 @@ enum ListView {
             grid.put("Enter unfolds or folds this heading.", row: top, column: px, style: .dim, width: pw)
             return
         }
-        let layout = PageView.layout(state, id: id, width: pw)
+        let layout = PageLayout.cached(state, id: id, width: pw)
         let scroll = min(list.previewScroll, max(0, layout.lines.count - height))
         PageView.draw(layout, into: &grid, top: top, left: px, width: pw, height: height, scroll: scroll, selectedLink: nil)
     }

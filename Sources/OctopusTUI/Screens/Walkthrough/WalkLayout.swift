@@ -87,7 +87,7 @@ struct WalkLayout {
             lines =
                 state.projector
                 ? Self.projectorLines(page, width: textWidth, spacious: h >= 40, ascii: ascii)
-                : PageView.layout(page, width: textWidth, ascii: ascii).lines
+                : PageLayout.wrap(page, width: textWidth, ascii: ascii).lines
         }
     }
 
@@ -125,11 +125,11 @@ struct WalkLayout {
         }
         let bare = Page(id: page.id, kind: page.kind, title: "", subtitle: "", blocks: [], links: [])
         // The layout always starts with title and subtitle lines; count them instead of assuming.
-        let header = PageView.layout(bare, width: width, ascii: ascii).lines.count
+        let header = PageLayout.wrap(bare, width: width, ascii: ascii).lines.count
         var body = bare
         body.blocks = blocks
         body.links = page.links
-        return PageView.layout(body, width: width, ascii: ascii).lines.dropFirst(header).map { line in
+        return PageLayout.wrap(body, width: width, ascii: ascii).lines.dropFirst(header).map { line in
             line.map { run in
                 var r = run
                 switch run.style.role {
