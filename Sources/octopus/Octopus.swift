@@ -5,6 +5,9 @@ import OctopusKit
 
 @main
 struct Octopus: ParsableCommand {
+    /// The program's version, as `octopus --version` prints it.
+    static let version = "0.2.0"
+
     static let configuration = CommandConfiguration(
         commandName: "octopus",
         abstract: "Offline companion for Octopus Interface 2010: sessions, the Budapest Convention and country profiles.",
@@ -13,6 +16,7 @@ struct Octopus: ParsableCommand {
             The knowledge base is built in; --kb PATH or OCTOPUS_KB=PATH loads another file.
             \(ExitStatus.helpLine)
             """,
+        version: "octopus \(version)",
         subcommands: [Browse.self, List.self, Show.self, Search.self, Validate.self, Handout.self, Notes.self, Walk.self],
         defaultSubcommand: Browse.self
     )
