@@ -97,8 +97,9 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let base = try kb.load()
-        let resolver = AddressResolver(base)
-        switch resolver.resolve(id) {
+        // An id as written needs no address tables (building them is most of a short run's work).
+        let resolution = base.record(id).map { .record($0.id) } ?? AddressResolver(base).resolve(id)
+        switch resolution {
         case .record(let rid):
             let record = base.record(rid)!
             if json {

@@ -23,7 +23,7 @@ public struct AddressResolver: Sendable {
                 guard !f.isEmpty else { continue }
                 if names[f] == nil { names[f] = r.id }
                 // "cote d ivoire" and "Côte d'Ivoire" differ only in spacing once folded.
-                let joined = f.replacingOccurrences(of: " ", with: "")
+                let joined = f.withoutSpaces
                 if names[joined] == nil { names[joined] = r.id }
                 list.append((f, r.id))
             }
@@ -38,7 +38,7 @@ public struct AddressResolver: Sendable {
         let lower = text.lowercased()
         if let slash = lower.firstIndex(of: "/") {
             let session = canonical(String(lower[..<slash])) ?? String(lower[..<slash])
-            var topic = String(lower[lower.index(after: slash)...]).replacingOccurrences(of: " ", with: "")
+            var topic = String(lower[lower.index(after: slash)...]).withoutSpaces
             if Int(topic) != nil { topic = "topic-" + topic }
             if topics.contains("\(session)/\(topic)") { return .topic(session: session, topic: topic) }
             return .notFound(suggestions: Suggestions.nearest(to: lower, in: Array(topics), limit: 3))
@@ -54,14 +54,14 @@ public struct AddressResolver: Sendable {
 
     /// The record whose name or alias this is, once folded, with or without its spaces.
     func named(_ folded: String) -> String? {
-        names[folded] ?? names[folded.replacingOccurrences(of: " ", with: "")]
+        names[folded] ?? names[folded.withoutSpaces]
     }
 
     /// Speakable forms: "art 29", "article 29", "art. 29", "a29" → art29; "p 3", "protocol 3",
     /// "p-art 3" → p-art3; "ws 3", "workshop 3" → ws3.
     private func canonical(_ lower: String) -> String? {
         if let id = ids[lower] { return id }
-        let compact = Folding.fold(lower).replacingOccurrences(of: " ", with: "")
+        let compact = Folding.fold(lower).withoutSpaces
         if let id = ids[compact] { return id }
         let patterns: [(prefixes: [String], make: (String) -> String)] = [
             (["article", "art", "a"], { "art" + $0 }),
@@ -96,4 +96,9 @@ public struct AddressResolver: Sendable {
         for (name, id) in nameList where name.hasPrefix(folded) && seen.insert(id).inserted { out.append(id) }
         return Array(out.prefix(limit))
     }
+}
+
+extension String {
+    /// The text with its spaces taken out ("cote d ivoire" → "cotedivoire").
+    var withoutSpaces: String { String(unicodeScalars.filter { $0 != " " }) }
 }

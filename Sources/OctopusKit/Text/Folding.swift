@@ -8,6 +8,33 @@ public enum Folding {
 
     /// Lower-cased, diacritics removed, punctuation turned into spaces, runs of spaces collapsed.
     public static func fold(_ text: String) -> String {
+        // Most text is ASCII (ids, names, English prose): fold it byte by byte, without Foundation;
+        // the same result as below, where NFKC, case and diacritic folding change nothing else.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
+        return foldUnicode(text)
+    }
+
+    static func foldASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                out.append(b); lastWasSpace = false
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                out.append(b + 32); lastWasSpace = false
+            case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                continue  // apostrophes join, as below
+            default:
+                if !lastWasSpace { out.append(UInt8(ascii: " ")); lastWasSpace = true }
+            }
+        }
+        if out.last == UInt8(ascii: " ") { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func foldUnicode(_ text: String) -> String {
         let base = text.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = String.UnicodeScalarView()

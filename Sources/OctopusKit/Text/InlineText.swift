@@ -1,5 +1,3 @@
-import Foundation
-
 /// The one inline-link syntax inside knowledge-base text: `[[id]]` or `[[id|label]]`.
 /// `[[art29]]` shows the target's short title; `[[art29|Article 29]]` shows "Article 29".
 public enum InlineText {
@@ -8,28 +6,49 @@ public enum InlineText {
         case link(target: String, label: String?)
     }
 
-    /// Splits text into plain runs and links. An unclosed `[[` is kept as plain text.
+    /// Splits text into plain runs and links. An unclosed `[[` is kept as plain text. The scan is
+    /// on UTF-8 bytes (it runs for every text at load time): `[`, `]` and `|` are ASCII, so they
+    /// never fall inside a multi-byte character.
     public static func parse(_ text: String) -> [Span] {
-        // Most text has no link: skip the search (this runs for every text at load time).
-        guard text.utf8.contains(UInt8(ascii: "[")) else { return text.isEmpty ? [] : [.text(text)] }
+        let utf8 = text.utf8
+        // Most text has no link: skip the search.
+        guard utf8.contains(UInt8(ascii: "[")) else { return text.isEmpty ? [] : [.text(text)] }
         var spans: [Span] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "[[") {
-            guard let close = rest[open.upperBound...].range(of: "]]") else { break }
-            if open.lowerBound > rest.startIndex { spans.append(.text(String(rest[..<open.lowerBound]))) }
-            let inner = rest[open.upperBound..<close.lowerBound]
-            if let bar = inner.firstIndex(of: "|") {
-                spans.append(
-                    .link(
-                        target: String(inner[..<bar]).trimmingCharacters(in: .whitespaces),
-                        label: String(inner[inner.index(after: bar)...])))
+        var rest = utf8.startIndex
+        while let open = find(UInt8(ascii: "["), twiceIn: utf8, from: rest) {
+            let innerStart = utf8.index(open, offsetBy: 2)
+            guard let close = find(UInt8(ascii: "]"), twiceIn: utf8, from: innerStart) else { break }
+            if open > rest { spans.append(.text(String(text[rest..<open]))) }
+            let inner = text[innerStart..<close]
+            if let bar = inner.utf8.firstIndex(of: UInt8(ascii: "|")) {
+                spans.append(.link(target: trimmed(inner[..<bar]), label: String(inner[inner.utf8.index(after: bar)...])))
             } else {
-                spans.append(.link(target: String(inner).trimmingCharacters(in: .whitespaces), label: nil))
+                spans.append(.link(target: trimmed(inner), label: nil))
             }
-            rest = rest[close.upperBound...]
+            rest = utf8.index(close, offsetBy: 2)
         }
-        if !rest.isEmpty { spans.append(.text(String(rest))) }
+        if rest < utf8.endIndex { spans.append(.text(String(text[rest...]))) }
         return spans
+    }
+
+    /// The index of the first of two `byte`s in a row at or after `start`.
+    static func find(_ byte: UInt8, twiceIn utf8: String.UTF8View, from start: String.Index) -> String.Index? {
+        var i = start
+        while i < utf8.endIndex {
+            if utf8[i] == byte {
+                let next = utf8.index(after: i)
+                if next < utf8.endIndex, utf8[next] == byte { return i }
+            }
+            i = utf8.index(after: i)
+        }
+        return nil
+    }
+
+    /// Without leading and trailing horizontal space (a link target never holds a line break).
+    static func trimmed(_ s: Substring) -> String {
+        func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || (c.unicodeScalars.first?.properties.generalCategory == .spaceSeparator) }
+        guard let first = s.firstIndex(where: { !isSpace($0) }), let last = s.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(s[first...last])
     }
 
     /// Link targets in order of first appearance.
