@@ -70,3 +70,12 @@ enum NotebookLocation {
         }
     }
 }
+
+extension Notebook {
+    /// The data folder: the one given, else `OCTOPUS_DATA_DIR`, `$XDG_DATA_HOME/octopus` or
+    /// `~/.local/share/octopus`. Installed knowledge bases live here too.
+    public static func dataDirectory(_ explicit: String? = nil) throws(NotebookError) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        return try NotebookLocation.defaultDirectory()
+    }
+}

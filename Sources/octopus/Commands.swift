@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OctopusDocument
 import OctopusKit
+import OctopusNotebook
 import OctopusTUI
 
 struct Browse: ParsableCommand {
@@ -15,7 +16,7 @@ struct Browse: ParsableCommand {
     @OptionGroup var notebook: NotebookOptions
 
     func run() throws {
-        let base = try kb.load()
+        let (base, origin) = try kb.loadWithOrigin(dataDirectory: notebook.dataDir)
         let env = ProcessInfo.processInfo.environment
         let term = env["TERM"] ?? ""
         guard Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1, !term.isEmpty, term != "dumb" else {
@@ -23,9 +24,10 @@ struct Browse: ParsableCommand {
             Terminal.write(PlainHome.render(base, at: kb.asOf(in: base)))
             return
         }
-        let options = BrowserOptions(
+        var options = BrowserOptions(
             date: kb.asOf(in: base), color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
             dataDirectory: notebook.dataDir)
+        options.startupNotice = changeNotice(origin, base)
         let status = MainActor.assumeIsolated { Browser.run(kb: base, options: options) }
         guard let status else {
             Terminal.printError("octopus: this terminal (TERM=\(term)) is not known to curses; printing plain text. Try TERM=xterm-256color for the browser.")
@@ -34,6 +36,20 @@ struct Browse: ParsableCommand {
         }
         // Not 0 only when a signal ended it: 128 plus its number, as `ExitStatus` says.
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Said once, on the first screen, when the default base is not the one shown last time.
+    func changeNotice(_ origin: KnowledgeBaseOptions.Origin, _ base: KnowledgeBase) -> String? {
+        let shown: String
+        switch origin {
+        case .builtin: shown = "builtin"
+        case .installed(let name): shown = name
+        case .file: return nil  // a one-off --kb is not the default changing
+        }
+        guard let folder = try? Notebook.dataDirectory(notebook.dataDir),
+            InstalledBases(dataDirectory: folder).changedSinceLastStart(now: shown)
+        else { return nil }
+        return "Knowledge base changed since your last start: now \(origin.label), as of \(base.asOf.long) (octopus kb diff tells what changed)"
     }
 }
 

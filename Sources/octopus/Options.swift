@@ -2,6 +2,7 @@ import ArgumentParser
 import BundledKnowledgeBase
 import Foundation
 import OctopusKit
+import OctopusNotebook
 
 /// Options every command shares: which knowledge base, and the date status is read at.
 struct KnowledgeBaseOptions: ParsableArguments {
@@ -38,11 +39,33 @@ struct KnowledgeBaseOptions: ParsableArguments {
         return nil
     }
 
+    /// Where the base came from: the built-in one, one installed with `octopus kb install`, or a
+    /// file given with --kb or OCTOPUS_KB.
+    enum Origin: Equatable {
+        case builtin, installed(String), file(String)
+        var label: String {
+            switch self {
+            case .builtin: "built in"
+            case .installed(let name): "installed \(name)"
+            case .file(let path): path
+            }
+        }
+    }
+
+    static func loadBuiltin() throws(KnowledgeBaseError) -> KnowledgeBase {
+        try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName)
+    }
+
     /// Loads the knowledge base or exits 65 with every problem on standard error.
-    func load() throws -> KnowledgeBase {
+    func load(dataDirectory: String? = nil) throws -> KnowledgeBase { try loadWithOrigin(dataDirectory: dataDirectory).base }
+
+    /// The base in use: --kb or OCTOPUS_KB, else the installed one made the default, else the
+    /// built-in one. An installed base that can no longer be read is skipped with a warning (the
+    /// built-in one still works), never trusted.
+    func loadWithOrigin(dataDirectory: String? = nil) throws -> (base: KnowledgeBase, origin: Origin) {
         do {
-            if let path = explicitPath { return try KnowledgeBaseLoader.load(path: path) }
-            return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName)
+            if let path = explicitPath { return (try KnowledgeBaseLoader.load(path: path), .file(path)) }
+            return try defaultBase(dataDirectory: dataDirectory)
         } catch {
             Terminal.printError(error.description)
             Terminal.printError(
@@ -50,6 +73,20 @@ struct KnowledgeBaseOptions: ParsableArguments {
             )
             throw ExitCode(KnowledgeBaseError.exitStatus)
         }
+    }
+
+    /// The default base: the installed one in use, else the built-in one.
+    func defaultBase(dataDirectory: String?) throws(KnowledgeBaseError) -> (base: KnowledgeBase, origin: Origin) {
+        if let folder = try? Notebook.dataDirectory(dataDirectory), let entry = InstalledBases(dataDirectory: folder).current {
+            do {
+                return (try KnowledgeBaseLoader.load(path: entry.path), .installed(entry.name))
+            } catch {
+                Terminal.printError(
+                    "octopus: the installed knowledge base \(entry.name) cannot be read (\(error.list.total) problem\(error.list.total == 1 ? "" : "s"), first: \(error.list.shown.first?.description ?? "")); using the built-in one. octopus kb use builtin stops this warning"
+                )
+            }
+        }
+        return (try Self.loadBuiltin(), .builtin)
     }
 }
 

@@ -12,9 +12,14 @@ enum Binary {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
+    /// A data folder of the tests' own, unless a test gives one: no run reads the user's notes or
+    /// the knowledge base they installed.
+    static let isolatedData = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-e2e-default-\(UUID().uuidString)").path
+
     static func run(_ arguments: [String], executable: URL? = nil, environment: [String: String] = [:], cwd: URL? = nil) throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["OCTOPUS_KB"] = nil
+        env["OCTOPUS_DATA_DIR"] = isolatedData
         for (k, v) in environment { env[k] = v }
         let r = Spawn.run([(executable ?? url).path] + arguments, environment: env, cwd: cwd?.path)
         return Result(status: r.status, stdout: r.output, stderr: r.error)

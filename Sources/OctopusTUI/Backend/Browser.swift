@@ -41,6 +41,7 @@ public enum Browser {
         }
         let runner = EffectRunner(notebook: notebook, backend: backend, externalEditor: state.externalEditor)
         for m in runner.reload() { Update.update(&state, m) }
+        if state.message == nil { state.message = options.startupNotice }
         prepare(&state)
         return loop(&state, backend: backend, runner: runner)
     }

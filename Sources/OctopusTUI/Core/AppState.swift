@@ -114,6 +114,8 @@ public struct BrowserOptions: Sendable, Hashable {
     public var ascii: Bool
     /// Folder of the notebook (nil: OCTOPUS_DATA_DIR, XDG_DATA_HOME or ~/.local/share).
     public var dataDirectory: String?
+    /// Said on the first screen (the knowledge base changed since the last start).
+    public var startupNotice: String?
     public init(date: Day = .conference, color: Bool = true, mouse: Bool = false, ascii: Bool = false, dataDirectory: String? = nil) {
         self.date = date; self.color = color; self.mouse = mouse; self.ascii = ascii; self.dataDirectory = dataDirectory
     }
