@@ -34,7 +34,7 @@ let package = Package(
         // Markdown layouts. It reads the model; the model knows nothing of it.
         .target(name: "OctopusDocument", dependencies: ["OctopusKit"], path: "Sources/OctopusDocument"),
         // The bundled knowledge base, compiled in as a generated raw string literal.
-        .executableTarget(name: "embed-kb", path: "Sources/embed-kb"),
+        .executableTarget(name: "embed-kb", dependencies: ["OctopusKit"], path: "Sources/embed-kb"),
         .plugin(
             name: "EmbedKnowledgeBase", capability: .buildTool(),
             dependencies: ["embed-kb"], path: "Plugins/EmbedKnowledgeBase"),

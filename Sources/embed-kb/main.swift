@@ -1,6 +1,10 @@
-// Build tool: writes a Swift file holding the knowledge-base JSON as a raw string literal.
+// Build tool: checks the knowledge base as `octopus validate` does (a problem fails the build with
+// file:line:column: path: message, as a compiler's error would), then writes a Swift file holding
+// the JSON as a raw string literal and the compiled image (`KnowledgeBaseImage`) in base64, which
+// the program loads without parsing or checking the JSON again.
 // Usage: embed-kb INPUT.json OUTPUT.swift
 import Foundation
+import OctopusKit
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
@@ -14,6 +18,19 @@ else {
     FileHandle.standardError.write(Data("embed-kb: cannot read \(inputURL.path) as UTF-8\n".utf8))
     exit(66)
 }
+let base: KnowledgeBase
+do {
+    base = try KnowledgeBaseLoader.load(bytes: Array(data), file: inputURL.path)
+} catch {
+    // SwiftPM shows these lines as the build's errors.
+    for d in error.list.shown {
+        let line = Sanitizer.escaped("\(d.file):\(d.position.line):\(d.position.column): error: \(d.path): \(d.message)\n", keep: .lines)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+    FileHandle.standardError.write(Data("embed-kb: \(inputURL.lastPathComponent) has \(error.list.total) problem(s); the build stops here\n".utf8))
+    exit(65)
+}
+let image = KnowledgeBaseImage.encode(base, sourceHash: ContentHash.of(Array(data)))
 // Enough '#' that no `"""#…` in the text closes the literal and no `\#…` starts an escape.
 var hashes = "#"
 while text.contains("\"\"\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
@@ -25,6 +42,7 @@ let source = """
     \(body)
     \"\"\"\(hashes)
     let generatedKnowledgeBaseByteCount = \(data.count)
+    let generatedKnowledgeBaseImage: StaticString = "\(Data(image).base64EncodedString())"
 
     """
 do {

@@ -158,7 +158,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         var options = kb
         if let file { options.path = file }
-        let base = try options.load()
+        let base = try options.loadWithOrigin(checked: true).base
         let name = options.explicitPath ?? "built-in knowledge base"
         let counts = RecordKind.allCases.map { "\(base.count($0)) \($0.plural)" }.joined(separator: ", ")
         Terminal.write("\(name): valid (format \(base.formatVersion), as of \(base.asOf)): \(counts)\n")

@@ -49,7 +49,7 @@ struct KB: ParsableCommand {
         @OptionGroup var notebook: NotebookOptions
 
         func run() throws {
-            let new = try KnowledgeBaseOptions.parse(["--kb", file]).loadWithOrigin().base
+            let new = try KnowledgeBaseOptions.parse(["--kb", file]).loadWithOrigin(checked: true).base
             let builtin = try KB.builtin()
             if new.asOf < builtin.asOf && !force {
                 Terminal.printError(

@@ -52,8 +52,16 @@ struct KnowledgeBaseOptions: ParsableArguments {
         }
     }
 
+    /// The built-in base, from the image compiled at build time (the JSON was checked then).
     static func loadBuiltin() throws(KnowledgeBaseError) -> KnowledgeBase {
-        try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName)
+        if let kb = try? KnowledgeBaseImage.decode(BundledKnowledgeBase.image) { return kb }
+        return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName)
+    }
+
+    /// A file, through the compiled-copy cache (unless `checked`: `validate` always reads the JSON).
+    static func loadFile(_ path: String, checked: Bool = false) throws(KnowledgeBaseError) -> KnowledgeBase {
+        if checked { return try KnowledgeBaseLoader.load(path: path) }
+        return try KnowledgeBaseLoader.load(path: path, cache: ImageCache.standard(programVersion: Octopus.version)) { Terminal.printError($0) }
     }
 
     /// Loads the knowledge base or exits 65 with every problem on standard error.
@@ -62,9 +70,9 @@ struct KnowledgeBaseOptions: ParsableArguments {
     /// The base in use: --kb or OCTOPUS_KB, else the installed one made the default, else the
     /// built-in one. An installed base that can no longer be read is skipped with a warning (the
     /// built-in one still works), never trusted.
-    func loadWithOrigin(dataDirectory: String? = nil) throws -> (base: KnowledgeBase, origin: Origin) {
+    func loadWithOrigin(dataDirectory: String? = nil, checked: Bool = false) throws -> (base: KnowledgeBase, origin: Origin) {
         do {
-            if let path = explicitPath { return (try KnowledgeBaseLoader.load(path: path), .file(path)) }
+            if let path = explicitPath { return (try Self.loadFile(path, checked: checked), .file(path)) }
             return try defaultBase(dataDirectory: dataDirectory)
         } catch {
             Terminal.printError(error.description)
@@ -79,7 +87,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
     func defaultBase(dataDirectory: String?) throws(KnowledgeBaseError) -> (base: KnowledgeBase, origin: Origin) {
         if let folder = try? Notebook.dataDirectory(dataDirectory), let entry = InstalledBases(dataDirectory: folder).current {
             do {
-                return (try KnowledgeBaseLoader.load(path: entry.path), .installed(entry.name))
+                return (try Self.loadFile(entry.path), .installed(entry.name))
             } catch {
                 Terminal.printError(
                     "octopus: the installed knowledge base \(entry.name) cannot be read (\(error.list.total) problem\(error.list.total == 1 ? "" : "s"), first: \(error.list.shown.first?.description ?? "")); using the built-in one. octopus kb use builtin stops this warning"

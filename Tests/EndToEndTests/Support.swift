@@ -20,6 +20,7 @@ enum Binary {
         var env = ProcessInfo.processInfo.environment
         env["OCTOPUS_KB"] = nil
         env["OCTOPUS_DATA_DIR"] = isolatedData
+        env["XDG_CACHE_HOME"] = isolatedData + "/cache"
         for (k, v) in environment { env[k] = v }
         let r = Spawn.run([(executable ?? url).path] + arguments, environment: env, cwd: cwd?.path)
         return Result(status: r.status, stdout: r.output, stderr: r.error)
@@ -40,7 +41,7 @@ final class TmuxSession {
         var args = ["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
         args += [
-            "env", "-u", "OCTOPUS_KB", "-u", "VISUAL", "-u", "EDITOR", "OCTOPUS_DATA_DIR=\(self.dataDirectory)",
+            "env", "-u", "OCTOPUS_KB", "-u", "VISUAL", "-u", "EDITOR", "OCTOPUS_DATA_DIR=\(self.dataDirectory)", "XDG_CACHE_HOME=\(self.dataDirectory)/cache",
             "TERM=tmux-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "bash", "--norc", "--noprofile",
         ]
         // The server forks from this command and would hold a stdout pipe open forever.

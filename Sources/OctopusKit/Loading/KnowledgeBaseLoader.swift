@@ -7,13 +7,16 @@ public enum KnowledgeBaseLoader {
 
     /// Loads from a file on disk. Unreadable files are reported as diagnostics too.
     public static func load(path: String) throws(KnowledgeBaseError) -> KnowledgeBase {
-        let bytes = try SourceFile.read(
+        try load(bytes: try readFile(path), file: path)
+    }
+
+    static func readFile(_ path: String) throws(KnowledgeBaseError) -> [UInt8] {
+        try SourceFile.read(
             path, maxBytes: maxFileBytes,
             advice: .init(
                 missing: "no such file; check the path given to --kb or OCTOPUS_KB",
                 directory: "is a directory; give the path of a knowledge-base .json file",
                 tooLarge: { "file is \($0.map { "\($0) bytes" } ?? "a stream of more than \(maxFileBytes) bytes"); the limit is \(maxFileBytes)" }))
-        return try load(bytes: bytes, file: path)
     }
 
     public static func load(json: String, file: String) throws(KnowledgeBaseError) -> KnowledgeBase {

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Compiled copies of knowledge-base files given with --kb (or installed), under
+/// `$XDG_CACHE_HOME/octopus/` (else `~/.cache/octopus/`), named by the JSON's content hash and
+/// the image format: a file changed, or a newer octopus, simply finds no entry. An entry that
+/// does not decode (damaged, truncated, another format) is ignored and written again.
+public struct ImageCache: Sendable {
+    public let folder: String
+    /// The program's version: a newer octopus may check more, so it never takes an older one's
+    /// word that a file is sound.
+    public let programVersion: String
+
+    public init(folder: String, programVersion: String) { self.folder = folder; self.programVersion = programVersion }
+
+    /// The user's cache folder, or nil when neither XDG_CACHE_HOME nor HOME is usable (the base
+    /// is then checked at every run, as before).
+    public static func standard(programVersion: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> ImageCache? {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return ImageCache(folder: xdg + "/octopus", programVersion: programVersion) }
+        if let home = environment["HOME"], home.hasPrefix("/") { return ImageCache(folder: home + "/.cache/octopus", programVersion: programVersion) }
+        return nil
+    }
+
+    func path(for hash: UInt64) -> String { "\(folder)/kb-\(ContentHash.hex(hash))-octopus-\(programVersion)-v\(KnowledgeBaseImage.formatVersion).image" }
+
+    /// The compiled base for JSON of this hash, if a sound entry exists.
+    public func load(_ hash: UInt64) -> KnowledgeBase? {
+        guard let data = FileManager.default.contents(atPath: path(for: hash)) else { return nil }
+        let image = [UInt8](data)
+        guard KnowledgeBaseImage.sourceHash(of: image) == hash else { return nil }
+        return try? KnowledgeBaseImage.decode(image)
+    }
+
+    /// Keeps a compiled copy; a cache that cannot be written only costs the next run its speed.
+    public func store(_ kb: KnowledgeBase, hash: UInt64) {
+        let image = KnowledgeBaseImage.encode(kb, sourceHash: hash)
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
+        else { return }
+        let target = path(for: hash), temporary = target + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(image), attributes: [.posixPermissions: 0o600]) else { return }
+        if rename(temporary, target) != 0 { unlink(temporary) }
+    }
+}
+
+extension KnowledgeBaseLoader {
+    /// Loads a knowledge-base file through the cache: the compiled copy when there is a sound one
+    /// for this exact content, else the JSON, checked in full and then compiled for next time.
+    /// `say` hears what a person waiting should know (a large file is checked once; how long).
+    public static func load(path: String, cache: ImageCache?, say: (String) -> Void = { _ in }) throws(KnowledgeBaseError) -> KnowledgeBase {
+        let bytes = try readFile(path)
+        let hash = ContentHash.of(bytes)
+        if let cache, let kb = cache.load(hash) { return kb }
+        let megabytes = Double(bytes.count) / 1_000_000
+        if megabytes >= 4 {
+            say("octopus: checking \(path) (\(String(format: "%.1f", megabytes)) MB) once; later runs start from a compiled copy")
+        }
+        let start = ContinuousClock.now
+        let kb = try load(bytes: bytes, file: path)
+        cache?.store(kb, hash: hash)
+        let elapsed = (ContinuousClock.now - start).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        if seconds >= 1, let cache { say("octopus: \(path) checked in \(String(format: "%.1f", seconds)) s; the compiled copy is in \(cache.folder)") }
+        return kb
+    }
+}
