@@ -9,7 +9,7 @@
 /// checksum makes the image refused, so a damaged or stale one is rebuilt, never trusted.
 public enum KnowledgeBaseImage {
     /// Raised whenever a record type gains, loses or changes a field, or the layout changes.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let magic = Array("OCTOKB1\n".utf8)
     static let headerSize = magic.count + 4 + 8 + 8 + 8
 
@@ -23,6 +23,9 @@ public enum KnowledgeBaseImage {
         w.array(kb.organisations) { w, o in o.write(to: &w) }
         w.array(kb.glossary) { w, g in g.write(to: &w) }
         w.array(kb.synonyms) { $0.strings($1) }
+        w.array(kb.backlinks.sorted { $0.key < $1.key }) {
+            $0.string($1.key); $0.strings($1.value)
+        }
         let payload = w.payload()
         var out = magic
         append(formatVersion, to: &out)
@@ -55,10 +58,12 @@ public enum KnowledgeBaseImage {
         let organisations = try r.array { r throws(ImageError) in try Organisation(from: &r) }
         let glossary = try r.array { r throws(ImageError) in try GlossaryTerm(from: &r) }
         let synonyms = try r.array { r throws(ImageError) in try r.strings() }
+        let backlinks = try r.array { r throws(ImageError) in (try r.string(), try r.strings()) }
         guard r.isAtEnd else { throw ImageError(description: "bytes after the end") }
         return KnowledgeBase(
             formatVersion: version, title: title, asOf: asOf, conference: conference, treaties: treaties, articles: articles,
-            sessions: sessions, countries: countries, organisations: organisations, glossary: glossary, synonyms: synonyms)
+            sessions: sessions, countries: countries, organisations: organisations, glossary: glossary, synonyms: synonyms,
+            backlinks: Dictionary(backlinks, uniquingKeysWith: { a, _ in a }))
     }
 
     static func append<T: FixedWidthInteger>(_ v: T, to out: inout [UInt8]) {

@@ -30,6 +30,18 @@ public struct KnowledgeBase: Sendable {
         articles: [Article], sessions: [Session], countries: [Country], organisations: [Organisation],
         glossary: [GlossaryTerm], synonyms: [[String]]
     ) {
+        self.init(
+            formatVersion: formatVersion, title: title, asOf: asOf, conference: conference, treaties: treaties, articles: articles,
+            sessions: sessions, countries: countries, organisations: organisations, glossary: glossary, synonyms: synonyms, backlinks: nil)
+    }
+
+    /// The same, with the backlinks already computed (the compiled image keeps them: finding
+    /// them means scanning every text of the base, most of a large base's start-up).
+    init(
+        formatVersion: Int, title: String, asOf: Day, conference: Conference, treaties: [Treaty],
+        articles: [Article], sessions: [Session], countries: [Country], organisations: [Organisation],
+        glossary: [GlossaryTerm], synonyms: [[String]], backlinks precomputed: [String: [String]]?
+    ) {
         self.formatVersion = formatVersion; self.title = title; self.asOf = asOf
         self.conference = conference; self.treaties = treaties; self.articles = articles
         self.sessions = sessions; self.countries = countries; self.organisations = organisations
@@ -38,6 +50,7 @@ public struct KnowledgeBase: Sendable {
             sessions.map(Record.session) + treaties.map(Record.treaty) + articles.map(Record.article)
             + countries.map(Record.country) + organisations.map(Record.organisation) + glossary.map(Record.term)
         for r in allRecords { recordsByID[r.id.lowercased()] = r }
+        if let precomputed { backlinks = precomputed; return }
         var back: [String: [String]] = [:]
         for r in allRecords {
             var targets = Set<String>()

@@ -49,7 +49,13 @@ public enum Browser {
     /// Read a key (100 ms timeout), update, run effects, render, present — until quit or a signal.
     static func loop(_ state: inout AppState, backend: NcursesBackend, runner: EffectRunner) -> Int32 {
         backend.present(Render.render(state))
-        _ = state.searchIndex  // built now, after the first screen is up, so `/` answers at once
+        // The address tables and the search index are built beside the loop, once the first screen
+        // is up: `:` and `/` answer at once, and a quit right away does not wait for them.
+        let resolver = state.resolverCache, search = state.searchCache
+        Thread.detachNewThread {
+            _ = resolver.value
+            _ = search.index
+        }
         var idleTicks = 0
         while !state.quitRequested {
             let signal = octopus_pending_signal()

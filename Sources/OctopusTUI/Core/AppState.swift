@@ -50,6 +50,21 @@ public struct GotoPrompt: Sendable, Hashable {
     public var text: String { field.text }
 }
 
+/// A value built once, on first use, by whichever thread asks first; the others wait for it.
+public final class Lazy<Value: Sendable>: Sendable {
+    private let storage = Mutex<Value?>(nil)
+    private let build: @Sendable () -> Value
+    public init(_ build: @escaping @Sendable () -> Value) { self.build = build }
+    public var value: Value {
+        storage.withLock { cached in
+            if let cached { return cached }
+            let built = build()
+            cached = built
+            return built
+        }
+    }
+}
+
 /// The search index of a knowledge base, built once, on first use, by whichever caller comes first;
 /// and the answers to the last query, so the search screen's update and draw (and its "did you
 /// mean") run a query once per keystroke rather than once per use.
@@ -124,7 +139,10 @@ public struct BrowserOptions: Sendable, Hashable {
 /// Everything the browser shows, as one value. `update` changes it; `render` draws it.
 public struct AppState: Sendable {
     public let kb: KnowledgeBase
-    public let resolver: AddressResolver
+    /// The address tables, built on first use (or by the event loop just after the first screen):
+    /// a large base's take most of a second, which no one should wait for to see the home screen.
+    public let resolverCache: Lazy<AddressResolver>
+    public var resolver: AddressResolver { resolverCache.value }
     /// Built on first use (about 50 ms): the first screen does not wait for it, and the event
     /// loop warms it right after drawing that screen.
     public let searchCache: SearchIndexCache
@@ -151,7 +169,7 @@ public struct AppState: Sendable {
     public var externalEditor: String?
 
     public init(kb: KnowledgeBase, size: Size, date: Day = .conference, ascii: Bool = false) {
-        self.kb = kb; self.resolver = AddressResolver(kb); self.searchCache = SearchIndexCache(kb)
+        self.kb = kb; self.resolverCache = Lazy { AddressResolver(kb) }; self.searchCache = SearchIndexCache(kb)
         self.size = size; self.date = date; self.ascii = ascii
     }
 
