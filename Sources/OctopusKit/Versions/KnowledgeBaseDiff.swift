@@ -49,37 +49,36 @@ public struct KnowledgeBaseDiff: Sendable, Hashable {
         for case .country(let c) in new.allRecords where before[c.id] == nil { compareTreatyRecord(Self.withoutTreatyRecord(c), c) }
     }
 
-    /// A State's steps: one per treaty and kind; the same step with another date or source is a
-    /// correction, not a new step.
+    /// A State's steps (one per treaty and kind) and statements (one per treaty, kind and
+    /// provision): the same one with another date, text or source is a correction, not a new one.
     private mutating func compareTreatyRecord(_ a: Country, _ b: Country) {
-        func key(_ e: TreatyEvent) -> String { "\(e.treaty) \(e.kind.rawValue)" }
-        let old = Dictionary(a.events.map { (key($0), $0) }, uniquingKeysWith: { x, _ in x })
-        let new = Dictionary(b.events.map { (key($0), $0) }, uniquingKeysWith: { x, _ in x })
         func step(_ e: TreatyEvent) -> Step {
             Step(country: b.id, name: b.name, treaty: e.treaty, kind: e.kind, date: e.date.long, treatyName: treatyNames[e.treaty] ?? e.treaty)
         }
-        for e in b.events {
-            if let o = old[key(e)] {
-                if o != e { correctedSteps.append(step(e)) }
-            } else {
-                newSteps.append(step(e))
-            }
-        }
-        for e in a.events where new[key(e)] == nil { removedSteps.append(step(e)) }
-        func skey(_ s: Statement) -> String { "\(s.treaty) \(s.kind.rawValue) \(s.provision)" }
         func change(_ s: Statement) -> StatementChange {
             StatementChange(country: b.id, name: b.name, treaty: s.treaty, provision: s.provision, kind: s.kind, treatyName: treatyNames[s.treaty] ?? s.treaty)
         }
-        let oldS = Dictionary(a.statements.map { (skey($0), $0) }, uniquingKeysWith: { x, _ in x })
-        let newS = Dictionary(b.statements.map { (skey($0), $0) }, uniquingKeysWith: { x, _ in x })
-        for s in b.statements {
-            if let o = oldS[skey(s)] {
-                if o != s { changedStatements.append(change(s)) }
+        let steps = Self.compare(a.events, b.events) { "\($0.treaty) \($0.kind.rawValue)" }
+        newSteps += steps.new.map(step); correctedSteps += steps.changed.map(step); removedSteps += steps.removed.map(step)
+        let statements = Self.compare(a.statements, b.statements) { "\($0.treaty) \($0.kind.rawValue) \($0.provision)" }
+        newStatements += statements.new.map(change); changedStatements += statements.changed.map(change)
+        removedStatements += statements.removed.map(change)
+    }
+
+    /// What is in `b` and not in `a` by key, what has the same key and differs, and what is gone.
+    static func compare<T: Hashable>(_ a: [T], _ b: [T], key: (T) -> String) -> (new: [T], changed: [T], removed: [T]) {
+        let old = Dictionary(a.map { (key($0), $0) }, uniquingKeysWith: { x, _ in x })
+        let newKeys = Set(b.map(key))
+        var out: (new: [T], changed: [T], removed: [T]) = ([], [], [])
+        for v in b {
+            if let o = old[key(v)] {
+                if o != v { out.changed.append(v) }
             } else {
-                newStatements.append(change(s))
+                out.new.append(v)
             }
         }
-        for s in a.statements where newS[skey(s)] == nil { removedStatements.append(change(s)) }
+        out.removed = a.filter { !newKeys.contains(key($0)) }
+        return out
     }
 
     static func withoutTreatyRecord(_ c: Country) -> Country {
