@@ -82,7 +82,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     for key in keys {
         let answering = asking, before = answering ? editor.text : ""
         let outcome = editor.apply(key)
-        asking = !answering && outcome == .editing && (key == .escape || key == .ctrl("c"))
+        asking = !answering && outcome == .stillOpen && (key == .escape || key == .ctrl("c"))
         if answering {
             precondition(editor.text == before, "answering \"discard?\" with \(key) changed the text")
             continue
@@ -109,7 +109,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     // One size per input, chosen by its length: drawing the screen under the editor costs more
     // than the keys, and every size is still drawn for every kind of text over a run.
     app.size = sizes[size % sizes.count]
-    app.overlay = .editor(editor)
+    app.overlay = .noteEditor(editor)
     _ = Render.render(app)
     return 0
 }
