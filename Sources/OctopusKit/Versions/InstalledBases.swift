@@ -42,7 +42,7 @@ public struct InstalledBases: Sendable {
     /// Keeps a copy of a base (already validated) and returns its name; the same content installed
     /// twice is one file.
     public func install(_ bytes: [UInt8], asOf: Day) throws(Failure) -> String {
-        let name = "\(asOf)-\(Self.hash(bytes))"
+        let name = "\(asOf)-\(ContentHash.hex(ContentHash.of(bytes)))"
         try prepare()
         let target = path(of: name)
         if !FileManager.default.fileExists(atPath: target) { try write(bytes, to: target) }
@@ -86,13 +86,5 @@ public struct InstalledBases: Sendable {
             unlink(temporary)
             throw Failure(description: "cannot write \(target): \(reason)")
         }
-    }
-
-    /// FNV-1a, 64 bits: names a file by its content (not a security measure).
-    static func hash(_ bytes: [UInt8]) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

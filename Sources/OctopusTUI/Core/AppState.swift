@@ -69,11 +69,10 @@ public final class Lazy<Value: Sendable>: Sendable {
 /// and the answers to the last query, so the search screen's update and draw (and its "did you
 /// mean") run a query once per keystroke rather than once per use.
 public final class SearchIndexCache: Sendable {
-    private let kb: KnowledgeBase
-    private let storage = Mutex<SearchIndex?>(nil)
+    private let storage: Lazy<SearchIndex>
     private let last = Mutex<(query: String, hits: [SearchHit], suggestions: [String]?)?>(nil)
     private let runs = Atomic<Int>(0)
-    public init(_ kb: KnowledgeBase) { self.kb = kb }
+    public init(_ kb: KnowledgeBase) { storage = Lazy { SearchIndex(kb) } }
 
     /// How many queries were run on the index, for tests that a keystroke runs one.
     public var queriesRun: Int { runs.load(ordering: .relaxed) }
@@ -95,14 +94,7 @@ public final class SearchIndexCache: Sendable {
         return s
     }
 
-    public var index: SearchIndex {
-        storage.withLock { cached in
-            if let cached { return cached }
-            let built = SearchIndex(kb)
-            cached = built
-            return built
-        }
-    }
+    public var index: SearchIndex { storage.value }
 }
 
 /// The search screen: a query typed on any screen, answered on every keystroke.
