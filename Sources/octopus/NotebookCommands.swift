@@ -106,7 +106,7 @@ struct Handout: ParsableCommand {
     }
 
     func run() throws {
-        let base = try kb.load()
+        let base = try kb.load(dataDirectory: notebook.dataDir)
         let records = try RecordArguments.resolve(ids, in: base)
         var notes: [String: [Note]] = [:]
         if !noNotes, let book = try notebook.openIfExists() {
@@ -141,7 +141,7 @@ struct Notes: ParsableCommand {
         @OptionGroup var notebook: NotebookOptions
 
         func run() throws {
-            let base = try kb.load()
+            let base = try kb.load(dataDirectory: notebook.dataDir)
             guard let book = try notebook.openIfExists() else {
                 Terminal.write("No notes yet. Add one with: octopus notes add art29 \"your text\"\n")
                 return
@@ -197,7 +197,7 @@ struct Notes: ParsableCommand {
         @OptionGroup var notebook: NotebookOptions
 
         func run() throws {
-            let base = try kb.load()
+            let base = try kb.load(dataDirectory: notebook.dataDir)
             guard let record = try RecordArguments.resolve([id], in: base).first else { throw ExitCode(.nothingFound) }
             var body = text.joined(separator: " ")
             if body.isEmpty || body == "-" {
@@ -240,7 +240,7 @@ struct Notes: ParsableCommand {
         }
 
         func run() throws {
-            let base = try kb.load()
+            let base = try kb.load(dataDirectory: notebook.dataDir)
             guard let book = try notebook.openIfExists() else {
                 let path = (try? Notebook.databasePath(directory: notebook.dataDir)) ?? "the data folder"
                 Terminal.printError("octopus: no notes yet (there is no notebook at \(path)); nothing to export")
@@ -265,7 +265,7 @@ struct Notes: ParsableCommand {
         @OptionGroup var notebook: NotebookOptions
 
         func run() throws {
-            let base = try kb.load()
+            let base = try kb.load(dataDirectory: notebook.dataDir)
             let book = try notebook.open()
             let report = try notebookCall { () throws(NotebookError) in try book.importNotes(fromFile: file) }
             func describe(_ recordID: String) -> String {

@@ -37,7 +37,7 @@ struct Walk: ParsableCommand {
     }
 
     func run() throws {
-        let base = try kb.load()
+        let base = try kb.load(dataDirectory: notebook.dataDir)
         let isFile = TourLoader.isTourFile(target)
         let tour = isFile ? try loadTour(base) : Tour.from(session: try session(base))
         if newTour {
