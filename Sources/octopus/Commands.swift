@@ -6,7 +6,7 @@ import OctopusNotebook
 import OctopusTUI
 
 struct Browse: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the terminal browser (the default).")
+    static let configuration = CommandConfiguration(commandName: "browse", abstract: "Open the terminal browser (the default).")
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @Flag(name: .customLong("no-color"), help: "Draw with attributes only, no colour (also: NO_COLOR).")
@@ -55,6 +55,7 @@ struct Browse: ParsableCommand {
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List sessions, articles, countries, treaties, organisations or terms.",
         discussion:
             "countries: with --json each entry has a status object with one entry per treaty id: none, signed, ratified (accession included), in-force, or unknown when the sources cannot decide it at the --as-of date (a deposit within a window or of unknown date)."
@@ -104,6 +105,7 @@ struct List: ParsableCommand {
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show one record: art29, p-art3, ws3, PT, Portugal, Turquie, ets185, mla …")
 
     @Argument(help: ArgumentHelp("An id, address or name (e.g. art29, \"art 29\", ws3, PT, Portugal).", valueName: "id"))
@@ -148,6 +150,7 @@ struct Show: ParsableCommand {
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check a knowledge-base file (the built-in one by default).",
         discussion: "Prints every problem as file:line:column: json.path: message and exits 65 when there is any.")
 

@@ -40,6 +40,7 @@ struct KB: ParsableCommand {
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Check a knowledge-base file, keep it, and use it from now on; prints what changed.",
             discussion:
                 "The file is checked as `octopus validate` checks it (exit 65 with every problem). A base older than the built-in one is refused unless --force."
@@ -78,7 +79,8 @@ struct KB: ParsableCommand {
     }
 
     struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Choose the knowledge base every command uses: builtin or an installed one.")
+        static let configuration = CommandConfiguration(
+            commandName: "use", abstract: "Choose the knowledge base every command uses: builtin or an installed one.")
         @Argument(help: ArgumentHelp("builtin, or a name from octopus kb list.", valueName: "name")) var name: String
         @OptionGroup var notebook: NotebookOptions
 
@@ -112,6 +114,7 @@ struct KB: ParsableCommand {
 
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Say what changed between two knowledge bases: treaty steps, reservations, records.",
             discussion: "OLD and NEW are each builtin, a name from octopus kb list, or a file.")
         @Argument(help: ArgumentHelp("The older base.", valueName: "old")) var old: String

@@ -83,6 +83,7 @@ enum OutputFile {
 
 struct Handout: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "handout",
         abstract: "Write chosen records, with your notes on them, as one Markdown briefing pack.",
         discussion: """
             Example: octopus handout ws3 art29 PT -o briefing.md
@@ -126,6 +127,7 @@ struct Handout: ParsableCommand {
 
 struct Notes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "notes",
         abstract: "List, add, export and import your notes.",
         discussion: """
             Notes and bookmarks are kept in one file, notebook.sqlite, in --data-dir, OCTOPUS_DATA_DIR, \
@@ -136,7 +138,7 @@ struct Notes: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every note with its record, orphaned ones last.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every note with its record, orphaned ones last.")
         @OptionGroup var kb: KnowledgeBaseOptions
         @OptionGroup var notebook: NotebookOptions
 
@@ -184,6 +186,7 @@ struct Notes: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a note to a record; prints \"saved <uuid>\" once it is on disk.",
             discussion: "With no text, or \"-\", the note is read from standard input (several lines allowed).")
         @Argument(help: ArgumentHelp("The record (as for `octopus show`).", valueName: "id"))
@@ -224,6 +227,7 @@ struct Notes: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export every note and bookmark, as Markdown to read or JSON to import elsewhere.")
         @Option(help: ArgumentHelp("markdown or json.", valueName: "format"))
         var format: Format = .markdown
@@ -257,6 +261,7 @@ struct Notes: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Merge notes and bookmarks from a JSON export; nothing already here is overwritten.",
             discussion: "Importing the same file twice adds nothing the second time: each note keeps the id it was written with.")
         @Argument(help: ArgumentHelp("A file written by `octopus notes export --format json`.", valueName: "file"))

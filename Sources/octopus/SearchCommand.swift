@@ -4,6 +4,7 @@ import OctopusKit
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Search every record: words, \"quoted phrases\", type:article|country|session|org|term|treaty.",
         discussion: """
             All words must match, the last one also as the start of a word; accents, case and \

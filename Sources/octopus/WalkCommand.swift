@@ -8,6 +8,7 @@ import OctopusTUI
 /// with a timer; `--new` prints a starting tour to edit instead.
 struct Walk: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "walk",
         abstract: "Walk a room through a session's topics, one per screen, with a timer.",
         discussion: """
             Examples: octopus walk ws3 · octopus walk ws3 --projector · octopus walk --new ws3 > tour.yaml · octopus walk tour.yaml

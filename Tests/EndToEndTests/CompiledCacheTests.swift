@@ -17,7 +17,9 @@ struct CompiledCacheTests {
 
         let first = try Binary.run(["show", "art29", "--kb", file.path], environment: env)
         #expect(first.status == 0, "\(first.stderr)")
-        let entries = { (try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("octopus").path)) ?? [] }
+        let entries = {
+            ((try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("octopus").path)) ?? []).filter { $0.hasSuffix(".image") }
+        }
         #expect(entries().count == 1, "\(entries())")
         let entry = cache.appendingPathComponent("octopus").appendingPathComponent(try #require(entries().first))
         let sound = try Data(contentsOf: entry)
@@ -40,6 +42,16 @@ struct CompiledCacheTests {
         let edited = try Binary.run(["show", "art29", "--kb", file.path], environment: env)
         #expect(edited.stdout.contains("(edited)"), "\(edited.stdout.prefix(200))")
         #expect(entries().count == 2)
+
+        // The same size and the old modification time put back: the change time still differs, so
+        // the file is read again rather than taken for the one hashed before.
+        let before = try FileManager.default.attributesOfItem(atPath: file.path)
+        let sameSize = text.replacingOccurrences(of: "(edited)", with: "(EDITED)")
+        try Data(sameSize.utf8).write(to: file)
+        try FileManager.default.setAttributes([.modificationDate: try #require(before[.modificationDate] as? Date)], ofItemAtPath: file.path)
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int == before[.size] as? Int)
+        let sneaky = try Binary.run(["show", "art29", "--kb", file.path], environment: env)
+        #expect(sneaky.stdout.contains("(EDITED)"), "\(sneaky.stdout.prefix(200))")
 
         // validate always reads the JSON itself.
         text = text.replacingOccurrences(of: "\"asOf\": \"2026-11-29\"", with: "\"asOf\": \"2026-02-30\"")

@@ -157,11 +157,12 @@ struct DateWindowTests {
     /// first of each month from the Convention's opening counts as it did with exact dates alone.
     @Test func countsUpTo2012AreThoseOfTheExactDates() throws {
         var exactOnly = bundled
-        exactOnly.countries = bundled.countries.map { c in
-            var c = c
-            c.events.removeAll { $0.date.day == nil }
-            return c
-        }
+        exactOnly.countries = RecordList(
+            bundled.countries.map { c in
+                var c = c
+                c.events.removeAll { $0.date.day == nil }
+                return c
+            })
         for year in 2001...2012 {
             for month in 1...12 {
                 let d = try #require(Day(year: year, month: month, day: 1))

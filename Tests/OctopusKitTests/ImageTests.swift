@@ -45,9 +45,10 @@ struct ImageTests {
         var rng = SplitMix64(seed: 2010)
         for _ in 0..<2_000 {
             let payload = (0..<Int(rng.next() % 200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-            _ = try? ImageReader(payload: payload).isAtEnd
-            var r = try? ImageReader(payload: [0] + payload)
+            guard let bytes = try? ImageBytes([0, 0, 0, 0, 0, 0, 0, 0] + payload, stringTableAt: 0, file: nil) else { continue }
+            var r = try? ImageReader(bytes, from: 8, to: bytes.bytes.count)
             _ = try? r?.array { r throws(ImageError) in try Country(from: &r) }
+            _ = try? ImageSection(image: bytes, at: 8) { r throws(ImageError) in try Country(from: &r) }
         }
     }
 }

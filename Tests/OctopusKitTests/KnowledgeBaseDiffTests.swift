@@ -8,8 +8,8 @@ struct KnowledgeBaseDiffTests {
     func rebuilt(_ kb: KnowledgeBase, countries: [Country]? = nil, glossary: [GlossaryTerm]? = nil) -> KnowledgeBase {
         KnowledgeBase(
             formatVersion: kb.formatVersion, title: kb.title, asOf: kb.asOf, conference: kb.conference, treaties: kb.treaties,
-            articles: kb.articles, sessions: kb.sessions, countries: countries ?? kb.countries, organisations: kb.organisations,
-            glossary: glossary ?? kb.glossary, synonyms: kb.synonyms)
+            articles: kb.articles, sessions: kb.sessions, countries: countries ?? Array(kb.countries), organisations: kb.organisations,
+            glossary: glossary ?? Array(kb.glossary), synonyms: kb.synonyms)
     }
 
     @Test func theSameBaseHasNoChange() {
@@ -19,7 +19,7 @@ struct KnowledgeBaseDiffTests {
     }
 
     @Test func correctionsStatementsAndRemovalsAreNamed() throws {
-        var countries = bundled.countries
+        var countries = Array(bundled.countries)
         let mt = try #require(countries.firstIndex { $0.id == "MT" })
         let ratification = try #require(countries[mt].events.firstIndex { $0.treaty == "ets185" && $0.kind == .ratification })
         countries[mt].events[ratification].date = .exact(try #require(Day("2012-04-13")))

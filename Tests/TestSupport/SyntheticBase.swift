@@ -6,8 +6,8 @@ extension KnowledgeBase {
     /// some words respelled (so the vocabulary grows as a real larger base's would), some swapped,
     /// key points shuffled. Deterministic for a given seed. Links still point at original records.
     public static func synthetic(from base: KnowledgeBase, scale: Int, seed: UInt64 = 0x0C70_2010) -> KnowledgeBase {
-        var treaties = base.treaties, articles = base.articles, sessions = base.sessions
-        var countries = base.countries, organisations = base.organisations, glossary = base.glossary
+        var treaties = base.treaties, articles = Array(base.articles), sessions = Array(base.sessions)
+        var countries = Array(base.countries), organisations = Array(base.organisations), glossary = Array(base.glossary)
         for copy in 1..<max(scale, 1) {
             var p = Perturbation(seed: seed &+ UInt64(copy) &* 0x9E37_79B9_7F4A_7C15, suffix: "-" + Perturbation.letters(copy))
             treaties += base.treaties.map {

@@ -4,6 +4,11 @@ import Foundation
 /// `$XDG_CACHE_HOME/octopus/` (else `~/.cache/octopus/`), named by the JSON's content hash and
 /// the image format: a file changed, or a newer octopus, simply finds no entry. An entry that
 /// does not decode (damaged, truncated, another format) is ignored and written again.
+///
+/// So that a large file is not read and hashed at every start, `paths/` remembers, per file, its
+/// identity when last hashed (device, inode, size, modification and change times, to the
+/// nanosecond) with the hash: while the identity is the same, so is the content, as make and
+/// git assume. Any difference, or no record, and the file is read and hashed again.
 public struct ImageCache: Sendable {
     public let folder: String
     /// The program's version: a newer octopus may check more, so it never takes an older one's
@@ -24,10 +29,41 @@ public struct ImageCache: Sendable {
 
     /// The compiled base for JSON of this hash, if a sound entry exists.
     public func load(_ hash: UInt64) -> KnowledgeBase? {
-        guard let data = FileManager.default.contents(atPath: path(for: hash)) else { return nil }
-        let image = [UInt8](data)
+        guard let image = try? SourceFile.read(path(for: hash), maxBytes: Int(Int32.max)) else { return nil }
         guard KnowledgeBaseImage.sourceHash(of: image) == hash else { return nil }
-        return try? KnowledgeBaseImage.decode(image)
+        return try? KnowledgeBaseImage.decode(image, file: path(for: hash))
+    }
+
+    /// A file's identity: what changes whenever its content may have.
+    static func identity(of file: String) -> String? {
+        var s = stat()
+        guard stat(file, &s) == 0, s.st_mode & S_IFMT == S_IFREG else { return nil }
+        return "\(s.st_dev) \(s.st_ino) \(s.st_size) \(s.st_mtim.tv_sec).\(s.st_mtim.tv_nsec) \(s.st_ctim.tv_sec).\(s.st_ctim.tv_nsec)"
+    }
+
+    private func identityRecord(for file: String) -> String? {
+        guard let real = realpath(file, nil) else { return nil }
+        defer { free(real) }
+        return "\(folder)/paths/\(ContentHash.hex(ContentHash.of(Array(String(cString: real).utf8))))"
+    }
+
+    /// The content hash recorded for this file, if its identity has not changed since.
+    public func rememberedHash(of file: String) -> UInt64? {
+        guard let record = identityRecord(for: file), let identity = Self.identity(of: file),
+            let bytes = try? SourceFile.read(record, maxBytes: 4096)
+        else { return nil }
+        let line = String(decoding: bytes, as: UTF8.self)
+        guard line.hasPrefix(identity + " "), line.hasSuffix("\n") else { return nil }
+        return UInt64(line.dropFirst(identity.count + 1).dropLast(), radix: 16)
+    }
+
+    /// Records the file's identity with the hash its content had when read.
+    public func remember(_ hash: UInt64, of file: String, identity: String) {
+        guard let record = identityRecord(for: file),
+            (try? FileManager.default.createDirectory(atPath: folder + "/paths", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]))
+                != nil
+        else { return }
+        write(Array("\(identity) \(ContentHash.hex(hash))\n".utf8), to: record)
     }
 
     /// Keeps a compiled copy; a cache that cannot be written only costs the next run its speed.
@@ -35,8 +71,13 @@ public struct ImageCache: Sendable {
         let image = KnowledgeBaseImage.encode(kb, sourceHash: hash)
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
         else { return }
-        let target = path(for: hash), temporary = target + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(image), attributes: [.posixPermissions: 0o600]) else { return }
+        write(image, to: path(for: hash))
+    }
+
+    /// Whole or not at all: a reader never sees half an entry.
+    private func write(_ bytes: [UInt8], to target: String) {
+        let temporary = target + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else { return }
         if rename(temporary, target) != 0 { unlink(temporary) }
     }
 }
@@ -46,8 +87,12 @@ extension KnowledgeBaseLoader {
     /// for this exact content, else the JSON, checked in full and then compiled for next time.
     /// `say` hears what a person waiting should know (a large file is checked once; how long).
     public static func load(path: String, cache: ImageCache?, say: (String) -> Void = { _ in }) throws(KnowledgeBaseError) -> KnowledgeBase {
+        // The identity is taken before reading, so that a change while reading is seen next time.
+        let identity = ImageCache.identity(of: path)
+        if let cache, let hash = cache.rememberedHash(of: path), let kb = cache.load(hash) { return kb }
         let bytes = try readFile(path)
         let hash = ContentHash.of(bytes)
+        if let cache, let identity { cache.remember(hash, of: path, identity: identity) }
         if let cache, let kb = cache.load(hash) { return kb }
         let megabytes = Double(bytes.count) / 1_000_000
         if megabytes >= 4 {

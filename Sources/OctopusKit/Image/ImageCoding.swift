@@ -20,12 +20,14 @@ struct ImageWriter {
         bytes.append(UInt8(u))
     }
     mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
-    mutating func string(_ s: String) {
-        if let i = stringIndex[s] { return int(i) }
+    /// The number of a string in the table, adding it the first time.
+    mutating func intern(_ s: String) -> Int {
+        if let i = stringIndex[s] { return i }
         stringIndex[s] = strings.count
-        int(strings.count)
         strings.append(s)
+        return strings.count - 1
     }
+    mutating func string(_ s: String) { int(intern(s)) }
     mutating func optional<T>(_ v: T?, _ write: (inout ImageWriter, T) -> Void) {
         bool(v != nil)
         if let v { write(&self, v) }
@@ -37,45 +39,97 @@ struct ImageWriter {
     mutating func strings(_ list: [String]) { array(list) { $0.string($1) } }
     mutating func day(_ d: Day) { int(d.year); int(d.month); int(d.day) }
     mutating func raw<R: RawRepresentable>(_ v: R) where R.RawValue == String { string(v.rawValue) }
+    /// Fixed-width numbers, for the tables a reader jumps into rather than reads in order.
+    mutating func u32(_ v: Int) { withUnsafeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func patch32(at offset: Int, _ v: Int) {
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian) { for (i, b) in $0.enumerated() { bytes[offset + i] = b } }
+    }
+    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
-    /// The string table, then the body: what `ImageReader` reads back.
-    func payload() -> [UInt8] {
+    /// The string table as `ImageBytes` reads it: a count, one offset per string and one past
+    /// the last, then the UTF-8 of all of them, so that any one is read without the others.
+    func stringTable() -> [UInt8] {
         var table = ImageWriter()
-        table.int(strings.count)
+        table.u32(strings.count)
+        var offset = 0
         for s in strings {
-            table.int(s.utf8.count)
-            table.bytes.append(contentsOf: s.utf8)
+            table.u32(offset)
+            offset += s.utf8.count
         }
-        return table.bytes + bytes
+        table.u32(offset)
+        for s in strings { table.bytes.append(contentsOf: s.utf8) }
+        return table.bytes
     }
 }
 
-struct ImageReader {
-    private let bytes: [UInt8]
-    private var at: Int
-    private var table: [String] = []
+/// The payload of one compiled image, shared by every reader of it: the bytes, and where its
+/// string table is. A string is made only when a record that holds it is read.
+final class ImageBytes: Sendable {
+    let bytes: [UInt8]
+    /// The cache file it was read from (nil: built into the program), removed if found damaged.
+    let file: String?
+    private let stringCount: Int, offsetsAt: Int, textAt: Int
 
-    init(payload: [UInt8], from start: Int = 0) throws(ImageError) {
-        bytes = payload
-        at = start
-        let count = try int()
-        guard count >= 0, count <= bytes.count else { throw ImageError(description: "string table of \(count) entries") }
-        table.reserveCapacity(count)
-        for _ in 0..<count {
-            let length = try int()
-            guard length >= 0, length <= bytes.count - at else { throw ImageError(description: "a string runs past the end") }
-            table.append(String(decoding: bytes[at..<(at + length)], as: UTF8.self))
-            at += length
-        }
+    init(_ bytes: [UInt8], stringTableAt start: Int, file: String?) throws(ImageError) {
+        self.bytes = bytes
+        self.file = file
+        guard start >= 0, start <= bytes.count - 4 else { throw ImageError(description: "no string table") }
+        let count = Self.u32(bytes, start)
+        guard count <= (bytes.count - start - 8) / 4 else { throw ImageError(description: "string table of \(count) entries") }
+        stringCount = count
+        offsetsAt = start + 4
+        textAt = offsetsAt + 4 * (count + 1)
+        guard Self.u32(bytes, offsetsAt + 4 * count) <= bytes.count - textAt else { throw ImageError(description: "the strings run past the end") }
     }
 
-    var isAtEnd: Bool { at == bytes.count }
+    static func u32(_ bytes: [UInt8], _ at: Int) -> Int {
+        bytes.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+    }
+
+    /// A fixed-width number at a place the caller has checked is inside the payload.
+    func u32(at offset: Int) throws(ImageError) -> Int {
+        guard offset >= 0, offset <= bytes.count - 4 else { throw ImageError(description: "a table runs past the end") }
+        return Self.u32(bytes, offset)
+    }
+
+    func string(_ i: Int) throws(ImageError) -> String {
+        guard i >= 0, i < stringCount else { throw ImageError(description: "string \(i) is not in the table") }
+        let start = Self.u32(bytes, offsetsAt + 4 * i), end = Self.u32(bytes, offsetsAt + 4 * i + 4)
+        guard start <= end, end <= bytes.count - textAt else { throw ImageError(description: "string \(i) runs past the end") }
+        return String(decoding: bytes[(textAt + start)..<(textAt + end)], as: UTF8.self)
+    }
+
+    /// Whether string i, as bytes, sorts before, equal to or after `key` (no String is made).
+    func compare(_ i: Int, _ key: [UInt8]) throws(ImageError) -> Int {
+        guard i >= 0, i < stringCount else { throw ImageError(description: "string \(i) is not in the table") }
+        let start = Self.u32(bytes, offsetsAt + 4 * i), end = Self.u32(bytes, offsetsAt + 4 * i + 4)
+        guard start <= end, end <= bytes.count - textAt else { throw ImageError(description: "string \(i) runs past the end") }
+        return bytes.withUnsafeBufferPointer { b in
+            let n = min(end - start, key.count)
+            for k in 0..<n where b[textAt + start + k] != key[k] { return b[textAt + start + k] < key[k] ? -1 : 1 }
+            return (end - start) == key.count ? 0 : (end - start < key.count ? -1 : 1)
+        }
+    }
+}
+
+/// Reads one part of an image, from `at` to `end`, in the order it was written.
+struct ImageReader {
+    let image: ImageBytes
+    private var at: Int
+    private let end: Int
+
+    init(_ image: ImageBytes, from start: Int, to end: Int) throws(ImageError) {
+        guard start >= 0, start <= end, end <= image.bytes.count else { throw ImageError(description: "a part runs past the end") }
+        self.image = image; at = start; self.end = end
+    }
+
+    var isAtEnd: Bool { at == end }
 
     mutating func int() throws(ImageError) -> Int {
         var u: UInt64 = 0, shift: UInt64 = 0
         while true {
-            guard at < bytes.count else { throw ImageError(description: "the image ends inside a number") }
-            let b = bytes[at]
+            guard at < end else { throw ImageError(description: "the image ends inside a number") }
+            let b = image.bytes[at]
             at += 1
             guard shift < 64 else { throw ImageError(description: "a number is too long") }
             u |= UInt64(b & 0x7F) << shift
@@ -85,18 +139,16 @@ struct ImageReader {
         return Int(Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
     }
     mutating func bool() throws(ImageError) -> Bool {
-        guard at < bytes.count else { throw ImageError(description: "the image ends inside a flag") }
+        guard at < end else { throw ImageError(description: "the image ends inside a flag") }
         defer { at += 1 }
-        switch bytes[at] {
+        switch image.bytes[at] {
         case 0: return false
         case 1: return true
         default: throw ImageError(description: "a flag is neither 0 nor 1")
         }
     }
     mutating func string() throws(ImageError) -> String {
-        let i = try int()
-        guard i >= 0, i < table.count else { throw ImageError(description: "string \(i) is not in the table") }
-        return table[i]
+        try image.string(try int())
     }
     mutating func optional<T>(_ read: (inout ImageReader) throws(ImageError) -> T) throws(ImageError) -> T? {
         try bool() ? try read(&self) : nil
@@ -104,7 +156,7 @@ struct ImageReader {
     mutating func array<T>(_ read: (inout ImageReader) throws(ImageError) -> T) throws(ImageError) -> [T] {
         let count = try int()
         // Every element takes at least one byte, so a count past the bytes left is damage.
-        guard count >= 0, count <= bytes.count - at else { throw ImageError(description: "a list of \(count) entries") }
+        guard count >= 0, count <= end - at else { throw ImageError(description: "a list of \(count) entries") }
         var out: [T] = []
         out.reserveCapacity(count)
         for _ in 0..<count { out.append(try read(&self)) }

@@ -21,12 +21,12 @@ package enum SourceFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing }
         guard !isDirectory.boolValue else { throw .directory }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
-            throw .tooLarge(size: size)
-        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        if let size, size > maxBytes { throw .tooLarge(size: size) }
         guard let file = fopen(path, "rb") else { throw .unreadable }
         defer { fclose(file) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity((size ?? 0) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = fread(&chunk, 1, chunk.count, file)

@@ -1,5 +1,6 @@
-/// The whole knowledge base: records by kind, an id index and computed backlinks.
-/// Built only by `KnowledgeBaseLoader`, which guarantees ids are unique and every link resolves.
+/// The whole knowledge base: records by kind, and an index by id with the backlinks.
+/// Built by `KnowledgeBaseLoader`, which guarantees ids are unique and every link resolves, or
+/// opened from a compiled image (`KnowledgeBaseImage`), whose records are read as they are needed.
 public struct KnowledgeBase: Sendable {
     public static let supportedFormatVersions = [1]
 
@@ -7,62 +8,113 @@ public struct KnowledgeBase: Sendable {
     public var title: String
     public var asOf: Day
     public var conference: Conference
-    public var treaties: [Treaty]
-    public var articles: [Article]
-    public var sessions: [Session]
-    public var countries: [Country]
-    public var organisations: [Organisation]
-    public var glossary: [GlossaryTerm]
+    // Changing a list of records indexes the base again (tests and benchmarks make variants).
+    public var treaties: [Treaty] { didSet { reindex() } }
+    public var articles: RecordList<Article> { didSet { reindex() } }
+    public var sessions: RecordList<Session> { didSet { reindex() } }
+    public var countries: RecordList<Country> { didSet { reindex() } }
+    public var organisations: RecordList<Organisation> { didSet { reindex() } }
+    public var glossary: RecordList<GlossaryTerm> { didSet { reindex() } }
     /// Groups of words that mean the same thing to a searcher ("mla", "mutual legal assistance").
     public var synonyms: [[String]]
 
-    /// Lower-cased id → record.
-    public private(set) var recordsByID: [String: Record] = [:]
-    /// Id → ids of records that link to it (explicitly or inline), in knowledge-base order.
-    public private(set) var backlinks: [String: [String]] = [:]
-    /// Every record in a stable order: sessions, treaties, articles, countries, organisations, terms.
-    public private(set) var allRecords: [Record] = []
+    private(set) var index: RecordIndex
 
     /// A base from its records (the loader's result, or a test's or benchmark's own); builds the
-    /// indexes by id and the backlinks.
+    /// index by id and the backlinks.
     public init(
         formatVersion: Int, title: String, asOf: Day, conference: Conference, treaties: [Treaty],
-        articles: [Article], sessions: [Session], countries: [Country], organisations: [Organisation],
-        glossary: [GlossaryTerm], synonyms: [[String]]
+        articles: some Sequence<Article>, sessions: some Sequence<Session>, countries: some Sequence<Country>,
+        organisations: some Sequence<Organisation>, glossary: some Sequence<GlossaryTerm>, synonyms: [[String]]
     ) {
-        self.init(
-            formatVersion: formatVersion, title: title, asOf: asOf, conference: conference, treaties: treaties, articles: articles,
-            sessions: sessions, countries: countries, organisations: organisations, glossary: glossary, synonyms: synonyms, backlinks: nil)
+        self.formatVersion = formatVersion; self.title = title; self.asOf = asOf
+        self.conference = conference; self.treaties = treaties; self.articles = RecordList(Array(articles))
+        self.sessions = RecordList(Array(sessions)); self.countries = RecordList(Array(countries))
+        self.organisations = RecordList(Array(organisations)); self.glossary = RecordList(Array(glossary)); self.synonyms = synonyms
+        index = .built(BuiltIndex())
+        reindex()
     }
 
-    /// The same, with the backlinks already computed (the compiled image keeps them: finding
-    /// them means scanning every text of the base, most of a large base's start-up).
+    /// A base opened from a compiled image, its index read in place.
     init(
-        formatVersion: Int, title: String, asOf: Day, conference: Conference, treaties: [Treaty],
-        articles: [Article], sessions: [Session], countries: [Country], organisations: [Organisation],
-        glossary: [GlossaryTerm], synonyms: [[String]], backlinks precomputed: [String: [String]]?
+        formatVersion: Int, title: String, asOf: Day, conference: Conference, treaties: [Treaty], articles: RecordList<Article>,
+        sessions: RecordList<Session>, countries: RecordList<Country>, organisations: RecordList<Organisation>,
+        glossary: RecordList<GlossaryTerm>, synonyms: [[String]], index: ImageIndex
     ) {
         self.formatVersion = formatVersion; self.title = title; self.asOf = asOf
         self.conference = conference; self.treaties = treaties; self.articles = articles
         self.sessions = sessions; self.countries = countries; self.organisations = organisations
         self.glossary = glossary; self.synonyms = synonyms
-        allRecords =
-            sessions.map(Record.session) + treaties.map(Record.treaty) + articles.map(Record.article)
-            + countries.map(Record.country) + organisations.map(Record.organisation) + glossary.map(Record.term)
-        for r in allRecords { recordsByID[r.id.lowercased()] = r }
-        if let precomputed { backlinks = precomputed; return }
-        var back: [String: [String]] = [:]
+        self.index = .image(index)
+    }
+
+    private mutating func reindex() {
+        var built = BuiltIndex()
+        for kind in RecordKind.allCases {
+            for (i, r) in records(of: kind).enumerated() { built.byID[r.id.lowercased()] = RecordPlace(kind: kind, index: i) }
+        }
         for r in allRecords {
             var targets = Set<String>()
             for t in r.links + r.texts.flatMap(InlineText.targets(in:)) {
-                guard let target = recordsByID[t.lowercased()]?.id, target != r.id, targets.insert(target).inserted else { continue }
-                back[target, default: []].append(r.id)
+                guard let target = record(in: built, t)?.id, target != r.id, targets.insert(target).inserted else { continue }
+                built.backlinks[target, default: []].append(r.id)
             }
         }
-        backlinks = back
+        built.countries = CountryIndex(countries)
+        index = .built(built)
     }
 
-    public func record(_ id: String) -> Record? { recordsByID[id.lowercased()] }
+    private func record(in built: BuiltIndex, _ id: String) -> Record? { built.byID[id.lowercased()].map(record(at:)) }
+
+    func record(at place: RecordPlace) -> Record {
+        switch place.kind {
+        case .session: .session(sessions[place.index])
+        case .treaty: .treaty(treaties[place.index])
+        case .article: .article(articles[place.index])
+        case .country: .country(countries[place.index])
+        case .organisation: .organisation(organisations[place.index])
+        case .term: .term(glossary[place.index])
+        }
+    }
+
+    /// The records of one kind, in base order.
+    public func records(of kind: RecordKind) -> [Record] {
+        switch kind {
+        case .session: sessions.map(Record.session)
+        case .treaty: treaties.map(Record.treaty)
+        case .article: articles.map(Record.article)
+        case .country: countries.map(Record.country)
+        case .organisation: organisations.map(Record.organisation)
+        case .term: glossary.map(Record.term)
+        }
+    }
+
+    /// Every record in a stable order: sessions, treaties, articles, countries, organisations, terms.
+    public var allRecords: [Record] { RecordKind.allCases.flatMap(records(of:)) }
+
+    /// The record with this id (any case).
+    public func record(_ id: String) -> Record? {
+        switch index {
+        case .built(let built): record(in: built, id)
+        case .image(let image): image.entry(id.lowercased()).map { record(at: image.place($0)) }
+        }
+    }
+
+    /// Id → ids of records that link to it (explicitly or inline), in knowledge-base order.
+    public var backlinks: Backlinks { Backlinks(index: index) }
+
+    /// Countries with an event or a statement for this treaty: the only ones its status reads.
+    public func countries(concerning treaty: String) -> [Country] { countryIndex.byTreaty[treaty, default: []].map { countries[$0] } }
+
+    /// Countries with any reservation or declaration.
+    public var countriesWithStatements: [Country] { countryIndex.withStatements.map { countries[$0] } }
+
+    var countryIndex: CountryIndex {
+        switch index {
+        case .built(let built): built.countries
+        case .image(let image): image.countries
+        }
+    }
 
     public func articles(of treaty: String) -> [Article] { articles.filter { $0.treaty == treaty } }
 
@@ -87,7 +139,7 @@ public struct KnowledgeBase: Sendable {
     /// The date of the latest dated treaty event in the base (the "now" of the data). An event of
     /// unknown date does not count: its "by" day is where a source stops, not when anything happened.
     public var latestEventDate: Day {
-        countries.flatMap(\.events).compactMap { e -> Day? in
+        treaties.flatMap { countries(concerning: $0.id) }.flatMap(\.events).compactMap { e -> Day? in
             if case .unknown = e.date { return nil }
             return e.date.latest
         }.max() ?? asOf
@@ -112,4 +164,29 @@ public struct KnowledgeBase: Sendable {
     public func plain(_ text: String) -> String {
         Sanitizer.clean(InlineText.plain(text) { record($0)?.inlineLabel })
     }
+}
+
+/// What links to each record, however the base holds it.
+public struct Backlinks: Sendable, Equatable {
+    let index: RecordIndex
+
+    public subscript(id: String) -> [String]? {
+        switch index {
+        case .built(let built): return built.backlinks[id]
+        case .image(let image):
+            guard let entry = image.entry(id.lowercased()) else { return nil }
+            let links = image.backlinks(entry).from
+            return links.isEmpty ? nil : links
+        }
+    }
+
+    /// Every record something links to, with what does.
+    public var all: [String: [String]] {
+        switch index {
+        case .built(let built): built.backlinks
+        case .image(let image): image.allBacklinks
+        }
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { a.all == b.all }
 }

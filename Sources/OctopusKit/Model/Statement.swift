@@ -67,7 +67,7 @@ extension KnowledgeBase {
     /// the "made by" list of an article page. Statements whose day is unknown come last, apart.
     public func statements(on article: String, at day: Day) -> (inEffect: [(Country, Statement)], undated: [(Country, Statement)]) {
         var inEffect: [(Country, Statement)] = [], undated: [(Country, Statement)] = []
-        for c in countries where !c.isPartOfAnother(on: day) {
+        for c in countriesWithStatements where !c.isPartOfAnother(on: day) {
             for s in c.statements where s.articles.contains(article) {
                 switch s.inEffect(on: day) {
                 case true: inEffect.append((c, s))

@@ -127,7 +127,7 @@ extension Country {
 extension KnowledgeBase {
     /// States that had signed the treaty by the date.
     public func signatories(of treaty: String, at date: Day = .conference) -> [Country] {
-        counted(at: date).filter { $0.hasSigned(treaty, by: date) }
+        counted(at: date, for: treaty).filter { $0.hasSigned(treaty, by: date) }
     }
 
     /// States that had certainly ratified or acceded by the date (Parties, whether or not yet in
@@ -135,13 +135,13 @@ extension KnowledgeBase {
     /// deposit date is unknown from its "by" day: the count never runs ahead of a source, and the
     /// States it leaves out are given by `undecidedParties`.
     public func parties(of treaty: String, at date: Day = .conference) -> [Country] {
-        counted(at: date).filter { $0.hasConsented(treaty, by: date) }
+        counted(at: date, for: treaty).filter { $0.hasConsented(treaty, by: date) }
     }
 
     /// States that may or may not have been Parties on the date: not counted by `parties`, shown
     /// beside the count ("29 Parties, and 1 more whose deposit date is not known exactly").
     public func undecidedParties(of treaty: String, at date: Day = .conference) -> [Country] {
-        counted(at: date).filter { $0.mayHaveConsented(treaty, by: date) }
+        counted(at: date, for: treaty).filter { $0.mayHaveConsented(treaty, by: date) }
     }
 
     /// States that had signed by the date without having become Parties (nor possibly so).
@@ -151,20 +151,20 @@ extension KnowledgeBase {
 
     /// States invited to accede by the date that had neither signed nor become Parties by then.
     public func invited(to treaty: String, at date: Day = .conference) -> [Country] {
-        counted(at: date).filter { c in
+        counted(at: date, for: treaty).filter { c in
             c.events.contains { $0.treaty == treaty && $0.kind == .invitation && $0.date.happened(by: date) == true }
                 && !c.hasSigned(treaty, by: date) && !c.hasConsented(treaty, by: date) && !c.mayHaveConsented(treaty, by: date)
         }
     }
 
-    /// The States counted on their own on the day: a State then part of another (Montenegro before
-    /// June 2006) is counted as that one, under the State that continues it.
-    public func counted(at date: Day) -> [Country] { countries.filter { !$0.isPartOfAnother(on: date) } }
+    /// The States with a record for the treaty counted on their own on the day: a State then part
+    /// of another (Montenegro before June 2006) is counted as that one, under the State that
+    /// continues it.
+    public func counted(at date: Day, for treaty: String) -> [Country] { countries(concerning: treaty).filter { !$0.isPartOfAnother(on: date) } }
 
     /// The treaties that status is tracked for (those with dated events in the base), in display
     /// order. A treaty with no events at all has unknown status, not "none", so it is left out.
     public var trackedTreaties: [String] {
-        let withEvents = Set(countries.flatMap { $0.events.map(\.treaty) })
-        return treaties.map(\.id).filter(withEvents.contains)
+        treaties.map(\.id).filter { id in countries(concerning: id).contains { c in c.events.contains { $0.treaty == id } } }
     }
 }

@@ -55,7 +55,7 @@ public enum ListModel {
         case .convention, .protocol_:
             return tree(kb.articles(of: list.section == .convention ? .convention : .protocol), folded: list.folded, ascii: ascii)
         case .countries:
-            var countries = kb.countries
+            var countries = Array(kb.countries)
             if let region = list.regionFilter { countries = countries.filter { $0.region == region } }
             if let st = list.statusFilter { countries = countries.filter { $0.status(kb.conventionID, at: date).standing == st } }
             countries.sort { Folding.fold($0.name) < Folding.fold($1.name) }  // "Côte d'Ivoire" among the C's
