@@ -129,11 +129,11 @@ public struct PageBuilder {
             heading("Declarations it admits" + governedBy(treaty?.declarationsArticle))
             for d in a.declarations { blocks.append(.bullet([.strong(d.provision + ": ")] + spans(d.text))) }
         }
-        let sessions = kb.backlinks(to: a.id, kind: .session).map(\.id)
-        let explicitSessions = a.links.filter { kb.record($0)?.kind == .session }
+        let sessions = kb.backlinks(to: a.id, kind: .session)
+        let explicitSessions = a.links.filter { kb.kind(of: $0) == .session }
         madeBy(a)
         linkList("Discussed in", uniq(explicitSessions + sessions))
-        linkList("See also", a.links.filter { kb.record($0)?.kind != .session && !a.counterpartIDs.contains($0) })
+        linkList("See also", a.links.filter { kb.kind(of: $0) != .session && !a.counterpartIDs.contains($0) })
         linkList("Mentioned by", others(a.id, excluding: [.session], except: a.links + a.counterpartIDs))
         let parties = kb.parties(of: a.treaty, at: date)
         heading("Parties on \(date.long)")
@@ -192,8 +192,8 @@ public struct PageBuilder {
             for (i, q) in s.questions.enumerated() { blocks.append(.numbered(i + 1, spans(q))) }
         }
         let linked = s.links
-        linkList("Linked articles", linked.filter { kb.record($0)?.kind == .article })
-        linkList("See also", linked.filter { kb.record($0)?.kind != .article })
+        linkList("Linked articles", linked.filter { kb.kind(of: $0) == .article })
+        linkList("See also", linked.filter { kb.kind(of: $0) != .article })
         linkList("Mentioned by", others(s.id, excluding: [], except: linked))
         return sub
     }
@@ -234,8 +234,8 @@ public struct PageBuilder {
         if o.aliases.count > 1 { blocks.append(.field("Also", [.text(o.aliases.joined(separator: ", "))])) }
         paragraph(o.summary)
         if !o.keyPoints.isEmpty { heading("Key points"); bullets(o.keyPoints) }
-        linkList("Discussed in", uniq(o.links.filter { kb.record($0)?.kind == .session } + kb.backlinks(to: o.id, kind: .session).map(\.id)))
-        linkList("See also", o.links.filter { kb.record($0)?.kind != .session })
+        linkList("Discussed in", uniq(o.links.filter { kb.kind(of: $0) == .session } + kb.backlinks(to: o.id, kind: .session)))
+        linkList("See also", o.links.filter { kb.kind(of: $0) != .session })
         linkList("Mentioned by", others(o.id, excluding: [.session], except: o.links))
         return o.kind.prefix(1).uppercased() + o.kind.dropFirst()
     }

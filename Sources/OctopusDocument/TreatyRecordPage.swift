@@ -119,9 +119,9 @@ extension PageBuilder {
             heading("Legislation and capacity")
             for f in c.facts { blocks.append(.bullet(spans(f.text) + [cite(f.sources)])) }
         }
-        linkList("Mentioned in sessions", uniq(c.links.filter { kb.record($0)?.kind == .session } + kb.backlinks(to: c.id, kind: .session).map(\.id)))
-        linkList("Organisations", kb.backlinks(to: c.id, kind: .organisation).map(\.id))
-        linkList("See also", c.links.filter { kb.record($0)?.kind != .session })
+        linkList("Mentioned in sessions", uniq(c.links.filter { kb.kind(of: $0) == .session } + kb.backlinks(to: c.id, kind: .session)))
+        linkList("Organisations", kb.backlinks(to: c.id, kind: .organisation))
+        linkList("See also", c.links.filter { kb.kind(of: $0) != .session })
         return facts.joined(separator: " · ")
     }
 

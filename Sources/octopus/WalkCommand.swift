@@ -93,7 +93,7 @@ struct Walk: ParsableCommand {
                 "octopus: \(id) is a\("aeiou".contains(kind.prefix(1)) ? "n" : "") \(kind), not a session; walk takes a session (\(sessions)) or a tour file")
             throw ExitCode(.usage)
         case .notFound(let suggestions):
-            let near = suggestions.filter { base.record($0)?.kind == .session }
+            let near = suggestions.filter { base.kind(of: $0) == .session }
             var message = "octopus: no session \"\(target)\""
             message += near.isEmpty ? "; sessions are \(sessions)" : "; did you mean \(near.joined(separator: ", "))?"
             if target.contains(".") || target.contains("/") { message += " (no such tour file either)" }

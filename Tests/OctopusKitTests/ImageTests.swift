@@ -24,6 +24,34 @@ struct ImageTests {
         expectSame(try KnowledgeBaseImage.decode(KnowledgeBaseImage.encode(large, sourceHash: 1)), large)
     }
 
+    /// What a page reads from an opened image, looked up in place (ids in any case, backlinks,
+    /// the treaty counts and the "made by" lists from the countries index), is what the base
+    /// read from JSON gives.
+    @Test func lookupsInPlaceAnswerAsTheJSONBaseDoes() throws {
+        let opened = try KnowledgeBaseImage.decode(KnowledgeBaseImage.encode(bundled, sourceHash: 3))
+        for r in bundled.allRecords {
+            for id in [r.id, r.id.uppercased(), r.id.lowercased()] { #expect(opened.record(id) == r, "\(id)") }
+            #expect(opened.backlinks[r.id] == bundled.backlinks[r.id], "\(r.id)")
+        }
+        #expect(opened.record("no-such-record") == nil && opened.record("") == nil && opened.record("zzzz") == nil)
+        #expect(opened.trackedTreaties == bundled.trackedTreaties && !opened.trackedTreaties.isEmpty)
+        #expect(opened.latestEventDate == bundled.latestEventDate)
+        for year in stride(from: 2001, through: 2026, by: 3) {
+            let day = try #require(Day(year: year, month: 6, day: 30))
+            for treaty in bundled.treaties.map(\.id) {
+                #expect(opened.parties(of: treaty, at: day).map(\.id) == bundled.parties(of: treaty, at: day).map(\.id))
+                #expect(opened.signatories(of: treaty, at: day).map(\.id) == bundled.signatories(of: treaty, at: day).map(\.id))
+                #expect(opened.invited(to: treaty, at: day).map(\.id) == bundled.invited(to: treaty, at: day).map(\.id))
+            }
+            for article in bundled.articles.map(\.id) {
+                let a = opened.statements(on: article, at: day), b = bundled.statements(on: article, at: day)
+                #expect(a.inEffect.map(\.0.id) == b.inEffect.map(\.0.id) && a.undated.map(\.1) == b.undated.map(\.1), "\(article) \(day)")
+            }
+        }
+        // Someone reads a statement on Art. 22 at the conference: the index must not be empty.
+        #expect(!opened.statements(on: "art22", at: .conference).inEffect.isEmpty)
+    }
+
     @Test func aDamagedImageIsRefused() throws {
         let image = KnowledgeBaseImage.encode(bundled, sourceHash: 7)
         var rng = SplitMix64(seed: 29)

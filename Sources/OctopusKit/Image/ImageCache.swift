@@ -95,15 +95,14 @@ extension KnowledgeBaseLoader {
         if let cache, let identity { cache.remember(hash, of: path, identity: identity) }
         if let cache, let kb = cache.load(hash) { return kb }
         let megabytes = Double(bytes.count) / 1_000_000
-        if megabytes >= 4 {
-            say("octopus: checking \(path) (\(String(format: "%.1f", megabytes)) MB) once; later runs start from a compiled copy")
-        }
-        let start = ContinuousClock.now
-        let kb = try load(bytes: bytes, file: path)
+        // A large file takes seconds the first time: say what is happening, stage by stage.
+        let large = megabytes >= 4
+        if large { say("octopus: checking \(path) (\(String(format: "%.1f", megabytes)) MB) once; later runs start from a compiled copy") }
+        var clock = Stopwatch()
+        let kb = try load(bytes: bytes, file: path) { if large { say("octopus:   \($0)") } }
+        _ = clock.lap()
         cache?.store(kb, hash: hash)
-        let elapsed = (ContinuousClock.now - start).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        if seconds >= 1, let cache { say("octopus: \(path) checked in \(String(format: "%.1f", seconds)) s; the compiled copy is in \(cache.folder)") }
+        if large, let cache { say("octopus:   compiled in \(clock.lap()); the compiled copy is in \(cache.folder)") }
         return kb
     }
 }

@@ -131,9 +131,15 @@ public struct KnowledgeBase: Sendable {
     /// The articles of the treaty with this role (the loader allows one convention and one protocol).
     public func articles(of role: TreatyRole) -> [Article] { articles.filter { $0.treatyRole == role } }
 
-    /// Records of one kind that link here, e.g. the sessions that discuss an article.
-    public func backlinks(to id: String, kind: RecordKind) -> [Record] {
-        (backlinks[id] ?? []).compactMap(record).filter { $0.kind == kind }
+    /// Ids of the records of one kind that link here, e.g. the sessions that discuss an article.
+    public func backlinks(to id: String, kind: RecordKind) -> [String] { (backlinks[id] ?? []).filter { self.kind(of: $0) == kind } }
+
+    /// The kind of the record with this id, without reading the record.
+    public func kind(of id: String) -> RecordKind? {
+        switch index {
+        case .built(let built): built.byID[id.lowercased()]?.kind
+        case .image(let image): image.entry(id.lowercased()).map { image.place($0).kind }
+        }
     }
 
     /// The date of the latest dated treaty event in the base (the "now" of the data). An event of

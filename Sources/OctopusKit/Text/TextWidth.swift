@@ -79,7 +79,16 @@ public enum TextWidth {
         }
     }
 
-    public static func columns(_ s: String) -> Int { s.reduce(0) { $0 + columns($1) } }
+    /// Printable ASCII, nearly all of the base's text, is one column a byte: counted on UTF-8
+    /// without breaking it into characters (pages of thousands of lines are wrapped at start).
+    public static func columns(_ s: some StringProtocol) -> Int {
+        var n = 0
+        for b in s.utf8 {
+            guard b >= 0x20 && b < 0x7F else { return s.reduce(0) { $0 + columns($1) } }
+            n += 1
+        }
+        return n
+    }
 
     /// The longest prefix that fits in `width` columns, with "…" when cut (if `ellipsis`).
     public static func clip(_ s: String, to width: Int, ellipsis: String = "…") -> String {
@@ -107,7 +116,7 @@ public enum TextWidth {
         var lines: [String] = []
         var line = first, lineWidth = columns(first), lineHasWord = false
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let w = columns(String(word))
+            let w = columns(word)
             if lineHasWord && lineWidth + 1 + w > width {
                 lines.append(line)
                 line = rest + word; lineWidth = columns(rest) + w
