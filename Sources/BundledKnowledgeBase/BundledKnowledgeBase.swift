@@ -11,6 +11,11 @@ public enum BundledKnowledgeBase {
     public static var image: [UInt8] {
         generatedKnowledgeBaseImage.withUTF8Buffer { Base64.decode($0) } ?? []
     }
+
+    /// The search index compiled with it, decoded only when a search is made.
+    public static var searchImage: [UInt8] {
+        generatedSearchIndexImage.withUTF8Buffer { Base64.decode($0) } ?? []
+    }
 }
 
 /// Standard base64, decoded without Foundation (this runs at every start).

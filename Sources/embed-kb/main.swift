@@ -30,7 +30,9 @@ do {
     FileHandle.standardError.write(Data("embed-kb: \(inputURL.lastPathComponent) has \(error.list.total) problem(s); the build stops here\n".utf8))
     exit(65)
 }
-let image = KnowledgeBaseImage.encode(base, sourceHash: ContentHash.of(Array(data)))
+let sourceHash = ContentHash.of(Array(data))
+let image = KnowledgeBaseImage.encode(base, sourceHash: sourceHash)
+let searchImage = SearchIndexImage.encode(SearchIndex(base), sourceHash: sourceHash)
 // Enough '#' that no `"""#…` in the text closes the literal and no `\#…` starts an escape.
 var hashes = "#"
 while text.contains("\"\"\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
@@ -43,6 +45,7 @@ let source = """
     \"\"\"\(hashes)
     let generatedKnowledgeBaseByteCount = \(data.count)
     let generatedKnowledgeBaseImage: StaticString = "\(Data(image).base64EncodedString())"
+    let generatedSearchIndexImage: StaticString = "\(Data(searchImage).base64EncodedString())"
 
     """
 do {

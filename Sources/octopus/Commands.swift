@@ -116,7 +116,7 @@ struct Show: ParsableCommand {
     func run() throws {
         let base = try kb.load()
         // An id as written needs no address tables (building them is most of a short run's work).
-        let resolution = base.record(id).map { .record($0.id) } ?? AddressResolver(base).resolve(id)
+        let resolution = base.record(id).map { .record($0.id) } ?? AddressResolver.load(base).resolve(id)
         switch resolution {
         case .record(let rid):
             let record = base.record(rid)!

@@ -43,7 +43,7 @@ func notebookCall<T>(_ body: () throws(NotebookError) -> T) throws -> T {
 /// `octopus show` does; every unknown one is reported with suggestions, then exit 1.
 enum RecordArguments {
     static func resolve(_ inputs: [String], in base: KnowledgeBase) throws -> [Record] {
-        let resolver = AddressResolver(base)
+        let resolver = AddressResolver.load(base)
         var records: [Record] = [], failed = false
         for input in inputs {
             switch resolver.resolve(input) {

@@ -54,7 +54,11 @@ struct KnowledgeBaseOptions: ParsableArguments {
 
     /// The built-in base, from the image compiled at build time (the JSON was checked then).
     static func loadBuiltin() throws(KnowledgeBaseError) -> KnowledgeBase {
-        if let kb = try? KnowledgeBaseImage.decode(BundledKnowledgeBase.image) { return kb }
+        let image = BundledKnowledgeBase.image
+        if var kb = try? KnowledgeBaseImage.decode(image), let hash = KnowledgeBaseImage.sourceHash(of: image) {
+            kb.compiledSearch = CompiledSearch(sourceHash: hash, file: nil, read: { BundledKnowledgeBase.searchImage }, store: nil)
+            return kb
+        }
         return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName)
     }
 

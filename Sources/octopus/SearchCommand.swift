@@ -34,7 +34,7 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let base = try kb.load()
-        let index = SearchIndex(base)
+        let index = SearchIndex.load(base)
         let full = text + (type.map { " type:\($0.lowercased())" } ?? "")
         let ignored = SearchIndex.ignoredWords(in: text)
         if ignored > 0 {
@@ -66,7 +66,7 @@ struct Search: ParsableCommand {
         var ideas = index.suggestions(for: text).map { "\"\(Sanitizer.clean($0))\"" }
         // An address is a few words; a long query is not tried as one.
         let address = text.count <= 60 ? text : ""
-        ideas += AddressResolver(base).suggestions(for: address).compactMap { id in
+        ideas += index.resolver.suggestions(for: address).compactMap { id in
             base.record(id).map { "\(id) (\(Sanitizer.clean($0.shortTitle)))" }
         }
         message += ideas.isEmpty ? "; try fewer words, or `octopus list`" : "; did you mean " + ideas.joined(separator: ", ") + "?"

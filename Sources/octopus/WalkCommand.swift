@@ -85,7 +85,7 @@ struct Walk: ParsableCommand {
     /// another kind of record → usage error 64.
     func session(_ base: KnowledgeBase) throws -> Session {
         let sessions = base.sessions.map(\.id).joined(separator: ", ")
-        switch AddressResolver(base).resolve(target) {
+        switch AddressResolver.load(base).resolve(target) {
         case .record(let id), .topic(session: let id, topic: _):
             if case .session(let s)? = base.record(id) { return s }
             let kind = base.record(id)?.kind.rawValue ?? "record"

@@ -52,6 +52,35 @@ struct ImageTests {
         #expect(!opened.statements(on: "art22", at: .conference).inEffect.isEmpty)
     }
 
+    /// The compiled search index answers every kind of query as the index built from the base
+    /// does (same hits, order, scores and snippets), and one damaged, or made from another base,
+    /// is refused.
+    @Test func theCompiledSearchIndexAnswersAsTheBuiltOne() throws {
+        let built = SearchIndex(bundled)
+        let bytes = SearchIndexImage.encode(built, sourceHash: 11)
+        let opened = try SearchIndexImage.decode(bytes, for: bundled, sourceHash: 11, file: nil)
+        let queries = [
+            "preservation", "mla", "art 29", "PT", "Turquie", "cote d ivoire", "\"expedited preservation\"", "interseptoin",
+            "type:article data", "type:org police", "child", "jurisdiction reservation", "xyzzy", "ws3", "protocol racist",
+        ]
+        for q in queries {
+            #expect(opened.search(q) == built.search(q), "\(q)")
+            #expect(opened.suggestions(for: q) == built.suggestions(for: q), "\(q)")
+        }
+        #expect(!opened.search("preservation").isEmpty)
+        #expect(opened.resolver.resolve("article 29") == built.resolver.resolve("article 29"))
+        #expect(opened.resolver.suggestions(for: "portgal") == built.resolver.suggestions(for: "portgal"))
+
+        #expect(throws: ImageError.self) { try SearchIndexImage.decode(bytes, for: bundled, sourceHash: 12, file: nil) }
+        var rng = SplitMix64(seed: 185)
+        for _ in 0..<100 {
+            var damaged = bytes
+            damaged[Int(rng.next() % UInt64(bytes.count))] ^= UInt8(1 + rng.next() % 255)
+            #expect(throws: ImageError.self) { try SearchIndexImage.decode(damaged, for: bundled, sourceHash: 11, file: nil) }
+        }
+        #expect(throws: ImageError.self) { try SearchIndexImage.decode(Array(bytes.dropLast()), for: bundled, sourceHash: 11, file: nil) }
+    }
+
     @Test func aDamagedImageIsRefused() throws {
         let image = KnowledgeBaseImage.encode(bundled, sourceHash: 7)
         var rng = SplitMix64(seed: 29)

@@ -9,10 +9,15 @@ public struct AddressResolver: Sendable {
         case notFound(suggestions: [String])
     }
 
-    private let ids: [String: String]  // folded id → id
-    private let names: [String: String]  // folded name/alias → id (also without spaces)
-    private let nameList: [(folded: String, id: String)]
-    private let topics: Set<String>  // "ws3/topic-2"
+    let ids: [String: String]  // folded id → id
+    let names: [String: String]  // folded name/alias → id (also without spaces)
+    let nameList: [(folded: String, id: String)]
+    let topics: Set<String>  // "ws3/topic-2"
+
+    /// The tables as a compiled index keeps them.
+    init(ids: [String: String], names: [String: String], nameList: [(folded: String, id: String)], topics: Set<String>) {
+        self.ids = ids; self.names = names; self.nameList = nameList; self.topics = topics
+    }
 
     public init(_ kb: KnowledgeBase) {
         var ids: [String: String] = [:], names: [String: String] = [:], list: [(String, String)] = []

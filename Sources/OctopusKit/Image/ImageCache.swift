@@ -30,8 +30,12 @@ public struct ImageCache: Sendable {
     /// The compiled base for JSON of this hash, if a sound entry exists.
     public func load(_ hash: UInt64) -> KnowledgeBase? {
         guard let image = try? SourceFile.read(path(for: hash), maxBytes: Int(Int32.max)) else { return nil }
-        guard KnowledgeBaseImage.sourceHash(of: image) == hash else { return nil }
-        return try? KnowledgeBaseImage.decode(image, file: path(for: hash))
+        guard KnowledgeBaseImage.sourceHash(of: image) == hash, var kb = try? KnowledgeBaseImage.decode(image, file: path(for: hash)) else { return nil }
+        let searchPath = path(for: hash) + ".search", cache = self
+        kb.compiledSearch = CompiledSearch(
+            sourceHash: hash, file: searchPath, read: { try? SourceFile.read(searchPath, maxBytes: Int(Int32.max)) },
+            store: { cache.write($0, to: searchPath) })
+        return kb
     }
 
     /// A file's identity: what changes whenever its content may have.
@@ -75,7 +79,7 @@ public struct ImageCache: Sendable {
     }
 
     /// Whole or not at all: a reader never sees half an entry.
-    private func write(_ bytes: [UInt8], to target: String) {
+    func write(_ bytes: [UInt8], to target: String) {
         let temporary = target + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else { return }
         if rename(temporary, target) != 0 { unlink(temporary) }

@@ -45,6 +45,12 @@ struct ImageWriter {
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian) { for (i, b) in $0.enumerated() { bytes[offset + i] = b } }
     }
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+    /// A column of fixed-width values (a search index's millions of numbers): a count, then the
+    /// values' own bytes, copied back in one move. Little-endian, as every host octopus runs on.
+    mutating func column<T: BitwiseCopyable>(_ values: [T]) {
+        int(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
 
     /// The string table as `ImageBytes` reads it: a count, one offset per string and one past
     /// the last, then the UTF-8 of all of them, so that any one is read without the others.
@@ -161,6 +167,18 @@ struct ImageReader {
         out.reserveCapacity(count)
         for _ in 0..<count { out.append(try read(&self)) }
         return out
+    }
+    mutating func column<T: BitwiseCopyable>(_: T.Type) throws(ImageError) -> [T] {
+        let count = try int(), size = MemoryLayout<T>.stride
+        guard count >= 0, count <= (end - at) / size else { throw ImageError(description: "a column of \(count) values") }
+        let start = at
+        at += count * size
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            image.bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<(start + count * size)]))
+            }
+            initialized = count
+        }
     }
     mutating func strings() throws(ImageError) -> [String] { try array { r throws(ImageError) in try r.string() } }
     mutating func day() throws(ImageError) -> Day {

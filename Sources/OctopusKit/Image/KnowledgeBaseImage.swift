@@ -15,7 +15,7 @@ public enum KnowledgeBaseImage {
     /// Raised whenever a record type gains, loses or changes a field, or the layout changes.
     public static let formatVersion: UInt32 = 3
     static let magic = Array("OCTOKB1\n".utf8)
-    static let headerSize = magic.count + 4 + 8 + 8 + 8
+    static let headerSize = ImageFrame.headerSize
 
     enum Section: Int, CaseIterable {
         case strings, base, articles, sessions, countries, organisations, glossary, ids, backlinks, countryIndex
@@ -77,34 +77,21 @@ public enum KnowledgeBaseImage {
         begin(.strings)
         w.append(w.stringTable())
 
-        var out = w.bytes
-        let payloadCount = out.count - headerSize
-        let checksum = out.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
-        var header: [UInt8] = []
-        append(formatVersion, to: &header); append(sourceHash, to: &header); append(UInt64(payloadCount), to: &header); append(checksum, to: &header)
-        out.replaceSubrange(magic.count..<headerSize, with: header)
-        return out
+        return ImageFrame(magic: magic, version: formatVersion).seal(w.bytes, sourceHash: sourceHash)
     }
 
     /// The hash of the JSON an image was made from, without opening it (nil: not an image of
     /// this format).
     public static func sourceHash(of image: [UInt8]) -> UInt64? {
-        guard image.count >= headerSize, Array(image[0..<magic.count]) == magic, read32(image, magic.count) == formatVersion else { return nil }
-        return read64(image, magic.count + 4)
+        ImageFrame(magic: magic, version: formatVersion).sourceHash(of: image)
     }
 
     /// Opens an image: checks its header and checksum and reads its tables; records are decoded
     /// when first read. `file` is the cache file it came from, removed if it proves damaged later.
     public static func decode(_ image: [UInt8], file: String? = nil) throws(ImageError) -> KnowledgeBase {
-        guard image.count >= headerSize, Array(image[0..<magic.count]) == magic else { throw ImageError(description: "not a compiled knowledge base") }
-        guard read32(image, magic.count) == formatVersion else { throw ImageError(description: "compiled by another version of octopus") }
-        let length = read64(image, magic.count + 12), checksum = read64(image, magic.count + 20)
-        guard length == UInt64(image.count - headerSize) else { throw ImageError(description: "truncated") }
-        guard image.withUnsafeBytes({ ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }) == checksum else {
-            throw ImageError(description: "damaged (checksum)")
-        }
+        try ImageFrame(magic: magic, version: formatVersion).check(image)
         guard image.count >= headerSize + 4 * Section.allCases.count else { throw ImageError(description: "no section table") }
-        let starts = Section.allCases.map { Int(read32(image, headerSize + 4 * $0.rawValue)) }
+        let starts = Section.allCases.map { ImageBytes.u32(image, headerSize + 4 * $0.rawValue) }
         func start(_ s: Section) -> Int { starts[s.rawValue] }
         let bytes = try ImageBytes(image, stringTableAt: start(.strings), file: file)
 
@@ -137,11 +124,43 @@ public enum KnowledgeBaseImage {
             glossary: RecordList(glossary), synonyms: synonyms, index: index)
     }
 
-    static func append<T: FixedWidthInteger>(_ v: T, to out: inout [UInt8]) {
-        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+}
+
+/// The header every compiled file starts with: its magic, format version, the hash of the JSON
+/// it was made from, and the length and checksum of what follows. A file that fails any of them
+/// is refused, so a damaged or stale one is rebuilt, never trusted.
+struct ImageFrame {
+    static let headerSize = 8 + 4 + 8 + 8 + 8
+    let magic: [UInt8]
+    let version: UInt32
+
+    /// Fills in the header of bytes that begin with `headerSize` bytes reserved for it.
+    func seal(_ bytes: [UInt8], sourceHash: UInt64) -> [UInt8] {
+        var out = bytes, header = magic
+        let checksum = out.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[Self.headerSize...])) }
+        withUnsafeBytes(of: version.littleEndian) { header.append(contentsOf: $0) }
+        for v in [sourceHash, UInt64(out.count - Self.headerSize), checksum] { withUnsafeBytes(of: v.littleEndian) { header.append(contentsOf: $0) } }
+        out.replaceSubrange(0..<Self.headerSize, with: header)
+        return out
     }
-    static func read32(_ b: [UInt8], _ at: Int) -> UInt32 { (0..<4).reduce(UInt32(0)) { $0 | UInt32(b[at + $1]) << (8 * UInt32($1)) } }
-    static func read64(_ b: [UInt8], _ at: Int) -> UInt64 { (0..<8).reduce(UInt64(0)) { $0 | UInt64(b[at + $1]) << (8 * UInt64($1)) } }
+
+    func sourceHash(of bytes: [UInt8]) -> UInt64? {
+        guard bytes.count >= Self.headerSize, bytes.starts(with: magic), read32(bytes, magic.count) == version else { return nil }
+        return read64(bytes, magic.count + 4)
+    }
+
+    func check(_ bytes: [UInt8]) throws(ImageError) {
+        guard bytes.count >= Self.headerSize, bytes.starts(with: magic) else { throw ImageError(description: "not a compiled file of this kind") }
+        guard read32(bytes, magic.count) == version else { throw ImageError(description: "compiled by another version of octopus") }
+        let length = read64(bytes, magic.count + 12), checksum = read64(bytes, magic.count + 20)
+        guard length == UInt64(bytes.count - Self.headerSize) else { throw ImageError(description: "truncated") }
+        guard bytes.withUnsafeBytes({ ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[Self.headerSize...])) }) == checksum else {
+            throw ImageError(description: "damaged (checksum)")
+        }
+    }
+
+    private func read32(_ b: [UInt8], _ at: Int) -> UInt32 { (0..<4).reduce(UInt32(0)) { $0 | UInt32(b[at + $1]) << (8 * UInt32($1)) } }
+    private func read64(_ b: [UInt8], _ at: Int) -> UInt64 { (0..<8).reduce(UInt64(0)) { $0 | UInt64(b[at + $1]) << (8 * UInt64($1)) } }
 }
 
 /// A 64-bit hash of content, eight bytes at a time (fast enough for a 30 MB file at every start):

@@ -19,6 +19,8 @@ public struct KnowledgeBase: Sendable {
     public var synonyms: [[String]]
 
     private(set) var index: RecordIndex
+    /// Where the search index compiled with this base is (nil: built when first searched).
+    public var compiledSearch: CompiledSearch?
 
     /// A base from its records (the loader's result, or a test's or benchmark's own); builds the
     /// index by id and the backlinks.
@@ -62,6 +64,7 @@ public struct KnowledgeBase: Sendable {
         }
         built.countries = CountryIndex(countries)
         index = .built(built)
+        compiledSearch = nil
     }
 
     private func record(in built: BuiltIndex, _ id: String) -> Record? { built.byID[id.lowercased()].map(record(at:)) }

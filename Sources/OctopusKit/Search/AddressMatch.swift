@@ -7,11 +7,15 @@
 /// letters ("article 29" → art29, "workshop 3" → ws3). Anything else would reach the resolver's
 /// fuzzy fall-backs, which scan every name: far beyond a keystroke's budget on a large base.
 struct AddressMatcher: Sendable {
-    private let resolver: AddressResolver
+    let resolver: AddressResolver
     /// Folded id without spaces ("art29", "tcy", "part3") → id.
-    private let ids: [String: String]
+    let ids: [String: String]
     /// Trailing digits of ids → first letters of those ids ("29" → a, p).
-    private let speakable: [Substring: Set<Character>]
+    let speakable: [Substring: Set<Character>]
+
+    init(resolver: AddressResolver, ids: [String: String], speakable: [Substring: Set<Character>]) {
+        self.resolver = resolver; self.ids = ids; self.speakable = speakable
+    }
 
     init(_ kb: KnowledgeBase) {
         resolver = AddressResolver(kb)

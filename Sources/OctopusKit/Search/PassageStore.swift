@@ -11,7 +11,7 @@ struct SearchDocument: Sendable {
 /// (one entry per word) so phrases can be checked and snippets cut without folding text again.
 struct PassageStore: Sendable {
     // Per passage.
-    var texts: [String] = []
+    var texts = PassageTexts()
     var fields: [SearchField] = []
     /// Passage `p` owns tokens `tokenStart[p]..<tokenStart[p + 1]`.
     var tokenStart: [Int32] = [0]
@@ -63,4 +63,42 @@ struct WordMatcher: Sendable, Hashable {
         for r in ranges where r.contains(term) { return true }
         return false
     }
+}
+
+/// The text of each passage, for snippets: an array while an index is built, or the passages'
+/// numbers in a compiled index's string table, each read when a hit shows it.
+struct PassageTexts: Sendable {
+    private enum Storage: Sendable {
+        case array([String])
+        case image(ImageBytes, [Int32])
+    }
+    private var storage = Storage.array([])
+
+    init() {}
+    init(image: ImageBytes, strings: [Int32]) { storage = .image(image, strings) }
+
+    var count: Int {
+        switch storage {
+        case .array(let a): a.count
+        case .image(_, let s): s.count
+        }
+    }
+
+    subscript(i: Int) -> String {
+        switch storage {
+        case .array(let a): return a[i]
+        case .image(let image, let s):
+            do throws(ImageError) { return try image.string(Int(s[i])) } catch { ImageDamage.report(error, file: image.file) }
+        }
+    }
+
+    mutating func append(_ text: String) {
+        guard case .array(var a) = storage else { preconditionFailure("a compiled index is not added to") }
+        storage = .array([])
+        a.append(text)
+        storage = .array(a)
+    }
+
+    /// Every text, for writing an index out.
+    var all: [String] { (0..<count).map { self[$0] } }
 }

@@ -8,6 +8,9 @@ struct PostingLists: Sendable {
     private(set) var docs: [Int32] = []
     private(set) var scores: [Float] = []
 
+    init() {}
+    init(starts: [Int32], docs: [Int32], scores: [Float]) { self.starts = starts; self.docs = docs; self.scores = scores }
+
     var count: Int { starts.count - 1 }
 
     func range(_ list: Int) -> Range<Int> { Int(starts[list])..<Int(starts[list + 1]) }

@@ -19,6 +19,18 @@ public struct SearchIndex: Sendable {
     let prior: [Float]
     private let documentByID: [String: Int32]
 
+    /// An index from its parts (what a compiled index holds).
+    init(
+        documents: [SearchDocument], store: PassageStore, dictionary: TermDictionary, termPostings: PostingLists,
+        groupPostings: PostingLists, typos: TypoIndex, synonyms: SynonymGroups, addresses: AddressMatcher, prior: [Float]
+    ) {
+        self.documents = documents; self.store = store; self.dictionary = dictionary; self.termPostings = termPostings
+        self.groupPostings = groupPostings; self.typos = typos; self.synonyms = synonyms; self.addresses = addresses; self.prior = prior
+        var byID: [String: Int32] = [:]
+        for (i, d) in documents.enumerated() { byID[d.id] = Int32(i) }
+        documentByID = byID
+    }
+
     public init(_ kb: KnowledgeBase) {
         synonyms = SynonymGroups(kb.synonyms)
         let built = IndexBuilder.build(kb, synonyms: synonyms)

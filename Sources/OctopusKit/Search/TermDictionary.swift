@@ -16,7 +16,7 @@ struct TermDictionary: Sendable {
         return (TermDictionary(sorted: order.map { words[$0] }), newIDs)
     }
 
-    private init(sorted terms: [String]) {
+    init(sorted terms: [String]) {
         self.terms = terms
         lengths = terms.map { UInt16(clamping: $0.utf8.count) }
         var ids: [String: Int32] = [:]

@@ -6,8 +6,10 @@ struct TypoIndex: Sendable {
     /// Words shorter than this get no typo tolerance: in short words one edit changes the word.
     static let minimumWordLength = 5
 
-    private let keys: [UInt64]  // sorted
-    private let terms: [Int32]  // parallel to keys
+    let keys: [UInt64]  // sorted
+    let terms: [Int32]  // parallel to keys
+
+    init(keys: [UInt64], terms: [Int32]) { self.keys = keys; self.terms = terms }
 
     init(_ dictionary: TermDictionary) {
         var pairs: [(UInt64, Int32)] = []

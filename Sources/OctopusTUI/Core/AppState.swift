@@ -72,7 +72,7 @@ public final class SearchIndexCache: Sendable {
     private let storage: Lazy<SearchIndex>
     private let last = Mutex<(query: String, hits: [SearchHit], suggestions: [String]?)?>(nil)
     private let runs = Atomic<Int>(0)
-    public init(_ kb: KnowledgeBase) { storage = Lazy { SearchIndex(kb) } }
+    public init(_ kb: KnowledgeBase) { storage = Lazy { SearchIndex.load(kb) } }
 
     /// How many queries were run on the index, for tests that a keystroke runs one.
     public var queriesRun: Int { runs.load(ordering: .relaxed) }
@@ -161,7 +161,10 @@ public struct AppState: Sendable {
     public var externalEditor: String?
 
     public init(kb: KnowledgeBase, size: Size, date: Day = .conference, ascii: Bool = false) {
-        self.kb = kb; self.resolverCache = Lazy { AddressResolver(kb) }; self.searchCache = SearchIndexCache(kb)
+        self.kb = kb; self.searchCache = SearchIndexCache(kb)
+        // One table of names for `:` and for search: the search index's, compiled with the base.
+        let search = self.searchCache
+        self.resolverCache = Lazy { search.index.resolver }
         self.size = size; self.date = date; self.ascii = ascii
     }
 
