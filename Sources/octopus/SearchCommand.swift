@@ -46,6 +46,8 @@ struct Search: ParsableCommand {
             throw ExitCode(.nothingFound)
         }
         Terminal.write(json ? JSONOutput.search(hits) : plain(hits))
+        // The index is tens of megabytes on a large base: taking it apart at exit is wasted work.
+        withExtendedLifetime(index) { Glibc.exit(ExitStatus.success.rawValue) }
     }
 
     private func plain(_ hits: [SearchHit]) -> String {

@@ -31,11 +31,16 @@ public struct ImageCache: Sendable {
     public func load(_ hash: UInt64) -> KnowledgeBase? {
         guard let image = try? SourceFile.read(path(for: hash), maxBytes: Int(Int32.max)) else { return nil }
         guard KnowledgeBaseImage.sourceHash(of: image) == hash, var kb = try? KnowledgeBaseImage.decode(image, file: path(for: hash)) else { return nil }
+        kb.compiledSearch = compiledSearch(for: hash)
+        return kb
+    }
+
+    /// Where the search index compiled for the JSON of this hash is kept beside its image.
+    func compiledSearch(for hash: UInt64) -> CompiledSearch {
         let searchPath = path(for: hash) + ".search", cache = self
-        kb.compiledSearch = CompiledSearch(
+        return CompiledSearch(
             sourceHash: hash, file: searchPath, read: { try? SourceFile.read(searchPath, maxBytes: Int(Int32.max)) },
             store: { cache.write($0, to: searchPath) })
-        return kb
     }
 
     /// A file's identity: what changes whenever its content may have.
@@ -103,9 +108,10 @@ extension KnowledgeBaseLoader {
         let large = megabytes >= 4
         if large { say("octopus: checking \(path) (\(String(format: "%.1f", megabytes)) MB) once; later runs start from a compiled copy") }
         var clock = Stopwatch()
-        let kb = try load(bytes: bytes, file: path) { if large { say("octopus:   \($0)") } }
+        var kb = try load(bytes: bytes, file: path) { if large { say("octopus:   \($0)") } }
         _ = clock.lap()
         cache?.store(kb, hash: hash)
+        kb.compiledSearch = cache?.compiledSearch(for: hash)
         if large, let cache { say("octopus:   compiled in \(clock.lap()); the compiled copy is in \(cache.folder)") }
         return kb
     }

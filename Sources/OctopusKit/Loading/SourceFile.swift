@@ -25,8 +25,20 @@ package enum SourceFile {
         if let size, size > maxBytes { throw .tooLarge(size: size) }
         guard let file = fopen(path, "rb") else { throw .unreadable }
         defer { fclose(file) }
+        // A regular file is read straight into an array of its size (a compiled index is tens of
+        // megabytes on a large base); one byte more asked for sees a file that grew meanwhile.
+        if let size, size > 0 {
+            var short = false
+            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                initialized = fread(buffer.baseAddress, 1, size, file)
+                short = initialized < size
+            }
+            var extra: UInt8 = 0
+            if !short, fread(&extra, 1, 1, file) == 0, ferror(file) == 0 { return bytes }
+            guard ferror(file) == 0 else { throw .unreadable }
+            rewind(file)
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity((size ?? 0) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = fread(&chunk, 1, chunk.count, file)
