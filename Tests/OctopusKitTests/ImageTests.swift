@@ -36,6 +36,8 @@ struct ImageTests {
         #expect(opened.record("no-such-record") == nil && opened.record("") == nil && opened.record("zzzz") == nil)
         #expect(opened.trackedTreaties == bundled.trackedTreaties && !opened.trackedTreaties.isEmpty)
         #expect(opened.latestEventDate == bundled.latestEventDate)
+        for role in TreatyRole.allCases { #expect(opened.articles(of: role) == bundled.articles(of: role)) }
+        #expect(opened.articles(of: .convention).count == 48 && opened.articles(of: "ets189").count == bundled.articles.filter { $0.treaty == "ets189" }.count)
         for year in stride(from: 2001, through: 2026, by: 3) {
             let day = try #require(Day(year: year, month: 6, day: 30))
             for treaty in bundled.treaties.map(\.id) {

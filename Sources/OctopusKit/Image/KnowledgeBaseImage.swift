@@ -8,17 +8,17 @@
 /// length and checksum; then a table of where each section starts, and the sections: the base's
 /// own fields and treaties, one table per kind of record (a count, where each record starts,
 /// the records), the ids sorted as bytes with each one's place, what links to each id, the
-/// countries by treaty, and last the strings (a count, where each starts, their UTF-8). A wrong
+/// countries and articles by treaty, and last the strings (a count, where each starts, their UTF-8). A wrong
 /// magic, version, length or checksum makes the image refused, so a damaged or stale one is
 /// rebuilt, never trusted.
 public enum KnowledgeBaseImage {
     /// Raised whenever a record type gains, loses or changes a field, or the layout changes.
-    public static let formatVersion: UInt32 = 3
+    public static let formatVersion: UInt32 = 4
     static let magic = Array("OCTOKB1\n".utf8)
     static let headerSize = ImageFrame.headerSize
 
     enum Section: Int, CaseIterable {
-        case strings, base, articles, sessions, countries, organisations, glossary, ids, backlinks, countryIndex
+        case strings, base, articles, sessions, countries, organisations, glossary, ids, backlinks, treatyIndex
     }
 
     public static func encode(_ kb: KnowledgeBase, sourceHash: UInt64) -> [UInt8] {
@@ -67,12 +67,14 @@ public enum KnowledgeBaseImage {
         table(entries) { w, e in
             w.string(e.id); w.strings(backlinks[e.id] ?? [])
         }
-        begin(.countryIndex)
-        let countries = kb.countryIndex
-        w.array(countries.byTreaty.sorted { $0.key < $1.key }) { w, pair in
-            w.string(pair.key); w.array(pair.value) { $0.int($1) }
+        begin(.treatyIndex)
+        let treaties = kb.treatyIndex
+        for table in [treaties.countriesByTreaty, treaties.articlesByTreaty] {
+            w.array(table.sorted { $0.key < $1.key }) { w, pair in
+                w.string(pair.key); w.array(pair.value) { $0.int($1) }
+            }
         }
-        w.array(countries.withStatements) { $0.int($1) }
+        w.array(treaties.countriesWithStatements) { $0.int($1) }
 
         begin(.strings)
         w.append(w.stringTable())
@@ -101,23 +103,27 @@ public enum KnowledgeBaseImage {
         let synonyms = try r.array { r throws(ImageError) in try r.strings() }
         guard r.isAtEnd else { throw ImageError(description: "bytes after the base's fields") }
 
-        var c = try ImageReader(bytes, from: start(.countryIndex), to: start(.strings))
-        var countries = CountryIndex()
-        for (treaty, list) in try c.array({ r throws(ImageError) in (try r.string(), try r.array { r throws(ImageError) in try r.int() }) }) {
-            countries.byTreaty[treaty] = list
+        var c = try ImageReader(bytes, from: start(.treatyIndex), to: start(.strings))
+        func table(_ r: inout ImageReader) throws(ImageError) -> [String: [Int]] {
+            let pairs = try r.array { r throws(ImageError) in (try r.string(), try r.array { r throws(ImageError) in try r.int() }) }
+            return Dictionary(pairs, uniquingKeysWith: { a, _ in a })
         }
-        countries.withStatements = try c.array { r throws(ImageError) in try r.int() }
-        guard c.isAtEnd else { throw ImageError(description: "bytes after the country index") }
+        var treatyIndex = TreatyIndex()
+        treatyIndex.countriesByTreaty = try table(&c)
+        treatyIndex.articlesByTreaty = try table(&c)
+        treatyIndex.countriesWithStatements = try c.array { r throws(ImageError) in try r.int() }
+        guard c.isAtEnd else { throw ImageError(description: "bytes after the treaty index") }
 
         let articles = try ImageSection(image: bytes, at: start(.articles)) { r throws(ImageError) in try Article(from: &r) }
         let sessions = try ImageSection(image: bytes, at: start(.sessions)) { r throws(ImageError) in try Session(from: &r) }
         let countryTable = try ImageSection(image: bytes, at: start(.countries)) { r throws(ImageError) in try Country(from: &r) }
         let organisations = try ImageSection(image: bytes, at: start(.organisations)) { r throws(ImageError) in try Organisation(from: &r) }
         let glossary = try ImageSection(image: bytes, at: start(.glossary)) { r throws(ImageError) in try GlossaryTerm(from: &r) }
-        guard countries.byTreaty.values.joined().allSatisfy({ $0 >= 0 && $0 < countryTable.count }),
-            countries.withStatements.allSatisfy({ $0 >= 0 && $0 < countryTable.count })
-        else { throw ImageError(description: "the country index points past the countries") }
-        let index = try ImageIndex(image: bytes, idsAt: start(.ids), backlinksAt: start(.backlinks), countries: countries)
+        guard treatyIndex.countriesByTreaty.values.joined().allSatisfy({ $0 >= 0 && $0 < countryTable.count }),
+            treatyIndex.countriesWithStatements.allSatisfy({ $0 >= 0 && $0 < countryTable.count }),
+            treatyIndex.articlesByTreaty.values.joined().allSatisfy({ $0 >= 0 && $0 < articles.count })
+        else { throw ImageError(description: "the treaty index points past the records") }
+        let index = try ImageIndex(image: bytes, idsAt: start(.ids), backlinksAt: start(.backlinks), treaties: treatyIndex)
         return KnowledgeBase(
             formatVersion: version, title: title, asOf: asOf, conference: conference, treaties: treaties, articles: RecordList(articles),
             sessions: RecordList(sessions), countries: RecordList(countryTable), organisations: RecordList(organisations),

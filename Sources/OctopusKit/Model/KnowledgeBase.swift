@@ -62,7 +62,7 @@ public struct KnowledgeBase: Sendable {
                 built.backlinks[target, default: []].append(r.id)
             }
         }
-        built.countries = CountryIndex(countries)
+        built.treaties = TreatyIndex(countries: countries, articles: articles)
         index = .built(built)
         compiledSearch = nil
     }
@@ -107,19 +107,19 @@ public struct KnowledgeBase: Sendable {
     public var backlinks: Backlinks { Backlinks(index: index) }
 
     /// Countries with an event or a statement for this treaty: the only ones its status reads.
-    public func countries(concerning treaty: String) -> [Country] { countryIndex.byTreaty[treaty, default: []].map { countries[$0] } }
+    public func countries(concerning treaty: String) -> [Country] { treatyIndex.countriesByTreaty[treaty, default: []].map { countries[$0] } }
 
     /// Countries with any reservation or declaration.
-    public var countriesWithStatements: [Country] { countryIndex.withStatements.map { countries[$0] } }
+    public var countriesWithStatements: [Country] { treatyIndex.countriesWithStatements.map { countries[$0] } }
 
-    var countryIndex: CountryIndex {
+    var treatyIndex: TreatyIndex {
         switch index {
-        case .built(let built): built.countries
-        case .image(let image): image.countries
+        case .built(let built): built.treaties
+        case .image(let image): image.treaties
         }
     }
 
-    public func articles(of treaty: String) -> [Article] { articles.filter { $0.treaty == treaty } }
+    public func articles(of treaty: String) -> [Article] { treatyIndex.articlesByTreaty[treaty, default: []].map { articles[$0] } }
 
     public func treaty(_ id: String) -> Treaty? { treaties.first { $0.id == id } }
 
@@ -132,7 +132,7 @@ public struct KnowledgeBase: Sendable {
     public var conventionID: String { convention?.id ?? "" }
 
     /// The articles of the treaty with this role (the loader allows one convention and one protocol).
-    public func articles(of role: TreatyRole) -> [Article] { articles.filter { $0.treatyRole == role } }
+    public func articles(of role: TreatyRole) -> [Article] { treaties.filter { $0.role == role }.flatMap { articles(of: $0.id) } }
 
     /// Ids of the records of one kind that link here, e.g. the sessions that discuss an article.
     public func backlinks(to id: String, kind: RecordKind) -> [String] { (backlinks[id] ?? []).filter { self.kind(of: $0) == kind } }

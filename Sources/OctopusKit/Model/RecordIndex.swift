@@ -17,22 +17,24 @@ struct BuiltIndex: Sendable {
     var byID: [String: RecordPlace] = [:]
     /// Id → ids of records that link to it (explicitly or inline), in knowledge-base order.
     var backlinks: [String: [String]] = [:]
-    var countries = CountryIndex()
+    var treaties = TreatyIndex()
 }
 
-/// Countries by what their treaty record holds, as places in the base's list of countries.
-struct CountryIndex: Sendable, Equatable {
-    /// Treaty id → the countries with an event or a statement for it.
-    var byTreaty: [String: [Int]] = [:]
-    /// The countries with any reservation or declaration.
-    var withStatements: [Int] = []
+/// Records by treaty, as places in the base's lists: the countries with an event or a statement
+/// for each treaty (all its status reads), those with any statement (the "made by" lists), and
+/// each treaty's articles.
+struct TreatyIndex: Sendable, Equatable {
+    var countriesByTreaty: [String: [Int]] = [:]
+    var countriesWithStatements: [Int] = []
+    var articlesByTreaty: [String: [Int]] = [:]
 
     init() {}
-    init(_ countries: some Collection<Country>) {
+    init(countries: some Collection<Country>, articles: some Collection<Article>) {
         for (i, c) in countries.enumerated() {
-            for treaty in Set(c.events.map(\.treaty) + c.statements.map(\.treaty)) { byTreaty[treaty, default: []].append(i) }
-            if !c.statements.isEmpty { withStatements.append(i) }
+            for treaty in Set(c.events.map(\.treaty) + c.statements.map(\.treaty)) { countriesByTreaty[treaty, default: []].append(i) }
+            if !c.statements.isEmpty { countriesWithStatements.append(i) }
         }
+        for (i, a) in articles.enumerated() { articlesByTreaty[a.treaty, default: []].append(i) }
     }
 }
 
@@ -41,9 +43,9 @@ struct CountryIndex: Sendable, Equatable {
 final class ImageIndex: Sendable {
     private let image: ImageBytes
     private let idsAt: Int, idCount: Int, backlinksAt: Int
-    let countries: CountryIndex
+    let treaties: TreatyIndex
 
-    init(image: ImageBytes, idsAt: Int, backlinksAt: Int, countries: CountryIndex) throws(ImageError) {
+    init(image: ImageBytes, idsAt: Int, backlinksAt: Int, treaties: TreatyIndex) throws(ImageError) {
         self.image = image
         self.idsAt = idsAt + 4
         idCount = try image.u32(at: idsAt)
@@ -51,7 +53,7 @@ final class ImageIndex: Sendable {
         self.backlinksAt = backlinksAt + 4
         guard try image.u32(at: backlinksAt) == idCount else { throw ImageError(description: "backlinks do not match the ids") }
         _ = try image.u32(at: self.backlinksAt + 4 * idCount)
-        self.countries = countries
+        self.treaties = treaties
     }
 
     /// The entry for a lower-cased id, by binary search.
