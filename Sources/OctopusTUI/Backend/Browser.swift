@@ -49,13 +49,11 @@ public enum Browser {
     /// Read a key (100 ms timeout), update, run effects, render, present — until quit or a signal.
     static func loop(_ state: inout AppState, backend: NcursesBackend, runner: EffectRunner) -> Int32 {
         backend.present(Render.render(state))
-        // The address tables and the search index are built beside the loop, once the first screen
-        // is up: `:` and `/` answer at once, and a quit right away does not wait for them.
+        // The address tables and the search index are read beside the loop once the first screen
+        // has been up for a moment with no key pressed (`:` and `/` then answer at once); a key
+        // pressed before then reads them itself if it needs them, and a quit right away never does.
         let resolver = state.resolverCache, search = state.searchCache
-        Thread.detachNewThread {
-            _ = resolver.value
-            _ = search.index
-        }
+        var preloaded = false
         var idleTicks = 0
         while !state.quitRequested {
             let signal = octopus_pending_signal()
@@ -77,6 +75,13 @@ public enum Browser {
             }
             Update.update(&state, .tick(Date()))
             guard let event = backend.readKey() else {
+                if !preloaded {
+                    preloaded = true
+                    Thread.detachNewThread {
+                        _ = resolver.value
+                        _ = search.index
+                    }
+                }
                 // The walkthrough's clock ticks on screen even when no key is pressed.
                 if case .walk = state.place { backend.present(Render.render(state)) }
                 // Every two idle seconds, ask whether another octopus wrote to the notebook (one cheap
