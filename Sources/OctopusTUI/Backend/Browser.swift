@@ -27,6 +27,9 @@ public enum Browser {
     static func session(kb: KnowledgeBase, options: BrowserOptions, prepare: (inout AppState) -> Void) -> Int32? {
         octopus_watch_quit_signals()
         guard let backend = NcursesBackend(color: options.color, mouse: options.mouse) else { return nil }
+        // A compiled base found damaged mid-session ends the program with one line (`ImageDamage`):
+        // the terminal is given back first, as after a crash.
+        ImageDamage.cleanUp = { octopus_terminal_restore() }
         // The backend has called setlocale, so the codeset is the user's.
         var state = AppState(kb: kb, size: backend.size, date: options.date, ascii: options.ascii || !isUTF8Locale())
         let env = ProcessInfo.processInfo.environment
