@@ -8,6 +8,8 @@ import OctopusTUI
 struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "browse", abstract: "Open the terminal browser (the default).")
 
+    @Argument(help: ArgumentHelp("Open at this record: an id, address or name (e.g. art29, \"art 29\", PT, Portugal).", valueName: "record"))
+    var record: String?
     @OptionGroup var kb: KnowledgeBaseOptions
     @Flag(name: .customLong("no-color"), help: "Draw with attributes only, no colour (also: NO_COLOR).")
     var noColor = false
@@ -19,15 +21,21 @@ struct Browse: ParsableCommand {
         let (base, origin) = try kb.loadWithOrigin(dataDirectory: notebook.dataDir)
         let env = ProcessInfo.processInfo.environment
         let term = env["TERM"] ?? ""
+        let start = try record.map { try Self.resolve($0, in: base) }
         guard Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1, !term.isEmpty, term != "dumb" else {
-            // Not an interactive terminal: print the home screen as plain text instead of curses.
-            Terminal.write(PlainHome.render(base, at: kb.asOf(in: base)))
+            // Not an interactive terminal: print the record, or the home screen, as plain text.
+            if let start, let r = base.record(start) {
+                Terminal.write(TextLayout.render(PageBuilder.page(for: r, in: base, at: kb.asOf(in: base)), width: Terminal.width, title: base.linkTitle))
+            } else {
+                Terminal.write(PlainHome.render(base, at: kb.asOf(in: base)))
+            }
             return
         }
         var options = BrowserOptions(
             date: kb.asOf(in: base), color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
             dataDirectory: notebook.dataDir)
         options.startupNotice = changeNotice(origin, base)
+        options.startRecord = start
         let status = MainActor.assumeIsolated { Browser.run(kb: base, options: options) }
         guard let status else {
             Terminal.printError("octopus: this terminal (TERM=\(term)) is not known to curses; printing plain text. Try TERM=xterm-256color for the browser.")
@@ -36,6 +44,23 @@ struct Browse: ParsableCommand {
         }
         // Not 0 only when a signal ended it: 128 plus its number, as `ExitStatus` says.
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The record `octopus WORD` opens, or exit 1 with the nearest records (and the command the
+    /// word may have meant: `octopus shwo`).
+    static func resolve(_ text: String, in base: KnowledgeBase) throws -> String {
+        if let r = base.record(text) { return r.id }
+        switch AddressResolver.load(base).resolve(text) {
+        case .record(let id), .topic(let id, _): return id
+        case .notFound(let suggestions):
+            var ideas = suggestions.map { s in "\(s) (\(base.record(s).map { Sanitizer.clean($0.shortTitle) } ?? s))" }
+            if let command = Octopus.nearestCommand(to: text) { ideas.insert("the command `octopus \(command)`", at: 0) }
+            Terminal.printError(
+                "octopus: no record \"\(Sanitizer.clean(text))\""
+                    + (ideas.isEmpty
+                        ? "; try `octopus list` or `octopus search \(Sanitizer.clean(text))`" : "; did you mean " + ideas.joined(separator: ", ") + "?"))
+            throw ExitCode(.nothingFound)
+        }
     }
 
     /// Said once, on the first screen, when the default base is not the one shown last time.

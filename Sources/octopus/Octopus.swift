@@ -39,6 +39,13 @@ struct Octopus: ParsableCommand {
                 "octopus: \(arguments.count) arguments is more than any command takes (at most \(maxArguments)); put a long search in quotes, as one argument")
             Glibc.exit(ExitStatus.usage.rawValue)
         }
+        // A single word is the browser's record to open (`octopus art29`); a word followed by more
+        // that is one or two letters off a command is a mistyped command (`octopus shwo art29`).
+        if let first = arguments.first, arguments.count >= 2, let name = Self.nearestCommand(to: first) {
+            let example = (["octopus", name] + arguments.dropFirst()).map { Sanitizer.clean($0) }.joined(separator: " ")
+            Terminal.printError("octopus: no command \"\(Sanitizer.clean(first))\"; did you mean `\(example)`? (octopus --help lists the commands)")
+            Glibc.exit(ExitStatus.usage.rawValue)
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -50,6 +57,19 @@ struct Octopus: ParsableCommand {
             }
             Glibc.exit(code.rawValue)
         }
+    }
+}
+
+extension Octopus {
+    static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
+
+    /// The command a word not itself a command is a slip away from ("shwo" → show): one letter
+    /// or swap, two in words of five letters or more; never for two letters, which are country
+    /// codes (`octopus PT --as-of latest` opens Portugal).
+    static func nearestCommand(to word: String) -> String? {
+        guard word.count >= 3, !word.hasPrefix("-"), !commandNames.contains(word) else { return nil }
+        let lower = Array(word.lowercased()), allowed = lower.count >= 5 ? 2 : 1
+        return commandNames.map { ($0, Suggestions.distance(lower, Array($0), limit: allowed)) }.filter { $0.1 <= allowed }.min { $0.1 < $1.1 }?.0
     }
 }
 

@@ -10,6 +10,26 @@ struct CommandLineTests {
         #expect(r.stdout.contains("valid"))
     }
 
+    /// A mistyped command gets the command it was near, with the rest of the line; a single word
+    /// is a record to open (printed when the output is not a terminal), and one near a command
+    /// says so; two letters are a country code, never a command.
+    @Test func mistypedCommandsAndRecordsAsTheFirstWord() throws {
+        let typo = try Binary.run(["shwo", "art29"])
+        #expect(typo.status == 64 && typo.stdout.isEmpty)
+        #expect(typo.stderr.contains("no command \"shwo\"; did you mean `octopus show art29`?"), "\(typo.stderr)")
+        #expect(try Binary.run(["serch", "mla"]).stderr.contains("`octopus search mla`"))
+
+        let record = try Binary.run(["art29"])
+        #expect(record.status == 0)
+        #expect(record.stdout == (try Binary.run(["show", "art29"])).stdout)
+        #expect(try Binary.run(["PT", "--as-of", "latest"]).stdout.hasPrefix("Portugal"))
+
+        let near = try Binary.run(["shwo"])
+        #expect(near.status == 1 && near.stderr.contains("did you mean the command `octopus show`?"), "\(near.stderr)")
+        let unknown = try Binary.run(["portgal"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("PT (Portugal)"), "\(unknown.stderr)")
+    }
+
     @Test func listArticlesJSON() throws {
         let r = try Binary.run(["list", "articles", "--json"])
         #expect(r.status == 0)

@@ -54,6 +54,20 @@ struct TerminalTests {
         expectSaneTerminal(t)
     }
 
+    /// `octopus art29` opens the browser at that record; Esc goes to the home screen.
+    @Test func aRecordNamedOnTheCommandLineOpensFirst() throws {
+        let t = try TmuxSession()
+        t.type("\(command) \"art 29\""); t.send("Enter")
+        var screen = t.waitFor { $0.contains("octopus › Art. 29") }
+        #expect(screen.contains("Article 29 – Expedited preservation of stored computer data"))
+        t.send("Escape")
+        screen = t.waitFor { $0.contains("octopus › Home") }
+        #expect(screen.contains("Sessions and workshops"))
+        t.type("q")
+        t.waitFor { !$0.contains("octopus ›") }
+        expectSaneTerminal(t)
+    }
+
     @Test func resizingNeverBreaksTheScreen() throws {
         let t = try TmuxSession()
         start(t)

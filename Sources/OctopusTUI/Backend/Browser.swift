@@ -10,7 +10,9 @@ public enum Browser {
     /// Runs the browser; returns the process exit status, or nil when curses cannot start on this
     /// terminal (an unknown TERM), so the caller can print plain text instead.
     public static func run(kb: KnowledgeBase, options: BrowserOptions) -> Int32? {
-        session(kb: kb, options: options) { _ in }
+        session(kb: kb, options: options) { state in
+            if let id = options.startRecord { Update.open(&state, id: id) }
+        }
     }
 
     /// Runs the walkthrough of a tour (facilitator mode): the same loop, starting on the tour.

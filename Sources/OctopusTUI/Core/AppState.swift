@@ -123,6 +123,8 @@ public struct BrowserOptions: Sendable, Hashable {
     public var dataDirectory: String?
     /// Said on the first screen (the knowledge base changed since the last start).
     public var startupNotice: String?
+    /// The record to open first (`octopus art29`); Esc then goes to the home screen.
+    public var startRecord: String?
     public init(date: Day = .conference, color: Bool = true, mouse: Bool = false, ascii: Bool = false, dataDirectory: String? = nil) {
         self.date = date; self.color = color; self.mouse = mouse; self.ascii = ascii; self.dataDirectory = dataDirectory
     }
