@@ -88,6 +88,12 @@ struct List: ParsableCommand {
 
     enum Section: String, ExpressibleByArgument, CaseIterable {
         case sessions, articles, countries, treaties, organisations, terms
+
+        /// The kinds' one vocabulary (`RecordKind(named:)`): org, organizations, glossary, country …
+        init?(argument: String) {
+            guard let kind = RecordKind(named: argument), let section = Section.allCases.first(where: { $0.kind == kind }) else { return nil }
+            self = section
+        }
         var kind: RecordKind {
             switch self {
             case .sessions: .session

@@ -24,7 +24,7 @@ struct Search: ParsableCommand {
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
-        if let type, RecordKind(rawValue: type.lowercased()) == nil {
+        if let type, RecordKind(named: type) == nil {
             throw ValidationError("--type \"\(type)\" is not a type; use one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("give some words to search for") }
@@ -35,7 +35,7 @@ struct Search: ParsableCommand {
     func run() throws {
         let base = try kb.load()
         let index = SearchIndex.load(base)
-        let full = text + (type.map { " type:\($0.lowercased())" } ?? "")
+        let full = text + (type.flatMap { RecordKind(named: $0) }.map { " type:\($0.rawValue)" } ?? "")
         let ignored = SearchIndex.ignoredWords(in: text)
         if ignored > 0 {
             Terminal.printError("octopus: only the first \(SearchIndex.maxWords) words are searched; \(ignored) more were ignored")

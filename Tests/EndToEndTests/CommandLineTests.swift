@@ -30,6 +30,21 @@ struct CommandLineTests {
         #expect(unknown.status == 1 && unknown.stderr.contains("PT (Portugal)"), "\(unknown.stderr)")
     }
 
+    /// One vocabulary for kinds: what `list` takes, `search --type` takes, spelt either way.
+    @Test func listAndSearchTakeTheSameNamesForKinds() throws {
+        let orgs = try Binary.run(["list", "organisations"]).stdout
+        #expect(!orgs.isEmpty)
+        for name in ["org", "orgs", "organizations", "organisation"] { #expect(try Binary.run(["list", name]).stdout == orgs, "\(name)") }
+        #expect(try Binary.run(["list", "glossary"]).stdout == (try Binary.run(["list", "terms"])).stdout)
+        let byType = try Binary.run(["search", "police", "--type", "org"]).stdout
+        #expect(byType.hasPrefix("interpol") || byType.contains("\ninterpol"), "\(byType.prefix(200))")
+        for name in ["organisations", "organizations", "orgs"] {
+            #expect(try Binary.run(["search", "police", "--type", name]).stdout == byType, "\(name)")
+        }
+        #expect(try Binary.run(["search", "police", "--type", "countries"]).status != 64)
+        #expect(try Binary.run(["list", "widgets"]).status == 64)
+    }
+
     @Test func listArticlesJSON() throws {
         let r = try Binary.run(["list", "articles", "--json"])
         #expect(r.status == 0)

@@ -2,6 +2,28 @@
 public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     case session, treaty, article, country, organisation = "org", term
 
+    /// The one vocabulary for kinds, in `list`, `search --type` and `type:` alike: the JSON type
+    /// names, their plurals, US spellings and a few everyday words; a unique prefix also counts
+    /// ("type:art"), since a filter is typed like everything else.
+    public init?(named name: String) {
+        let n = Folding.fold(name)
+        let names: [(String, RecordKind)] =
+            RecordKind.allCases.map { ($0.rawValue, $0) } + [
+                ("sessions", .session), ("workshop", .session), ("workshops", .session),
+                ("treaties", .treaty), ("convention", .treaty), ("articles", .article), ("countries", .country),
+                ("orgs", .organisation), ("organisation", .organisation), ("organization", .organisation),
+                ("organisations", .organisation), ("organizations", .organisation),
+                ("terms", .term), ("glossary", .term),
+            ]
+        if let exact = names.first(where: { $0.0 == n }) {
+            self = exact.1
+            return
+        }
+        let prefixed = Set(names.filter { $0.0.hasPrefix(n) }.map(\.1))
+        guard prefixed.count == 1, let only = prefixed.first, !n.isEmpty else { return nil }
+        self = only
+    }
+
     public var plural: String {
         switch self {
         case .session: "sessions"

@@ -56,7 +56,7 @@ struct Query: Sendable, Equatable {
                 let value = chunk.dropFirst(5)
                 // "type:" alone is a filter still being typed: no restriction yet.
                 guard !value.isEmpty else { continue }
-                if let kind = Query.kind(named: String(value)) { kinds.insert(kind) } else { unknownKind = true }
+                if let kind = RecordKind(named: String(value)) { kinds.insert(kind) } else { unknownKind = true }
                 continue
             }
             guard parts.count < Query.maxParts else { ignoredParts += 1; continue }
@@ -69,20 +69,4 @@ struct Query: Sendable, Equatable {
         if parts.count < Query.maxParts { parts.append(part) } else { ignoredParts += 1 }
     }
 
-    /// Names a filter accepts: the JSON type names, their plurals and a few everyday words;
-    /// a unique prefix also counts ("type:art"), since the filter is typed like everything else.
-    static func kind(named name: String) -> RecordKind? {
-        let n = Folding.fold(name)
-        let names: [(String, RecordKind)] =
-            RecordKind.allCases.map { ($0.rawValue, $0) } + [
-                ("sessions", .session), ("workshop", .session), ("workshops", .session),
-                ("treaties", .treaty), ("convention", .treaty), ("articles", .article), ("countries", .country),
-                ("orgs", .organisation), ("organisation", .organisation), ("organization", .organisation),
-                ("organisations", .organisation), ("organizations", .organisation),
-                ("terms", .term), ("glossary", .term),
-            ]
-        if let exact = names.first(where: { $0.0 == n }) { return exact.1 }
-        let prefixed = Set(names.filter { $0.0.hasPrefix(n) }.map(\.1))
-        return prefixed.count == 1 ? prefixed.first : nil
-    }
 }
