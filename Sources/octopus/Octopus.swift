@@ -33,7 +33,7 @@ struct Octopus: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         // ArgumentParser's work grows with the square of the argument count; no command needs
         // more than a few, so thousands (a pasted page as separate words) are refused at once.
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = Self.commonOptionsLast(Array(CommandLine.arguments.dropFirst()))
         guard arguments.count <= maxArguments else {
             Terminal.printError(
                 "octopus: \(arguments.count) arguments is more than any command takes (at most \(maxArguments)); put a long search in quotes, as one argument")
@@ -62,6 +62,28 @@ struct Octopus: ParsableCommand {
 
 extension Octopus {
     static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
+
+    /// Options that commands share and people put first (`octopus --as-of latest show PT`),
+    /// with whether each takes a value.
+    static let commonOptions = ["--kb": true, "--as-of": true, "--data-dir": true, "--no-color": false, "--mouse": false]
+
+    /// Moves shared options written before the command to the end of the line (before a `--`),
+    /// where the command's own parser takes them.
+    static func commonOptionsLast(_ arguments: [String]) -> [String] {
+        var i = 0, moved: [String] = []
+        while i < arguments.count, let name = arguments[i].split(separator: "=").first, let takesValue = commonOptions[String(name)] {
+            moved.append(arguments[i])
+            if takesValue, !arguments[i].contains("="), i + 1 < arguments.count {
+                moved.append(arguments[i + 1])
+                i += 1
+            }
+            i += 1
+        }
+        guard !moved.isEmpty, i < arguments.count, commandNames.contains(arguments[i]) else { return arguments }
+        var rest = Array(arguments[i...])
+        rest.insert(contentsOf: moved, at: rest.firstIndex(of: "--") ?? rest.count)
+        return rest
+    }
 
     /// The command a word not itself a command is a slip away from ("shwo" → show): one letter
     /// or swap, two in words of five letters or more; never for two letters, which are country

@@ -45,6 +45,14 @@ struct CommandLineTests {
         #expect(try Binary.run(["list", "widgets"]).status == 64)
     }
 
+    /// Shared options may come before the command, as people write them.
+    @Test func sharedOptionsBeforeTheCommand() throws {
+        #expect(try Binary.run(["--as-of", "2010-03-25", "show", "TR"]).stdout == (try Binary.run(["show", "TR", "--as-of", "2010-03-25"])).stdout)
+        #expect(try Binary.run(["--as-of=latest", "show", "TR"]).stdout.hasPrefix("Türkiye"))
+        let kb = KnowledgeBaseInstallTests.package.appendingPathComponent("Resources/octopus-kb.json").path
+        #expect(try Binary.run(["--kb", kb, "list", "articles"]).stdout == (try Binary.run(["list", "articles"])).stdout)
+    }
+
     @Test func listArticlesJSON() throws {
         let r = try Binary.run(["list", "articles", "--json"])
         #expect(r.status == 0)
