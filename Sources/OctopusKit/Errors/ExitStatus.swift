@@ -7,6 +7,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case usage = 64  // EX_USAGE
     case dataError = 65  // EX_DATAERR
     case noInput = 66  // EX_NOINPUT
+    case damagedCopy = 70  // EX_SOFTWARE
     case cannotCreate = 73  // EX_CANTCREAT
     case ioError = 74  // EX_IOERR
     case tryAgain = 75  // EX_TEMPFAIL
@@ -20,6 +21,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .usage: "usage error"
         case .dataError: "invalid knowledge-base, tour or import file, or a note refused"
         case .noInput: "unreadable input file"
+        case .damagedCopy: "a compiled copy of the knowledge base found damaged (removed: run again)"
         case .cannotCreate: "cannot create the output (or it exists: add --force)"
         case .ioError: "output not writable, or a damaged or foreign notebook"
         case .tryAgain: "notebook locked too long (try again)"

@@ -86,7 +86,7 @@ final class ImageSection<Element: Sendable>: Sendable {
 }
 
 /// What happens when a compiled image turns out damaged after it was opened: one clear line, the
-/// cached copy removed (the next run compiles the JSON again), and exit status 70. The program
+/// cached copy removed (the next run compiles the JSON again), and exit status 70 (`ExitStatus`). The program
 /// sets `cleanUp` to give the terminal back first.
 public enum ImageDamage {
     nonisolated(unsafe) public static var cleanUp: () -> Void = {}
@@ -97,6 +97,6 @@ public enum ImageDamage {
         let message =
             "octopus: the compiled copy of the knowledge base is damaged (\(error.description))\(file.map { "; removed \($0), run the command again" } ?? "")\n"
         _ = message.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
-        exit(70)
+        exit(ExitStatus.damagedCopy.rawValue)
     }
 }
