@@ -23,7 +23,13 @@ struct Browse: ParsableCommand {
         let term = env["TERM"] ?? ""
         let start = try record.map { try Self.resolve($0, in: base) }
         guard Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1, !term.isEmpty, term != "dumb" else {
-            // Not an interactive terminal: print the record, or the home screen, as plain text.
+            // Not an interactive terminal: print the record, or the home screen, as plain text. On
+            // a terminal that curses cannot drive, say why the browser did not open.
+            if Terminal.stdoutIsTerminal {
+                let why = isatty(STDIN_FILENO) != 1 ? "input is not a terminal" : "TERM=\(term.isEmpty ? "(unset)" : Sanitizer.clean(term))"
+                Terminal.printError(
+                    "octopus: \(why), so the browser did not open; printing text instead (the browser needs a terminal such as TERM=xterm-256color)")
+            }
             if let start, let r = base.record(start) {
                 Terminal.write(TextLayout.render(PageBuilder.page(for: r, in: base, at: kb.asOf(in: base)), width: Terminal.width, title: base.linkTitle))
             } else {

@@ -53,6 +53,13 @@ struct CommandLineTests {
         #expect(try Binary.run(["--kb", kb, "list", "articles"]).stdout == (try Binary.run(["list", "articles"])).stdout)
     }
 
+    @Test func noBookmarksSaysHowToAddOne() throws {
+        let r = try Binary.run(
+            ["bookmarks"],
+            environment: ["OCTOPUS_DATA_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("octopus-none-\(UUID().uuidString)").path])
+        #expect(r.status == 0 && r.stdout.contains("No bookmarks yet") && r.stdout.contains("press b"), "\(r.stdout)")
+    }
+
     @Test func listArticlesJSON() throws {
         let r = try Binary.run(["list", "articles", "--json"])
         #expect(r.status == 0)

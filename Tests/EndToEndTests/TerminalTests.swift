@@ -185,6 +185,12 @@ struct TerminalTests {
         #expect(screen.contains("Note saved on"))
         t.type("q")
         t.waitFor { !$0.contains("octopus ›") }
+        // The command line lists the same bookmark.
+        let listed = try Binary.run(["bookmarks"], environment: ["OCTOPUS_DATA_DIR": t.dataDirectory])
+        #expect(listed.stdout.hasPrefix("art29  Article 29 – Expedited preservation of stored computer data  · "), "\(listed.stdout)")
+        #expect(listed.stdout.hasSuffix("1 bookmark.\n"))
+        let json = try Binary.run(["bookmarks", "--json"], environment: ["OCTOPUS_DATA_DIR": t.dataDirectory]).stdout
+        #expect(json.contains("\"id\" : \"art29\""), "\(json)")
         start(t)
         screen = t.capture()
         #expect(screen.contains("1  Your bookmarks"), "\(screen)")
@@ -309,11 +315,13 @@ struct TerminalTests {
     @Test(arguments: ["dumb", "nonexistent-term"])
     func unknownOrDumbTerminalGetsPlainText(term: String) throws {
         let t = try TmuxSession()
-        t.type("TERM=\(term) \(command); echo EXIT=$?"); t.send("Enter")
+        t.type("E=$(mktemp); TERM=\(term) \(command) 2>$E; echo EXIT=$?; cat $E; rm $E"); t.send("Enter")
         let screen = t.waitFor { $0.contains("EXIT=0") || $0.contains("EXIT=1") }
         #expect(screen.contains("EXIT=0"))
         #expect(screen.contains("46 signatories, 29 Parties"))
         #expect(!screen.contains("octopus › Home"))
+        // It says why the browser did not open.
+        #expect(screen.contains("the browser did not open") || screen.contains("is not known to curses"), "\(screen)")
     }
 
     @Test func pipedOutputIsPlainText() throws {
