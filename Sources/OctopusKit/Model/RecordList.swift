@@ -31,9 +31,12 @@ public struct RecordList<Element: Sendable>: RandomAccessCollection, MutableColl
             case .image(let s): s.element(i)
             }
         }
-        // Changing a record of an image makes the list an array (tests and benchmarks do this).
+        // Changing a record of an image makes the list an array (tests and benchmarks do this);
+        // an array is changed in place, not copied for every record set.
         set {
-            var elements = Array(self)
+            var elements: [Element]
+            if case .array(let a) = storage { elements = a } else { elements = Array(self) }
+            storage = .array([])
             elements[i] = newValue
             storage = .array(elements)
         }
