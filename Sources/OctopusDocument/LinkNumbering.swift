@@ -7,12 +7,15 @@ public struct LinkNumbering: Sendable {
     public let kb: KnowledgeBase
     /// Link `n` is `ids[n - 1]`.
     public private(set) var ids: [String] = []
+    /// Each id's number, so a page of thousands of links numbers them in linear time.
+    private var numbers: [String: Int] = [:]
 
     public init(kb: KnowledgeBase) { self.kb = kb }
 
     public mutating func number(_ id: String) -> Int {
-        if let i = ids.firstIndex(of: id) { return i + 1 }
+        if let n = numbers[id] { return n }
         ids.append(id)
+        numbers[id] = ids.count
         return ids.count
     }
 
@@ -22,7 +25,7 @@ public struct LinkNumbering: Sendable {
             switch span {
             case .text(let s): return .text(s)
             case .link(let target, let label):
-                guard let r = kb.record(target) else { return .text((label ?? target)) }
+                guard let r = kb.label(of: target) else { return .text((label ?? target)) }
                 return .link(label: (label ?? r.inlineLabel), number: number(r.id))
             }
         }

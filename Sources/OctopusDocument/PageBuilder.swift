@@ -64,13 +64,15 @@ public struct PageBuilder {
 
     /// "Albania, the former Yugoslav Republic of Macedonia (today North Macedonia), …"
     func names(_ states: [Country]) -> String {
-        states.map { $0.displayName(at: date) }.sorted { Folding.fold($0) < Folding.fold($1) }.joined(separator: ", ")
+        // Each name folded once, not once per comparison.
+        states.map { $0.displayName(at: date) }.map { (Folding.fold($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+            .joined(separator: ", ")
     }
 
     mutating func spans(_ text: String) -> [Page.Span] { numbering.spans(text) }
 
     mutating func linkSpans(_ id: String, detail: String? = nil) -> [Page.Span] {
-        guard let r = kb.record(id) else { return [.text(id)] }
+        guard let r = kb.label(of: id) else { return [.text(id)] }
         var s: [Page.Span] = [.link(label: r.shortTitle, number: number(r.id))]
         if let detail { s.append(.text(" — " + detail)) }
         return s
@@ -104,9 +106,10 @@ public struct PageBuilder {
     }
 
     func others(_ id: String, excluding kinds: Set<RecordKind>, except: [String]) -> [String] {
-        (kb.backlinks[id] ?? []).filter { b in
-            guard let r = kb.record(b) else { return false }
-            return !kinds.contains(r.kind) && !except.contains(b)
+        let except = Set(except)
+        return (kb.backlinks[id] ?? []).filter { b in
+            guard let kind = kb.kind(of: b) else { return false }
+            return !kinds.contains(kind) && !except.contains(b)
         }
     }
 

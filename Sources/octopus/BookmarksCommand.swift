@@ -26,7 +26,7 @@ struct Bookmarks: ParsableCommand {
         }
         if json { return Terminal.write(JSONOutput.encode(entries)) }
         guard !entries.isEmpty else {
-            return Terminal.write("No bookmarks yet. In the browser, press b on any record to mark it.\n")
+            return Terminal.write("No bookmarks yet. In the browser, press m on any record to mark it.\n")
         }
         let width = entries.map(\.id.count).max() ?? 0
         var out = ""

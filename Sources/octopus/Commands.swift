@@ -155,19 +155,14 @@ struct Show: ParsableCommand {
         // An id as written needs no address tables (building them is most of a short run's work).
         let resolution = base.record(id).map { .record($0.id) } ?? AddressResolver.load(base).resolve(id)
         switch resolution {
-        case .record(let rid):
+        case .record(let rid), .topic(let rid, _):
             let record = base.record(rid)!
-            if json {
-                Terminal.write(JSONOutput.show(record, kb: base, at: kb.asOf(in: base)))
-            } else {
-                Terminal.write(TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf(in: base)), width: Terminal.width, title: base.linkTitle))
-            }
-        case .topic(let session, _):
-            let record = base.record(session)!
             Terminal.write(
                 json
                     ? JSONOutput.show(record, kb: base, at: kb.asOf(in: base))
                     : TextLayout.render(PageBuilder.page(for: record, in: base, at: kb.asOf(in: base)), width: Terminal.width, title: base.linkTitle))
+            // The records a large page decoded are cached in the base: taking them apart is wasted work.
+            withExtendedLifetime(base) { Glibc.exit(ExitStatus.success.rawValue) }
         case .notFound(let suggestions):
             var message = "octopus: no record \"\(id)\""
             if !suggestions.isEmpty {

@@ -57,7 +57,7 @@ struct CommandLineTests {
         let r = try Binary.run(
             ["bookmarks"],
             environment: ["OCTOPUS_DATA_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("octopus-none-\(UUID().uuidString)").path])
-        #expect(r.status == 0 && r.stdout.contains("No bookmarks yet") && r.stdout.contains("press b"), "\(r.stdout)")
+        #expect(r.status == 0 && r.stdout.contains("No bookmarks yet") && r.stdout.contains("press m"), "\(r.stdout)")
     }
 
     @Test func listArticlesJSON() throws {

@@ -46,8 +46,11 @@ struct TerminalTests {
         #expect(screen.contains("Article 29 –"))
         t.type("?")
         // The overlay reaches the terminal in more than one write: wait for its body, not its title.
-        screen = t.waitFor { $0.contains("Keys on this screen") && $0.contains("select next link") }
-        #expect(screen.contains("select next link"))
+        screen = t.waitFor { $0.contains("Keys on this screen") && $0.contains("more below") }
+        #expect(screen.contains("quit"), "how to get out is on the first screen of help")
+        t.send("PageDown")
+        screen = t.waitFor { $0.contains("select next link") }
+        #expect(screen.contains("more above"))
         t.send("Escape")
         t.type("q")
         t.waitFor { !$0.contains("octopus ›") }
@@ -175,7 +178,7 @@ struct TerminalTests {
         start(t)
         t.type(":art29"); t.send("Enter")
         t.waitFor { $0.contains("Article 29 –") }
-        t.type("b")
+        t.type("m")
         t.waitFor { $0.contains("Bookmarked") }
         t.type("a")
         t.waitFor { $0.contains("Note on") }

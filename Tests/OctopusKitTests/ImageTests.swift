@@ -32,7 +32,10 @@ struct ImageTests {
         for r in bundled.allRecords {
             for id in [r.id, r.id.uppercased(), r.id.lowercased()] { #expect(opened.record(id) == r, "\(id)") }
             #expect(opened.backlinks[r.id] == bundled.backlinks[r.id], "\(r.id)")
+            // Links name their targets from the index, so the labels there must be the record's.
+            #expect(opened.label(of: r.id.uppercased()) == RecordLabel(id: r.id, shortTitle: r.shortTitle, inlineLabel: r.inlineLabel), "\(r.id)")
         }
+        #expect(opened.label(of: "no-such-record") == nil)
         #expect(opened.record("no-such-record") == nil && opened.record("") == nil && opened.record("zzzz") == nil)
         #expect(opened.trackedTreaties == bundled.trackedTreaties && !opened.trackedTreaties.isEmpty)
         #expect(opened.latestEventDate == bundled.latestEventDate)

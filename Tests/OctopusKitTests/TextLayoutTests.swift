@@ -18,4 +18,17 @@ struct TextLayoutTests {
         let lines = TextLayout.wrap("see \(url) now", width: 30)
         #expect(lines == ["see", url, "now"])
     }
+
+    /// Words are found on UTF-8 for speed; they must be the words a split by character finds,
+    /// whatever the text: spaces doubled and at the ends, accents, wide letters, emoji, a
+    /// combining mark or a joiner straight after a space (which makes one character with it).
+    @Test func wordsAreThoseASplitByCharacterFinds() {
+        let pieces = ["a", "é", "e\u{301}", " ", "  ", "\u{301}", "\u{200D}", "東", "👍🏽", "\t", "-", "\u{0308}x", "Ω"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let expected = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            #expect(TextWidth.words(text).map(String.init) == expected, "\(Array(text.unicodeScalars))")
+        }
+    }
 }

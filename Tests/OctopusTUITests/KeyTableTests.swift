@@ -59,9 +59,9 @@ struct KeyTableTests {
     }
 
     @Test func everyOverlayHintsItsOwnKeys() {
-        #expect(KeyTable.hintLine(for: .noteEditor) == "Ctrl-S save  Esc cancel")
-        #expect(KeyTable.hintLine(for: .search) == "Enter open  Esc back")
-        #expect(KeyTable.hintLine(for: .gotoPrompt) == "Enter go  Tab complete  Esc cancel")
+        #expect(KeyTable.hintLine(for: .noteEditor) == "Ctrl-S save  F1 help  Esc cancel")
+        #expect(KeyTable.hintLine(for: .search) == "Enter open  ? help  Esc back")
+        #expect(KeyTable.hintLine(for: .gotoPrompt) == "Enter go  Tab complete  ? help  Esc cancel")
         #expect(KeyTable.hintLine(for: .help) == "↓ scroll  Esc close")
     }
 
@@ -76,7 +76,7 @@ struct KeyTableTests {
         page.notebook.available = true
         Update.open(&page, id: "art29")
         let cases: [(Key, String)] = [
-            (.char("a"), "Ctrl-S save  Esc cancel"), (.char("/"), "Enter open  Esc back"),
+            (.char("a"), "Ctrl-S save  F1 help  Esc cancel"), (.char("/"), "Enter open  ? help  Esc back"),
             (.char("?"), "↓ scroll  Esc close"), (.char(":"), "Enter go  Tab complete  Esc cancel"),
         ]
         for (key, hint) in cases {
@@ -98,8 +98,13 @@ struct CellGridTests {
     @Test func wideCharactersAreClippedByColumns() {
         var grid = CellGrid(Size(width: 5, height: 1))
         let used = grid.put("日本語です", row: 0, column: 0)
-        #expect(used == 4)  // a third wide character would need columns 5–6
-        #expect(grid.lines[0] == "日本")
+        #expect(used == 5)  // two wide characters and the mark of the cut: a third would need 5–6
+        #expect(grid.lines[0] == "日本…")
+        // Text that fits is drawn whole; text that does not ends in "…" at its width, never cut unmarked.
+        var row = CellGrid(Size(width: 20, height: 1))
+        #expect(row.put("Countries", row: 0, column: 0, width: 9) == 9 && row.lines[0] == "Countries")
+        row.put("status at a date, treaty timelines", row: 0, column: 2, width: 12)
+        #expect(row.lines[0] == "Costatus at a…", "\(row.lines[0])")
         #expect(TextWidth.columns("Côte d’Ivoire") == 13)
         #expect(TextWidth.clip("Côte d’Ivoire", to: 6) == "Côte …")
     }

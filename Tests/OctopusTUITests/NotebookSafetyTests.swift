@@ -45,7 +45,7 @@ struct ReadOnlyBrowserTests {
 
     @Test func bookmarkingAndWritingANoteAreRefusedWithTheReason() {
         var s = readOnlyPage()
-        #expect(Update.update(&s, .key(.char("b"))) == [])
+        #expect(Update.update(&s, .key(.char("m"))) == [])
         #expect(s.message == "Writes are off, no bookmark changed: " + reason)
         #expect(Update.update(&s, .key(.char("a"))) == [])
         #expect(s.overlay == nil, "no editor opens for a note that could not be saved")

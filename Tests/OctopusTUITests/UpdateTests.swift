@@ -130,7 +130,7 @@ struct UpdateTests {
     @Test func bookmarkKeyAsksForAWrite() {
         var s = withNotebook()
         send(&s, .char(":")); type(&s, "art29"); send(&s, .enter)
-        #expect(Update.update(&s, .key(.char("b"))) == [.toggleBookmark("art29")])
+        #expect(Update.update(&s, .key(.char("m"))) == [.toggleBookmark("art29")])
         Update.update(&s, .notebookLoaded(bookmarks: ["art29": Date()], notes: []))
         #expect(s.notebook.isBookmarked("ART29"))
         #expect(Render.render(s).lines[0].contains("★ Art. 29"))
@@ -167,7 +167,7 @@ struct UpdateTests {
         var s = state()
         s.notebook.problem = "the notebook file is damaged"
         send(&s, .char(":")); type(&s, "PT"); send(&s, .enter)
-        #expect(Update.update(&s, .key(.char("b"))) == [])
+        #expect(Update.update(&s, .key(.char("m"))) == [])
         #expect(s.message?.contains("damaged") == true)
     }
 

@@ -43,7 +43,7 @@ struct WalkShellTests {
     @Test func bookmarkAndSearchWorkOnTheStep() throws {
         var s = try walking()
         let record = try #require(walk(s)?.currentStep?.target.recordID)
-        let effects = send(&s, [.char("b")])
+        let effects = send(&s, [.char("m")])
         #expect(effects.contains(.toggleBookmark(record)), "\(effects)")
         // What the browser says about it shows on the walkthrough's message row.
         s.message = "Bookmarked \(record)"
@@ -69,7 +69,7 @@ struct WalkShellTests {
 
     @Test func theWalkthroughHelpListsTheSharedKeys() {
         let lines = KeyTable.helpLines(for: .walk).map(\.keys)
-        for key in [":", "/", "b", "a", "e"] { #expect(lines.contains(key), "\(key)") }
+        for key in [":", "/", "m", "a", "e"] { #expect(lines.contains(key), "\(key)") }
     }
 
     struct Failure: Error, CustomStringConvertible {

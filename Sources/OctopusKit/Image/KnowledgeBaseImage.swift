@@ -13,7 +13,7 @@
 /// rebuilt, never trusted.
 public enum KnowledgeBaseImage {
     /// Raised whenever a record type gains, loses or changes a field, or the layout changes.
-    public static let formatVersion: UInt32 = 4
+    public static let formatVersion: UInt32 = 5
     static let magic = Array("OCTOKB1\n".utf8)
     static let headerSize = ImageFrame.headerSize
 
@@ -64,8 +64,11 @@ public enum KnowledgeBaseImage {
         }
         let backlinks = kb.backlinks.all
         begin(.backlinks)
+        // Each record's labels beside its backlinks: a page of thousands of links names each
+        // target without decoding it.
         table(entries) { w, e in
-            w.string(e.id); w.strings(backlinks[e.id] ?? [])
+            let record = kb.record(at: RecordPlace(kind: e.kind, index: e.index))
+            w.string(e.id); w.string(record.shortTitle); w.string(record.inlineLabel); w.strings(backlinks[e.id] ?? [])
         }
         begin(.treatyIndex)
         let treaties = kb.treatyIndex

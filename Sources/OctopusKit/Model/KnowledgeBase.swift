@@ -167,12 +167,25 @@ public struct KnowledgeBase: Sendable {
     }
 
     /// Short title of a record by id, for rendering inline links.
-    public func linkTitle(_ id: String) -> String? { record(id)?.shortTitle }
+    public func linkTitle(_ id: String) -> String? { label(of: id)?.shortTitle }
+
+    /// How links to a record read, from the index of a compiled base without decoding the record.
+    public func label(of id: String) -> RecordLabel? {
+        switch index {
+        case .built: record(id).map { RecordLabel(id: $0.id, shortTitle: $0.shortTitle, inlineLabel: $0.inlineLabel) }
+        case .image(let image): image.entry(id.lowercased()).map { image.label($0) }
+        }
+    }
 
     /// Text with inline links replaced by labels, and control characters removed.
     public func plain(_ text: String) -> String {
-        Sanitizer.clean(InlineText.plain(text) { record($0)?.inlineLabel })
+        Sanitizer.clean(InlineText.plain(text) { label(of: $0)?.inlineLabel })
     }
+}
+
+/// A record's id as written and the labels links to it show (`Record.shortTitle`, `inlineLabel`).
+public struct RecordLabel: Sendable, Hashable {
+    public var id: String, shortTitle: String, inlineLabel: String
 }
 
 /// What links to each record, however the base holds it.

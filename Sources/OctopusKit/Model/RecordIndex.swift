@@ -79,9 +79,23 @@ final class ImageIndex: Sendable {
     /// The record's id as written, and the ids that link to it.
     func backlinks(_ entry: Int) -> (id: String, from: [String]) {
         checked { () throws(ImageError) in
-            var r = try ImageReader(image, from: try image.u32(at: backlinksAt + 4 * entry), to: try image.u32(at: backlinksAt + 4 * entry + 4))
-            return (try r.string(), try r.strings())
+            var r = try reader(entry)
+            let id = try r.string()
+            _ = try r.string(); _ = try r.string()
+            return (id, try r.strings())
         }
+    }
+
+    /// The record's id and labels, stored beside its backlinks.
+    func label(_ entry: Int) -> RecordLabel {
+        checked { () throws(ImageError) in
+            var r = try reader(entry)
+            return RecordLabel(id: try r.string(), shortTitle: try r.string(), inlineLabel: try r.string())
+        }
+    }
+
+    private func reader(_ entry: Int) throws(ImageError) -> ImageReader {
+        try ImageReader(image, from: try image.u32(at: backlinksAt + 4 * entry), to: try image.u32(at: backlinksAt + 4 * entry + 4))
     }
 
     /// Every id that something links to, with the ids that do (for comparing and re-encoding).

@@ -109,13 +109,39 @@ public enum TextWidth {
         return clipped + String(repeating: " ", count: max(0, width - columns(clipped)))
     }
 
+    /// The words of a text, split at spaces as `split(separator: " ")` would split it by character,
+    /// but found on UTF-8 (breaking a whole page into characters was most of its layout time). A
+    /// space that a combining mark joins is part of its character, not a break, as by character.
+    static func words(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex, i = start
+        while i != utf8.endIndex {
+            let next = utf8.index(after: i)
+            if utf8[i] == 0x20, next == utf8.endIndex || utf8[next] < 0x80 || !joinsSpace(text.unicodeScalars[next]) {
+                if start != i { out.append(text[start..<i]) }
+                start = next
+            }
+            i = next
+        }
+        if start != utf8.endIndex { out.append(text[start..<utf8.endIndex]) }
+        return out
+    }
+
+    /// Whether a scalar after a space makes one character with it (a combining mark, a joiner).
+    static func joinsSpace(_ scalar: Unicode.Scalar) -> Bool {
+        var pair = String.UnicodeScalarView()
+        pair.append(" "); pair.append(scalar)
+        return String(pair).count == 1
+    }
+
     /// Word wrap by columns after a first-line and a continuation prefix (a bullet, an indent).
     /// A word wider than the line stays whole on a line of its own: plain output keeps a web
     /// address in one piece to be copied.
     public static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
         var lines: [String] = []
         var line = first, lineWidth = columns(first), lineHasWord = false
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in words(text) {
             let w = columns(word)
             if lineHasWord && lineWidth + 1 + w > width {
                 lines.append(line)
@@ -133,7 +159,7 @@ public enum TextWidth {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = [], line = "", lineWidth = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in words(text) {
             var w = String(word)
             var ww = columns(w)
             if lineWidth > 0 && lineWidth + 1 + ww <= width {

@@ -3,8 +3,10 @@ import OctopusNotebook
 
 /// Everything a key can ask for. The key table maps keys to these; `update` gives them meaning.
 public enum Action: Hashable, Sendable {
-    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case moveUp, moveDown, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom
     case open, back, forward
+    /// H and `:home`: the home screen from anywhere; Back returns.
+    case goHome
     case nextLink, previousLink
     case focus
     case toggleFold
@@ -88,6 +90,9 @@ extension Action: KeyAction {
         case .moveDown: "move down"
         case .pageUp: "page up"
         case .pageDown: "page down"
+        case .halfPageUp: "half a page up"
+        case .halfPageDown: "half a page down"
+        case .goHome: "the home screen (also :home)"
         case .top: "go to top"
         case .bottom: "go to bottom"
         case .open: "open"
@@ -97,12 +102,12 @@ extension Action: KeyAction {
         case .previousLink: "select previous link"
         case .focus: "move focus to the preview (wide terminals)"
         case .toggleFold: "fold or unfold a chapter"
-        case .goTo: "go to an address: art 29, PT, ws 3, portugal"
+        case .goTo: "go to an address (art 29, PT, ws 3, portugal), or :home, :bookmarks, :help, :q"
         case .toggleDate: "status date: conference ⇄ latest"
         case .cycleRegion: "countries: filter by region"
         case .cycleStatusFilter: "countries: filter by status"
         case .toggleSort: "countries: sort by name or date"
-        case .help: "help: all keys"
+        case .help: "help: the keys of this screen"
         case .quit: "quit"
         case .digit: "type a link number, then Enter"
         case .toggleBookmark: "bookmark or unbookmark this record"
@@ -117,6 +122,41 @@ extension Action: KeyAction {
         case .suspend: "suspend to the shell (fg comes back)"
         case .text(let action): action.help
         case .walkthrough(let action): action.help
+        }
+    }
+}
+
+/// The headings the help screen groups keys under, in the order it shows them.
+public enum HelpGroup: String, Sendable, CaseIterable {
+    /// First: how to get help and how to get out is what a newcomer looks for first.
+    case program = "The program"
+    case moving = "Moving"
+    /// The walkthrough's own keys, on its screen only.
+    case walkthrough = "Walking a room through a session"
+    case following = "Opening and going back"
+    case editing = "Editing"
+    case finding = "Finding"
+    case notebook = "Your notebook"
+    case view = "This screen"
+}
+
+extension Action {
+    /// Where help lists the action: decided by what it does, once, for every table.
+    var group: HelpGroup {
+        switch self {
+        case .moveUp, .moveDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom: .moving
+        case .open, .back, .forward, .goHome, .nextLink, .previousLink, .digit: .following
+        case .focus, .toggleFold, .toggleDate, .cycleRegion, .cycleStatusFilter, .toggleSort, .walk: .view
+        case .goTo, .search, .nextMatch, .previousMatch: .finding
+        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks: .notebook
+        case .walkthrough: .walkthrough
+        case .help, .quit, .suspend: .program
+        case .text(let t):
+            switch t {
+            case .selectPrevious, .selectNext, .selectPageUp, .selectPageDown: .moving
+            case .submit, .cancel, .save, .discard, .keepEditing: .following
+            default: .editing
+            }
         }
     }
 }

@@ -20,6 +20,31 @@ public enum Section: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// What one row of the section is called, singular and plural: "1 country", "2 countries".
+    public func counted(_ n: Int) -> String {
+        let (one, many): (String, String) =
+            switch self {
+            case .sessions: ("session", "sessions")
+            case .convention, .protocol_: ("article", "articles")
+            case .countries: ("country", "countries")
+            case .organisations: ("organisation", "organisations")
+            case .glossary: ("term", "terms")
+            case .bookmarks: ("bookmark", "bookmarks")
+            case .notes: ("note", "notes")
+            }
+        return "\(n) \(n == 1 ? one : many)"
+    }
+
+    /// What an empty list says: what to do to fill it, or which filters emptied it.
+    public var whenEmpty: String {
+        switch self {
+        case .bookmarks: "No bookmarks yet — press m on any record to mark it."
+        case .notes: "No notes yet — press a on any record to write one."
+        case .countries: "Nothing matches these filters (r: region, f: status)."
+        default: "This knowledge base has no \(counted(0).dropFirst(2))."
+        }
+    }
+
     public var blurb: String {
         switch self {
         case .sessions: "opening, update, WS1–WS6, outlook, closing"
@@ -28,7 +53,7 @@ public enum Section: String, Sendable, Hashable, CaseIterable {
         case .countries: "status at a date, treaty timelines"
         case .organisations: "ECTEG, 2Centre, T-CY, 24/7 network…"
         case .glossary: "terms a delegate meets"
-        case .bookmarks: "b marks any record"
+        case .bookmarks: "m marks any record"
         case .notes: "a writes a note on a record"
         }
     }
@@ -108,7 +133,6 @@ public struct SearchState: Sendable, Hashable {
 }
 
 public enum Overlay: Sendable, Hashable {
-    case help(scroll: Int)
     case goto(GotoPrompt)
     case noteEditor(EditorState)
     case search(SearchState)
@@ -154,6 +178,9 @@ public struct AppState: Sendable {
     public var backStack: [Place] = []
     public var forwardStack: [Place] = []
     public var overlay: Overlay?
+    /// The help screen, over the screen or the overlay whose keys it lists; closing it goes back
+    /// there (a half-typed search or note included). Its value is how far it is scrolled.
+    public var help: Int?
     public var message: String?
     public var quitRequested = false
     public var notebook = NotebookState()
@@ -173,8 +200,13 @@ public struct AppState: Sendable {
     public var isConferenceDate: Bool { date == .conference }
 
     public var screenKind: ScreenKind {
+        if help != nil { return .help }
+        return underHelp
+    }
+
+    /// What has the keys when help is closed: the overlay, or else the screen.
+    var underHelp: ScreenKind {
         switch overlay {
-        case .help: return .help
         case .goto: return .gotoPrompt
         case .noteEditor(let editor): return editor.confirmingDiscard ? .discardNote : .noteEditor
         case .search: return .search
@@ -213,13 +245,16 @@ public struct AppState: Sendable {
 
     /// The keys of what has them: the overlay, or else the screen; then the shell's.
     public var bindings: [Binding] {
-        let screen = overlay == nil ? place.screen.bindings : KeyTable.screenBindings(screenKind)
+        let screen = overlay == nil && help == nil ? place.screen.bindings : KeyTable.screenBindings(screenKind)
         return screen + KeyTable.shell
     }
 
-    /// The help overlay's lines: every key of the screen under it.
-    public var helpLines: [(keys: String, help: String)] {
-        KeyHelp.lines(place.screen.bindings + KeyTable.shell) { $0.isDigit }
+    /// The help screen's lines: every key of what it was opened over, grouped.
+    public var helpLines: [HelpLine] {
+        let under = overlay == nil ? place.screen.bindings : KeyTable.screenBindings(underHelp)
+        // A screen's table may already end with the shell's keys: each binding is listed once.
+        var seen = Set<Binding>()
+        return KeyHelp.lines((under + KeyTable.shell).filter { seen.insert($0).inserted }, isDigit: \.isDigit, group: \.group)
     }
 
     /// Rows available for the body between the title bar and the hint bar.

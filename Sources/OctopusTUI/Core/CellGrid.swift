@@ -39,24 +39,33 @@ public struct CellGrid: Sendable, Hashable {
         cells = Array(repeating: .blank, count: self.size.width * self.size.height)
     }
 
+    static let ellipsis = TextWidth.glyphs("…")[0]
+
     public subscript(row: Int, column: Int) -> Cell {
         cells[row * size.width + column]
     }
 
     /// Draws text at (row, column), clipped to `width` columns (default: to the right edge).
     /// Each cluster is drawn as its glyphs (see `TextWidth.glyphs`); a wide glyph that does not
-    /// fit is not drawn by half. Returns the number of columns used.
+    /// fit is not drawn by half. Text that is cut ends in "…", so a cut never passes for the end
+    /// of the text. Returns the number of columns used.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = .normal, width: Int? = nil) -> Int {
         guard row >= 0, row < size.height, column >= 0, column < size.width else { return 0 }
         let limit = min(size.width, column + (width ?? size.width))
+        let cut = TextWidth.columns(text) > limit - column
+        let room = cut ? limit - 1 : limit
         var x = column
         draw: for ch in text {
             for glyph in TextWidth.glyphs(ch) {
-                if x + glyph.width > limit { break draw }
+                if x + glyph.width > room { break draw }
                 set(glyph, row: row, column: x, style: style)
                 x += glyph.width
             }
+        }
+        if cut, x < limit {
+            set(Self.ellipsis, row: row, column: x, style: style)
+            x += 1
         }
         return x - column
     }

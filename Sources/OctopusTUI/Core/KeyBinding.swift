@@ -55,6 +55,13 @@ public struct KeyBinding<A: KeyAction>: Sendable, Hashable {
     var hintText: String? { hint.map { "\(hintKeys ?? keys.first?.description ?? keyClass?.description ?? "") \($0)" } }
 }
 
+/// One line of the help screen: the keys, what they do, and the heading it sits under.
+public struct HelpLine: Sendable, Hashable {
+    public var group: HelpGroup
+    public var keys: String
+    public var help: String
+}
+
 /// Lookup, help and hints, done the same way for every table (the browser's and the walkthrough's).
 enum KeyHelp {
     /// The action a key asks for: a binding that lists the key wins over one that takes its class,
@@ -65,18 +72,22 @@ enum KeyHelp {
             ?? bindings.first { $0.keyClass == .anyOther }?.action
     }
 
-    /// "keys  text", one line per binding; the ten digit bindings collapse into one "0-9" line.
-    static func lines<A>(_ bindings: [KeyBinding<A>], isDigit: (A) -> Bool) -> [(keys: String, help: String)] {
-        var out: [(String, String)] = []
+    /// "keys  text", one line per binding, by group and then in table order; the ten digit
+    /// bindings collapse into one "0-9" line.
+    static func lines<A>(_ bindings: [KeyBinding<A>], isDigit: (A) -> Bool, group: (A) -> HelpGroup) -> [HelpLine] {
+        var out: [HelpLine] = []
         var digitsShown = false
         for b in bindings {
             if isDigit(b.action) {
-                if !digitsShown { out.append(("0-9", b.help)); digitsShown = true }
+                if !digitsShown { out.append(HelpLine(group: group(b.action), keys: "0-9", help: b.help)); digitsShown = true }
                 continue
             }
-            out.append(((b.keys.map(\.description) + [b.keyClass?.description].compactMap { $0 }).joined(separator: " "), b.help))
+            let keys = (b.keys.map(\.description) + [b.keyClass?.description].compactMap { $0 }).joined(separator: " ")
+            out.append(HelpLine(group: group(b.action), keys: keys, help: b.help))
         }
-        return out
+        let order = HelpGroup.allCases
+        return out.enumerated().sorted { (order.firstIndex(of: $0.element.group)!, $0.offset) < (order.firstIndex(of: $1.element.group)!, $1.offset) }
+            .map(\.element)
     }
 
     /// As many hints as fit the width, in table order, then the pinned ones, which always stay.

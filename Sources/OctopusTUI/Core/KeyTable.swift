@@ -16,8 +16,11 @@ public enum KeyTable {
     static let movement: [Binding] = [
         Binding([.up, .char("k")], .moveUp),
         Binding([.down, .char("j")], .moveDown),
-        Binding([.pageUp, .ctrl("b")], .pageUp),
-        Binding([.pageDown, .ctrl("f"), .char(" ")], .pageDown),
+        // Space and b page as in less and man, Ctrl-D and Ctrl-U by half pages as in vim.
+        Binding([.pageDown, .char(" "), .ctrl("f")], .pageDown),
+        Binding([.pageUp, .char("b"), .ctrl("b")], .pageUp),
+        Binding([.ctrl("d")], .halfPageDown),
+        Binding([.ctrl("u")], .halfPageUp),
         Binding([.home, .char("g")], .top),
         Binding([.end, .char("G")], .bottom),
         Binding([.wheelUp], .moveUp, "scroll up (with --mouse)"),
@@ -35,9 +38,20 @@ public enum KeyTable {
         Binding([.delete, .ctrl("d")], .text(.deleteForward)),
         Binding([.ctrl("u")], .text(.clearLine)),
     ]
+    /// Back and forward through what was opened, as in vim's jump list: Ctrl-O back, `]` forward.
+    /// Vim's Ctrl-I is the Tab key to a terminal, which a page keeps for its links.
+    static let history: [Binding] = [
+        Binding([.ctrl("o"), .char("[")], .back, "back in history"),
+        Binding([.char("]")], .forward),
+    ]
+    /// F1 opens help in a text field, as in most programs; ? too where it cannot be wanted as
+    /// text (search ignores punctuation, no address has one), but not in the note editor.
+    static let fieldHelp = Binding([.function(1)], .help, "help: the keys of this field", hint: "help")
+    static let promptHelp = Binding([.function(1), .char("?")], .help, "help: the keys of this field", hint: "help", hintKeys: "?")
     /// The notebook's keys, on every screen that shows records.
     static let notebook: [Binding] = [
-        Binding([.char("b")], .toggleBookmark),
+        // m, a mark as in vim: b pages back, as in less.
+        Binding([.char("m")], .toggleBookmark),
         Binding([.char("a")], .writeNote),
         Binding([.char("e")], .addToHandout),
         Binding([.char("E")], .writeHandout),
@@ -46,9 +60,14 @@ public enum KeyTable {
     static let global: [Binding] = [
         Binding([.char("/")], .search, hint: "search"),
         Binding([.char(":")], .goTo, hint: "go to"),
+        Binding([.char("H")], .goHome),
         Binding([.char("t")], .toggleDate),
-        Binding([.char("?")], .help, hint: "help", pinned: true),
+        Binding([.char("?"), .function(1)], .help, hint: "help", pinned: true),
         Binding([.char("q"), .ctrl("c")], .quit, hint: "quit", pinned: true),
+    ]
+    /// Words the go-to prompt takes besides addresses, as vim's `:` does (no record is called so).
+    static let promptCommands: [(word: String, action: Action)] = [
+        ("home", .goHome), ("bookmarks", .openBookmarks), ("help", .help), ("q", .quit), ("quit", .quit),
     ]
     /// The shell's keys come before any screen's, on every screen, text fields and the walkthrough
     /// included: Ctrl-Z suspends, as in less and vim.
@@ -70,8 +89,8 @@ public enum KeyTable {
         switch screen {
         case .home:
             return movement + [
-                Binding([.enter, .right, .char("l")], .open, "open section", hint: "open"),
-                Binding([.char("]"), .ctrl("o")], .forward),
+                Binding([.enter, .right, .char("l")], .open, "open section", hint: "open")
+            ] + history + [
                 Binding([.char("B")], .openBookmarks),
                 Binding([.char("E")], .writeHandout),
             ] + global
@@ -79,7 +98,7 @@ public enum KeyTable {
             return movement + [
                 Binding([.enter, .right, .char("l")], .open, hint: "open"),
                 Binding([.escape, .left, .backspace, .char("h")], .back, hint: "back"),
-                Binding([.char("]"), .ctrl("o")], .forward),
+            ] + history + [
                 Binding([.tab], .focus),
                 Binding([.char("z")], .toggleFold),
                 Binding([.char("r")], .cycleRegion),
@@ -93,7 +112,7 @@ public enum KeyTable {
                 Binding([.backTab], .previousLink),
                 Binding([.enter, .right, .char("l")], .open, "follow the selected link (or the number typed)", hint: "follow"),
                 Binding([.escape, .left, .backspace, .char("h")], .back, hint: "back"),
-                Binding([.char("]"), .ctrl("o")], .forward),
+            ] + history + [
                 Binding([.char("n")], .nextMatch),
                 Binding([.char("N")], .previousMatch),
                 Binding([.char("w")], .walk),
@@ -103,6 +122,7 @@ public enum KeyTable {
                 Binding([.enter], .text(.submit), hint: "go"),
                 Binding([.tab], .text(.complete), "complete the address", hint: "complete"),
                 Binding([.escape, .ctrl("c")], .text(.cancel), hint: "cancel", pinned: true),
+                promptHelp,
             ] + lineEditing
         case .noteEditor:
             return [
@@ -112,6 +132,7 @@ public enum KeyTable {
                 Binding([.down], .text(.lineDown)),
                 Binding([.enter], .text(.newLine)),
                 Binding([.tab], .text(.indent)),
+                fieldHelp,
             ] + lineEditing.filter { $0.action != .text(.clearLine) }  // no one-key loss of a line of a note
         case .discardNote:
             return [
@@ -127,14 +148,19 @@ public enum KeyTable {
                 Binding([.pageUp], .text(.selectPageUp)),
                 Binding([.pageDown], .text(.selectPageDown)),
                 Binding([.tab], .text(.complete), "use the selected recent search"),
+                promptHelp,
             ] + lineEditing
         case .walk:
             return WalkKeys.bindings(overview: false)
         case .help:
             return [
-                Binding([.escape, .char("?"), .char("q"), .enter], .back, "close help", hint: "close", pinned: true),
-                Binding([.up, .char("k")], .moveUp, "scroll up"),
+                Binding([.escape, .char("?"), .char("q"), .enter, .function(1)], .back, "close help", hint: "close", pinned: true),
                 Binding([.down, .char("j")], .moveDown, "scroll down", hint: "scroll"),
+                Binding([.up, .char("k")], .moveUp, "scroll up"),
+                Binding([.pageDown, .char(" "), .ctrl("f"), .ctrl("d")], .pageDown),
+                Binding([.pageUp, .char("b"), .ctrl("b"), .ctrl("u")], .pageUp),
+                Binding([.home, .char("g")], .top),
+                Binding([.end, .char("G")], .bottom),
             ]
         }
     }
@@ -144,8 +170,8 @@ public enum KeyTable {
     }
 
     /// Help lines "keys  text", one per binding (digits collapsed into one line).
-    public static func helpLines(for screen: ScreenKind) -> [(keys: String, help: String)] {
-        KeyHelp.lines(bindings(for: screen)) { $0.isDigit }
+    public static func helpLines(for screen: ScreenKind) -> [HelpLine] {
+        KeyHelp.lines(bindings(for: screen), isDigit: \.isDigit, group: \.group)
     }
 
     public static func hintLine(for screen: ScreenKind, width: Int = .max) -> String {

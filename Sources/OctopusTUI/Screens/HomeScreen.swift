@@ -17,6 +17,8 @@ public struct HomeState: Screen {
         case .moveDown: selection = min(count - 1, selection + 1)
         case .top, .pageUp: selection = 0
         case .bottom, .pageDown: selection = count - 1
+        case .halfPageUp: selection = max(0, selection - count / 2)
+        case .halfPageDown: selection = min(count - 1, selection + count / 2)
         case .open:
             var list = ListState(section: Section.allCases[selection])
             // Start on the first record, not on a tree heading.

@@ -36,6 +36,8 @@ public struct ListState: Screen {
             case .moveDown: previewScroll += 1
             case .pageUp: previewScroll = max(0, previewScroll - page)
             case .pageDown: previewScroll += page
+            case .halfPageUp: previewScroll = max(0, previewScroll - max(1, page / 2))
+            case .halfPageDown: previewScroll += max(1, page / 2)
             case .top: previewScroll = 0
             case .focus: focusPreview = false
             case .open:
@@ -62,6 +64,8 @@ public struct ListState: Screen {
         case .moveDown: selection = step(from: selection, by: 1)
         case .pageUp: selection = step(from: max(0, selection - page + 1), by: -1)
         case .pageDown: selection = step(from: min(rows.count - 1, selection + page - 1), by: 1)
+        case .halfPageUp: selection = step(from: max(0, selection - max(1, page / 2) + 1), by: -1)
+        case .halfPageDown: selection = step(from: min(rows.count - 1, selection + max(1, page / 2) - 1), by: 1)
         case .top: selection = step(from: -1, by: 1)
         case .bottom: selection = step(from: rows.count, by: -1)
         case .focus:

@@ -35,6 +35,8 @@ public struct PageState: Screen {
         case .moveDown: scroll += 1
         case .pageUp: scroll -= max(1, visible - 1)
         case .pageDown: scroll += max(1, visible - 1)
+        case .halfPageUp: scroll -= max(1, visible / 2)
+        case .halfPageDown: scroll += max(1, visible / 2)
         case .top: scroll = 0
         case .bottom: scroll = layout.lines.count
         case .nextMatch, .previousMatch:

@@ -56,23 +56,54 @@ enum Chrome {
         grid.put(TextWidth.clip(KeyHelp.hintLine(app.bindings, width: w), to: w), row: row, column: 0, style: .dim)
     }
 
-    /// Every key of the screen under it, generated from that screen's table.
+    /// Every key of what is under it, generated from that table, grouped; it scrolls, and says
+    /// "more" at the edge that has more.
     static func help(_ app: AppState, scroll: Int, in rect: Rect, _ grid: inout CellGrid) {
-        let lines = helpText(app)
+        let lines = helpText(app, width: rect.width)
         for r in 0..<rect.height {
             grid.fill(row: rect.row + r, column: rect.column, width: rect.width, style: .normal)
             let i = scroll + r
             guard i < lines.count else { continue }
-            grid.put(" " + lines[i].0, row: rect.row + r, column: rect.column, style: lines[i].1, width: rect.width)
+            grid.put(lines[i].0, row: rect.row + r, column: rect.column, style: lines[i].1, width: rect.width)
         }
+        let above = scroll > 0, below = scroll + rect.height < lines.count
+        let arrows = app.ascii ? ("^", "v") : ("↑", "↓")
+        if above { marker("\(arrows.0) more above", row: rect.row, in: rect, &grid) }
+        if below { marker("\(arrows.1) more below (j, Space)", row: rect.bottom - 1, in: rect, &grid) }
     }
 
-    static func helpText(_ app: AppState) -> [(String, Style)] {
+    /// On a row of its own, so it never covers half a line (the next step of the scroll shows it).
+    private static func marker(_ text: String, row: Int, in rect: Rect, _ grid: inout CellGrid) {
+        let text = " " + TextWidth.clip(text, to: rect.width - 2) + " "
+        grid.fill(row: row, column: rect.column, width: rect.width, style: .normal)
+        grid.put(text, row: row, column: rect.column + rect.width - TextWidth.columns(text), style: .accent)
+    }
+
+    /// The help screen's lines at a width: a heading per group, each key beside its text, the
+    /// text wrapped (never cut) under its own column, and the keys on their own line when they
+    /// would leave the text too little room.
+    static func helpText(_ app: AppState, width: Int) -> [(String, Style)] {
         let entries = app.helpLines
-        let keyWidth = min(22, (entries.map { TextWidth.columns($0.keys) }.max() ?? 8) + 2)
-        var lines: [(String, Style)] = [("Keys on this screen", .heading), ("", .normal)]
-        for e in entries { lines.append((TextWidth.pad(e.keys, to: keyWidth) + e.help, .normal)) }
-        lines += [("", .normal), ("Esc or ? closes this help", .dim)]
+        let keyWidth = min(max(8, width / 3), (entries.map { TextWidth.columns($0.keys) }.max() ?? 8) + 2)
+        let textWidth = max(10, width - 2 - keyWidth)
+        var lines: [(String, Style)] = [(" Keys on this screen", .heading)]
+        var group: HelpGroup?
+        for e in entries {
+            if e.group != group {
+                lines += [("", .normal), (" " + e.group.rawValue, .accent)]
+                group = e.group
+            }
+            let text = TextWidth.wrap(e.help, width: textWidth)
+            let keys = TextWidth.columns(e.keys) < keyWidth ? [e.keys] : TextWidth.wrap(e.keys, width: width - 2)
+            let indent = String(repeating: " ", count: keyWidth)
+            if keys.count == 1, TextWidth.columns(keys[0]) < keyWidth {
+                for (i, t) in text.enumerated() { lines.append((" " + (i == 0 ? TextWidth.pad(keys[0], to: keyWidth) : indent) + t, .normal)) }
+            } else {
+                for k in keys { lines.append((" " + k, .normal)) }
+                for t in text { lines.append((" " + indent + t, .normal)) }
+            }
+        }
+        lines += [("", .normal), (" Esc or ? closes this help", .dim)]
         return lines
     }
 

@@ -7,10 +7,10 @@ extension Update {
     /// A text field's action; `key` is the key that asked (the character `.insert` types).
     static func text(_ state: inout AppState, _ action: TextAction, _ key: Key) -> [Effect] {
         switch state.overlay {
-        case .goto(var prompt): editPrompt(&state, &prompt, action, key)
+        case .goto(var prompt): return editPrompt(&state, &prompt, action, key)
         case .search(var search): editSearch(&state, &search, action, key)
         case .noteEditor(var editor): return edit(&state, &editor, action, key)
-        case .help, nil: break
+        case nil: break
         }
         return []
     }
@@ -69,10 +69,15 @@ extension Update {
 
     // MARK: Go-to prompt
 
-    static func editPrompt(_ state: inout AppState, _ prompt: inout GotoPrompt, _ action: TextAction, _ key: Key) {
+    static func editPrompt(_ state: inout AppState, _ prompt: inout GotoPrompt, _ action: TextAction, _ key: Key) -> [Effect] {
         switch action {
-        case .cancel: state.overlay = nil; return
+        case .cancel: state.overlay = nil; return []
         case .submit:
+            let word = prompt.text.trimmingCharacters(in: .whitespaces).lowercased()
+            if let command = KeyTable.promptCommands.first(where: { $0.word == word }) {
+                state.overlay = nil
+                return perform(&state, command.action)
+            }
             switch state.resolver.resolve(prompt.text) {
             case .record(let id):
                 state.overlay = nil
@@ -84,7 +89,7 @@ extension Update {
                 prompt.error = "No record “\(prompt.text)”" + (suggestions.isEmpty ? "" : "; try " + suggestions.joined(separator: ", "))
                 state.overlay = .goto(prompt)
             }
-            return
+            return []
         case .complete:
             if let first = state.resolver.completions(for: prompt.text, limit: 1).first {
                 prompt.field = TextField(first, limit: prompt.field.limit)
@@ -94,5 +99,6 @@ extension Update {
         }
         prompt.error = nil
         state.overlay = .goto(prompt)
+        return []
     }
 }

@@ -13,11 +13,11 @@ public enum Render {
         if screen.frame != .projector { Chrome.titleBar(state, screen, &grid) }
         screen.draw(in: state, rect: layout.screen, into: &grid)
         switch state.overlay {
-        case .help(let scroll): Chrome.help(state, scroll: scroll, in: layout.help, &grid)
         case .noteEditor(let editor): EditorView.draw(state, editor, &grid)
         case .search(let search): SearchView.draw(state, search, &grid)
         case .goto, nil: break
         }
+        if let scroll = state.help { Chrome.help(state, scroll: scroll, in: layout.help, &grid) }
         Chrome.bottomRow(state, frame: screen.frame, &grid)
         return state.ascii ? grid.asciiOnly() : grid
     }

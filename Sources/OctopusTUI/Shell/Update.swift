@@ -61,6 +61,7 @@ public enum Update {
             }
             guard let action = KeyHelp.action(for: key, in: state.bindings) else {
                 if state.overlay == nil { state.place.screen.ignoreKey() }
+                state.message = unboundHint(key, on: state.screenKind)
                 return []
             }
             if case .text(let textAction) = action { return text(&state, textAction, key) }
@@ -68,6 +69,17 @@ public enum Update {
             clampAll(&state)
             return effects
         }
+    }
+
+    /// One line for a key that does nothing, rather than silence: where help is from here.
+    static func unboundHint(_ key: Key, on screen: ScreenKind) -> String {
+        let help =
+            switch screen {
+            case .help: "Esc closes help"
+            case .gotoPrompt, .search, .noteEditor: "F1 for help"
+            default: "? for help"
+            }
+        return "\(Sanitizer.clean(key.description)) does nothing here · \(help)"
     }
 
     /// The note editor: Ctrl-S saves (through an effect), Esc discards after asking.
@@ -131,11 +143,17 @@ public enum Update {
     }
 
     static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
-        if case .help(let scroll) = state.overlay {
+        if let scroll = state.help {
+            // Two rows fewer than the height: the "more" rows cover one line at each edge.
+            let page = max(1, state.layout.help.height - 2)
             switch action {
-            case .moveUp: state.overlay = .help(scroll: max(0, scroll - 1))
-            case .moveDown: state.overlay = .help(scroll: scroll + 1)
-            default: state.overlay = nil
+            case .moveUp: state.help = scroll - 1
+            case .moveDown: state.help = scroll + 1
+            case .pageUp: state.help = scroll - page
+            case .pageDown: state.help = scroll + page
+            case .top: state.help = 0
+            case .bottom: state.help = .max / 2
+            default: state.help = nil
             }
             return []
         }
@@ -156,12 +174,14 @@ public enum Update {
             navigate(&state, to: .walk(walk))
             return []
         case .quit: state.quitRequested = true
-        case .help: state.overlay = .help(scroll: 0)
+        case .help: state.help = 0
         case .goTo: state.overlay = .goto(GotoPrompt())
         case .toggleDate:
             state.date = state.isConferenceDate ? state.kb.latestEventDate : .conference
             state.message = "Status now read at \(state.date.long)\(state.isConferenceDate ? " (the conference)" : " (latest event in the base)")"
         case .back: goBack(&state)
+        case .goHome:
+            if case .home = state.place { state.message = "This is the home screen" } else { navigate(&state, to: .home(HomeState())) }
         case .forward:
             guard let next = state.forwardStack.popLast() else { state.message = "Nothing forward in history"; return [] }
             state.backStack.append(state.place)
@@ -220,8 +240,8 @@ public enum Update {
         var screen = state.place.screen
         screen.fit(in: state, rect: layout.screen)
         state.place = screen.place
-        if case .help(let scroll) = state.overlay {
-            state.overlay = .help(scroll: Viewport.clamp(scroll: scroll, total: Chrome.helpText(state).count, height: layout.help.height))
+        if let scroll = state.help {
+            state.help = Viewport.clamp(scroll: scroll, total: Chrome.helpText(state, width: layout.help.width).count, height: layout.help.height)
         }
     }
 }

@@ -7,7 +7,7 @@ enum ListView {
         let w = state.size.width
         let listWidth = state.layout.listPane.width
         // Line 1: what the list shows (filters, sort, legend).
-        var header = "\(rows.filter { $0.id != nil }.count) \(list.section == .countries ? "countries" : "entries")"
+        var header = list.section.counted(rows.filter { $0.id != nil }.count)
         if list.section == .countries {
             header += " · region: \(list.regionFilter ?? "all") · ETS 185: \(list.statusFilter?.label ?? "any status")"
             header += " · sorted by \(list.sortByDate ? "ratification date" : "name")"
@@ -30,7 +30,11 @@ enum ListView {
             if !row.marker.isEmpty { x += grid.put(row.marker + " ", row: y, column: x, style: style, width: listWidth - 1 - x) }
             grid.put(row.text, row: y, column: x, style: style, width: listWidth - 2 - x)
         }
-        if rows.isEmpty { grid.put("Nothing matches these filters (r: region, f: status).", row: top + 1, column: 1, style: .dim, width: listWidth - 2) }
+        if rows.isEmpty {
+            for (i, line) in TextWidth.wrap(list.section.whenEmpty, width: max(1, listWidth - 2)).prefix(max(0, visible)).enumerated() {
+                grid.put(line, row: top + 1 + i, column: 1, style: .dim)
+            }
+        }
         Chrome.scrollBar(&grid, column: grid.size.width - 1, top: top + 1, height: visible, scroll: list.scroll, total: rows.count, ascii: state.ascii)
         guard state.twoPanes else { return }
         // Preview pane.
