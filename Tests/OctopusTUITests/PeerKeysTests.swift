@@ -172,3 +172,60 @@ struct PeerKeysTests {
         #expect(Section.glossary.counted(1) == "1 term" && Section.notes.counted(0) == "0 notes")
     }
 }
+
+/// The go-to prompt never dead-ends (issue 14, item 6).
+@MainActor
+@Suite("Go-to that never dead-ends")
+struct GotoPromptTests {
+    func state() -> AppState { AppState(kb: bundled, size: Size(width: 80, height: 24)) }
+    func send(_ s: inout AppState, _ keys: Key...) { for k in keys { Update.update(&s, .key(k)) } }
+    func type(_ s: inout AppState, _ text: String) { for c in text { Update.update(&s, .key(.char(c))) } }
+    func pageID(_ s: AppState) -> String? { if case .page(let p) = s.place { p.id } else { nil } }
+
+    @Test func whatCompletionOffersEnterOpens() throws {
+        var s = state()
+        send(&s, .char(":")); type(&s, "24/7")
+        let offered = s.resolver.completions(for: "24/7", limit: 5)
+        try #require(offered.first == "contact-point-247")
+        #expect(Render.render(s).lines[22].contains("contact-point-247 "), "the completion shows its title too")
+        send(&s, .enter)
+        #expect(pageID(s) == "contact-point-247")
+        // A session's topic keeps its slash.
+        send(&s, .char(":")); type(&s, "ws3/2"); send(&s, .enter)
+        #expect(pageID(s) == "ws3")
+    }
+
+    @Test func anArticleParagraphOpensTheArticleWhereItIsCited() throws {
+        #expect(AddressResolver.paragraph(of: "Article 29(4)")! == ("Article 29", "(4)"))
+        #expect(AddressResolver.paragraph(of: "art 27 (9)(e)")! == ("art 27", "(9)(e)"))
+        #expect(AddressResolver.paragraph(of: "24/7 (network)") == nil && AddressResolver.paragraph(of: "art29") == nil)
+        var s = state()
+        send(&s, .char(":")); type(&s, "Article 29(4)"); send(&s, .enter)
+        guard case .page(let page) = s.place else { Issue.record("no page: \(s.message ?? "")"); return }
+        #expect(page.id == "art29" && page.scroll > 0 && s.message == "Art. 29(4) is first cited here")
+        let shown = Render.render(s).lines.joined(separator: "\n")
+        #expect(shown.contains("29(4)"), "\(shown)")
+    }
+
+    @Test func tabCyclesThroughTheCompletions() {
+        var s = state()
+        send(&s, .char(":")); type(&s, "art2")
+        let offered = s.resolver.completions(for: "art2", limit: 5)
+        #expect(offered.count >= 3)
+        var seen: [String] = []
+        for _ in offered { send(&s, .tab); if case .goto(let p) = s.overlay { seen.append(p.text) } }
+        #expect(seen == offered)
+        send(&s, .tab)
+        if case .goto(let p) = s.overlay { #expect(p.text == offered[0], "Tab comes round again") }
+    }
+
+    @Test func noRecordOffersTheSearchForTheSameWords() {
+        var s = state()
+        send(&s, .char(":")); type(&s, "data retention rules"); send(&s, .enter)
+        guard case .goto(let p) = s.overlay else { Issue.record("prompt closed"); return }
+        #expect(p.error?.hasSuffix("Enter searches for it") == true, "\(p.error ?? "")")
+        send(&s, .enter)
+        guard case .search(let search) = s.overlay else { Issue.record("no search"); return }
+        #expect(search.query == "data retention rules")
+    }
+}

@@ -40,13 +40,19 @@ public struct AddressResolver: Sendable {
     public func resolve(_ input: String) -> Resolution {
         var text = input.trimmingCharacters(in: .whitespaces)
         if text.hasPrefix(":") { text.removeFirst() }
+        // "Article 29(4)" is Article 29: the page then shows where paragraph 4 is discussed.
+        if let cited = Self.paragraph(of: text), case .record(let id) = resolve(cited.base) { return .record(id) }
         let lower = text.lowercased()
         if let slash = lower.firstIndex(of: "/") {
-            let session = canonical(String(lower[..<slash])) ?? String(lower[..<slash])
+            let prefix = String(lower[..<slash])
+            let session = canonical(prefix) ?? prefix
             var topic = String(lower[lower.index(after: slash)...]).withoutSpaces
             if Int(topic) != nil { topic = "topic-" + topic }
             if topics.contains("\(session)/\(topic)") { return .topic(session: session, topic: topic) }
-            return .notFound(suggestions: Suggestions.nearest(to: lower, in: Array(topics), limit: 3))
+            // A slash is a topic's only when a session comes before it; "24/7" is a name.
+            if topics.contains(where: { $0.hasPrefix(session + "/") }) {
+                return .notFound(suggestions: Suggestions.nearest(to: lower, in: Array(topics), limit: 3))
+            }
         }
         if let id = canonical(lower) { return .record(id) }
         let folded = Folding.fold(text)
@@ -55,6 +61,22 @@ public struct AddressResolver: Sendable {
         let prefixed = Set(nameList.filter { $0.folded.hasPrefix(folded) }.map(\.id))
         if !folded.isEmpty, prefixed.count == 1, let id = prefixed.first { return .record(id) }
         return .notFound(suggestions: suggestions(for: text))
+    }
+
+    /// "Article 29(4)", "art 29 (4)(b)", "29(1)(a)": the address before the paragraph, and the
+    /// paragraph as cited ("(4)", "(4)(b)"); nil when the text does not end in one.
+    public static func paragraph(of text: String) -> (base: String, paragraph: String)? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard t.hasSuffix(")"), let open = t.firstIndex(of: "(") else { return nil }
+        let base = t[..<open].trimmingCharacters(in: .whitespaces)
+        let cited = String(t[open...]).withoutSpaces
+        // Only "(digits)" then "(letters or digits)" groups: "24/7 (network)" is no paragraph.
+        let groups: [Substring?] = cited.split(separator: ")").map { $0.hasPrefix("(") ? $0.dropFirst() : nil }
+        guard let first = groups.first ?? nil, !first.isEmpty, first.allSatisfy({ $0.isNumber }),
+            groups.allSatisfy({ g in g.map { !$0.isEmpty && $0.allSatisfy { $0.isNumber || $0.isLetter } } ?? false }),
+            base.last?.isNumber == true
+        else { return nil }
+        return (base, cited)
     }
 
     /// The record whose name or alias this is, once folded, with or without its spaces.

@@ -72,7 +72,19 @@ public enum Place: Sendable, Hashable {
 public struct GotoPrompt: Sendable, Hashable {
     public var field = TextField(limit: 120)
     public var error: String?
+    /// Tab cycles through the completions of what was typed: the text typed, and which one is in
+    /// the field now. Any edit ends the cycle.
+    public var cycle: (typed: String, index: Int)? {
+        get { cycleTyped.map { ($0, cycleIndex) } }
+        set { cycleTyped = newValue?.typed; cycleIndex = newValue?.index ?? 0 }
+    }
+    private var cycleTyped: String?
+    private var cycleIndex = 0
+    /// The text that found no record: Enter on it again searches for it.
+    public var notFound: String?
     public var text: String { field.text }
+    /// What the completions are of: the text typed before Tab was pressed.
+    public var completing: String { cycleTyped ?? text }
 }
 
 /// A value built once, on first use, by whichever thread asks first; the others wait for it.

@@ -26,13 +26,26 @@ enum Chrome {
     static func bottomRow(_ app: AppState, frame: Frame, _ grid: inout CellGrid) {
         let w = app.size.width, row = app.layout.bottomRow.row
         if case .goto(let prompt) = app.overlay {
-            let completions = app.resolver.completions(for: prompt.text, limit: 5)
+            let completions = app.resolver.completions(for: prompt.completing, limit: completionsShown)
             if let error = prompt.error {
                 grid.fill(row: row - 1, style: .normal)
                 grid.put(TextWidth.clip(error, to: w), row: row - 1, column: 0, style: .warning)
             } else if !completions.isEmpty {
+                // Each id with its title; the one Tab put in the field stands out.
                 grid.fill(row: row - 1, style: .normal)
-                grid.put(TextWidth.clip("Tab: " + completions.joined(separator: "  "), to: w), row: row - 1, column: 0, style: .dim)
+                // Each id with its title, as many as fit whole; the window follows the one Tab put
+                // in the field, which stands out.
+                let slot = 24, fits = max(1, (w - 4) / slot)
+                let current = prompt.cycle?.index
+                let first = min(max(0, (current ?? 0) - fits + 1), max(0, completions.count - fits))
+                let shown = completions[first..<min(completions.count, first + fits)]
+                var x = grid.put("Tab:", row: row - 1, column: 0, style: .dim)
+                for (i, id) in zip(shown.indices, shown) {
+                    let title = app.kb.label(of: id).map { $0.shortTitle == id ? "" : " " + $0.shortTitle } ?? ""
+                    let room = shown.count == 1 ? w - x - 2 : min(w - x - 2, slot - 2)
+                    x += grid.put("  ", row: row - 1, column: x, style: .dim)
+                    x += grid.put(id + title, row: row - 1, column: x, style: current == i ? .selected : .dim, width: room)
+                }
             }
             grid.fill(row: row, style: .normal)
             // The prompt's own keys on its right, in at most half the row; the field keeps the rest.
@@ -55,6 +68,9 @@ enum Chrome {
         grid.fill(row: row, style: .normal)
         grid.put(TextWidth.clip(KeyHelp.hintLine(app.bindings, width: w), to: w), row: row, column: 0, style: .dim)
     }
+
+    /// How many completions the go-to prompt offers (and Tab cycles through).
+    static let completionsShown = 5
 
     /// Every key of what is under it, generated from that table, grouped; it scrolls, and says
     /// "more" at the edge that has more.

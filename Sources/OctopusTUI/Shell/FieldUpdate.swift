@@ -69,10 +69,32 @@ extension Update {
 
     // MARK: Go-to prompt
 
+    /// After `:Article 29(4)`: the page scrolled to the first line that cites the paragraph, or
+    /// a word that the base summarises the article as a whole.
+    static func showParagraph(_ state: inout AppState, _ paragraph: String) {
+        guard case .page(var page) = state.place, case .article(let article)? = state.kb.record(page.id) else { return }
+        let cited = "\(article.number)\(paragraph)"
+        let layout = PageLayout.cached(state, id: page.id, width: state.layout.pageTextWidth)
+        let text = layout.lines.map { $0.map(\.text).joined() }
+        guard let line = text.firstIndex(where: { $0.contains(cited) }) else {
+            state.message = "No line cites \(article.treatyRole.articleAbbreviation) \(cited): this base summarises the article as a whole"
+            return
+        }
+        page.scroll = Viewport.reveal(line: line, scroll: 0, height: state.layout.screen.height, total: text.count)
+        page.matchLine = line
+        state.place = .page(page)
+        state.message = "\(article.treatyRole.articleAbbreviation) \(cited) is first cited here"
+    }
+
     static func editPrompt(_ state: inout AppState, _ prompt: inout GotoPrompt, _ action: TextAction, _ key: Key) -> [Effect] {
         switch action {
         case .cancel: state.overlay = nil; return []
         case .submit:
+            if prompt.notFound == prompt.text {
+                // The second Enter on an address that found nothing searches for the same words.
+                state.overlay = .search(SearchState(query: prompt.text))
+                return []
+            }
             let word = prompt.text.trimmingCharacters(in: .whitespaces).lowercased()
             if let command = KeyTable.promptCommands.first(where: { $0.word == word }) {
                 state.overlay = nil
@@ -82,22 +104,35 @@ extension Update {
             case .record(let id):
                 state.overlay = nil
                 open(&state, id: id)
+                if let cited = AddressResolver.paragraph(of: prompt.text) { showParagraph(&state, cited.paragraph) }
             case .topic(let session, _):
                 state.overlay = nil
                 open(&state, id: session)
             case .notFound(let suggestions):
-                prompt.error = "No record “\(prompt.text)”" + (suggestions.isEmpty ? "" : "; try " + suggestions.joined(separator: ", "))
+                prompt.error =
+                    "No record “\(prompt.text)”" + (suggestions.isEmpty ? "" : "; try " + suggestions.joined(separator: ", "))
+                    + " · Enter searches for it"
+                prompt.notFound = prompt.text
                 state.overlay = .goto(prompt)
             }
             return []
         case .complete:
-            if let first = state.resolver.completions(for: prompt.text, limit: 1).first {
-                prompt.field = TextField(first, limit: prompt.field.limit)
-            }
+            let typed = prompt.completing
+            let options = state.resolver.completions(for: typed, limit: Chrome.completionsShown)
+            guard !options.isEmpty else { state.message = "Nothing to complete “\(typed)” with"; return [] }
+            let index = prompt.cycle.map { ($0.index + 1) % options.count } ?? 0
+            prompt.field = TextField(options[index], limit: prompt.field.limit)
+            prompt.error = nil
+            prompt.notFound = nil
+            prompt.cycle = (typed, index)
+            state.overlay = .goto(prompt)
+            return []
         default:
             _ = prompt.field.apply(action, key: key)
         }
         prompt.error = nil
+        prompt.notFound = nil
+        prompt.cycle = nil
         state.overlay = .goto(prompt)
         return []
     }
