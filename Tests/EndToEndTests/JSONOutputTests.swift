@@ -172,7 +172,7 @@ struct JSONOutputTests {
         ),
         (
             "search preservation --json",
-            #"[{"highlights":[],"id":"preservation","score":2.1702,"snippet":"Keeping data; see Art. 16.","text":"Keeping data; see Art. 16.","title":"Preservation","type":"term"},{"highlights":[{"end":14,"start":2,"text":"preservation"}],"id":"art16","score":2.3137,"snippet":"a [preservation] declaration","text":"a preservation declaration","title":"Article 16 – Expedited preservation","type":"article"},{"highlights":[],"id":"art29","score":2.2867,"snippet":"Ask another Party.","text":"Ask another Party.","title":"Article 29 – Preservation abroad","type":"article"},{"highlights":[{"end":12,"start":0,"text":"Preservation"}],"id":"ws3","score":1.8149,"snippet":"[Preservation]","text":"Preservation","title":"WS3: Legislation","type":"session"}]"#
+            #"[{"highlights":[],"id":"preservation","score":2.1702,"snippet":"Keeping data; see Art. 16.","text":"Keeping data; see Art. 16.","title":"Preservation","type":"term"},{"highlights":[{"end":14,"start":2,"text":"preservation"}],"id":"art16","score":2.3137,"snippet":"a [preservation] declaration","text":"a preservation declaration","title":"Article 16 – Expedited preservation","type":"article"},{"highlights":[],"id":"art29","score":2.2867,"snippet":"Ask another Party.","text":"Ask another Party.","title":"Article 29 – Preservation abroad","type":"article"},{"highlights":[{"end":12,"start":0,"text":"Preservation"}],"id":"ws3","score":1.8563,"snippet":"[Preservation]","text":"Preservation","title":"WS3: Legislation","type":"session"}]"#
         ),
     ]
 }

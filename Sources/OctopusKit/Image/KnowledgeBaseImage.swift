@@ -13,7 +13,7 @@
 /// rebuilt, never trusted.
 public enum KnowledgeBaseImage {
     /// Raised whenever a record type gains, loses or changes a field, or the layout changes.
-    public static let formatVersion: UInt32 = 5
+    public static let formatVersion: UInt32 = 6
     static let magic = Array("OCTOKB1\n".utf8)
     static let headerSize = ImageFrame.headerSize
 

@@ -66,7 +66,8 @@ struct QueryPlan: Sendable {
     }
 
     /// Sources and matcher for one word: the word itself, its completions if it is being typed,
-    /// and terms one edit away if it is long enough for a typo to be told from another word.
+    /// or, only where the base lacks it, terms one edit away if it is long enough for a typo to be
+    /// told from another word.
     private static func word(_ word: String, typing: Bool, index: SearchIndex)
         -> (sources: [Source], matcher: WordMatcher, typoMatcher: WordMatcher)
     {
@@ -82,11 +83,30 @@ struct QueryPlan: Sendable {
             sources.append(.term(id, factor: 1, typo: false))
             ranges.append(id..<id + 1)
         }
-        for id in index.typos.neighbours(of: word, in: index.dictionary) where !completions.contains(id) {
+        // Singular and plural find each other ("reservations" finds "reservation"), as the same word.
+        for variant in QueryPlan.otherNumber(of: word) {
+            if let id = index.dictionary.id(variant), !completions.contains(id) {
+                sources.append(.term(id, factor: 1, typo: false))
+                ranges.append(id..<id + 1)
+            }
+        }
+        // A word of the base is never someone's typo: "preservation" must not also find "reservation".
+        for id in sources.isEmpty ? index.typos.neighbours(of: word, in: index.dictionary) : [] {
             sources.append(.term(id, factor: typoFactor, typo: true))
             typoRanges.append(id..<id + 1)
         }
         return (sources, WordMatcher(ranges: ranges), WordMatcher(ranges: typoRanges))
+    }
+
+    /// The English singular of a plural and the plural of a singular, for words long enough that
+    /// a final "s" is an inflection rather than part of a short word ("gas", "bus" are left alone).
+    static func otherNumber(of word: String) -> [String] {
+        guard word.utf8.count >= 5 else { return [] }
+        if word.hasSuffix("ies") { return [String(word.dropLast(3)) + "y"] }
+        if word.hasSuffix("ss") { return [word + "es"] }
+        if word.hasSuffix("s") { return [String(word.dropLast())] }
+        if word.hasSuffix("y") { return [String(word.dropLast()) + "ies", word + "s"] }
+        return [word + "s"]
     }
 
     private mutating func add(word: String, typing: Bool, index: SearchIndex) {

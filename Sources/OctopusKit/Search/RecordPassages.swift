@@ -16,7 +16,11 @@ extension Record {
         switch self {
         case .session(let s): for t in s.topics { add(.heading, t.title) }
         case .article(let a): for h in [a.chapter, a.section, a.titleGroup].compactMap({ $0 }) { add(.heading, h) }
-        case .country(let c): add(.heading, c.region)
+        case .country(let c):
+            add(.heading, c.region)
+            // "portugal reservations" should find Portugal's page, under the block's own heading.
+            if !c.statements.isEmpty { add(.heading, "Reservations and declarations") }
+            for st in c.statements { add(.heading, "\(st.kind.rawValue) \(st.provision)") }
         case .treaty, .organisation, .term: break
         }
         for text in texts { add(.body, text) }
