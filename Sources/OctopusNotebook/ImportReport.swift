@@ -11,7 +11,11 @@ public struct ImportReport: Sendable, Hashable {
     /// The subset of `alreadyPresent` whose text in the file differs from the notebook's:
     /// the notebook's text was kept.
     public var differing: [UUID] = []
+    /// Notes in the file that were deleted here after the file's last edit of them: not restored.
+    public var deletedHere: [UUID] = []
     public var bookmarksAdded: [String] = []
+    /// Bookmarks in the file that were removed here after they were made: not restored.
+    public var bookmarksRemovedHere: [String] = []
     public var bookmarksAlreadyPresent: [String] = []
     /// Empty notes in the file, left out: there is nothing in them to lose.
     public var skippedEmpty: [Diagnostic] = []
@@ -29,8 +33,10 @@ public struct ImportReport: Sendable, Hashable {
         if !differing.isEmpty {
             notes += " (\(differing.count) differ\(differing.count == 1 ? "s" : "") from the file: the notebook's text was kept)"
         }
+        if !deletedHere.isEmpty { notes += ", \(deletedHere.count) deleted here (kept deleted)" }
         if !skippedEmpty.isEmpty { notes += ", \(count(skippedEmpty.count, "empty note")) skipped" }
         if !refused.isEmpty { notes += ", \(count(refused.count, "note")) not imported (control characters)" }
         return notes + "; \(count(bookmarksAdded.count, "bookmark")) added, \(bookmarksAlreadyPresent.count) already present"
+            + (bookmarksRemovedHere.isEmpty ? "" : ", \(bookmarksRemovedHere.count) removed here (kept removed)")
     }
 }

@@ -28,6 +28,21 @@ enum Migrations {
                     CREATE INDEX note_recordID ON note(recordID);
                     """)
         }
+        // A deletion is remembered, so importing an older export does not bring back what the
+        // user deleted on purpose.
+        migrator.registerMigration("v2: deletions remembered") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE deletedNote (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        deletedAt INTEGER NOT NULL
+                    );
+                    CREATE TABLE deletedBookmark (
+                        recordID TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+                        deletedAt INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }()
 

@@ -137,11 +137,14 @@ public final class Notebook: Sendable {
     public func toggleBookmark(_ recordID: String) throws(NotebookError) -> Bool {
         let id = try Self.checked(recordID)
         return try write { db in
+            let now = Timestamp.now()
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM bookmark WHERE recordID = ?", arguments: [id]) == true {
                 try db.execute(sql: "DELETE FROM bookmark WHERE recordID = ?", arguments: [id])
+                try db.execute(sql: "INSERT OR REPLACE INTO deletedBookmark (recordID, deletedAt) VALUES (?, ?)", arguments: [id, now])
                 return false
             }
-            try db.execute(sql: "INSERT INTO bookmark (recordID, createdAt) VALUES (?, ?)", arguments: [id, Timestamp.now()])
+            try db.execute(sql: "INSERT INTO bookmark (recordID, createdAt) VALUES (?, ?)", arguments: [id, now])
+            try db.execute(sql: "DELETE FROM deletedBookmark WHERE recordID = ?", arguments: [id])
             return true
         }
     }
@@ -192,12 +195,26 @@ public final class Notebook: Sendable {
         }
     }
 
-    /// Deletes a note. Returns false if there was no such note (another window may have deleted it).
+    /// Deletes a note, and remembers that it did, so an import of an older export does not bring
+    /// it back. Returns false if there was no such note (another window may have deleted it).
     @discardableResult
     public func deleteNote(id: UUID) throws(NotebookError) -> Bool {
         try write { db in
             try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [Self.key(id)])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO deletedNote (id, deletedAt) VALUES (?, ?)", arguments: [Self.key(id), Timestamp.now()])
+            return true
+        }
+    }
+
+    /// Notes whose id starts with `prefix` (the eight digits `notes list` shows, or more), for
+    /// commands that name a note. Anything but hex digits and hyphens matches nothing.
+    public func notes(idPrefix prefix: String) throws(NotebookError) -> [Note] {
+        let p = prefix.lowercased()
+        guard !p.isEmpty, p.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { return [] }
+        return try read { db in
+            try Self.fetchNotes(db, sql: "SELECT * FROM note WHERE substr(id, 1, ?) = ? ORDER BY createdAt", arguments: [p.count, p])
         }
     }
 

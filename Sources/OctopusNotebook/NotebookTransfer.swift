@@ -134,7 +134,8 @@ extension Notebook {
     // MARK: Import
 
     /// Merges a JSON export into the notebook in one transaction: new notes and bookmarks are
-    /// added, existing ones are kept as they are. A file with any problem of structure imports
+    /// added, existing ones are kept as they are, and what was deleted here since the file's
+    /// copy of it was last changed stays deleted. A file with any problem of structure imports
     /// nothing; a note that is empty, or holds a character no note may hold (`NoteText`), is
     /// skipped and listed in the report, and the rest is imported: one bad note does not strand
     /// a whole backup.
@@ -175,23 +176,34 @@ extension Notebook {
             report.skippedEmpty = parsed.skippedEmpty
             report.refused = parsed.refused
             for note in parsed.notes {
-                if let existing = try Self.fetchNote(note.id, db) {
+                // Deleted here after the file's last edit of it: deleted on purpose, stays deleted.
+                if let deletedAt = try Int64.fetchOne(db, sql: "SELECT deletedAt FROM deletedNote WHERE id = ?", arguments: [Self.key(note.id)]),
+                    Timestamp.milliseconds(note.updatedAt) <= deletedAt
+                {
+                    report.deletedHere.append(note.id)
+                } else if let existing = try Self.fetchNote(note.id, db) {
                     report.alreadyPresent.append(note.id)
                     if existing.text != note.text || existing.recordID.lowercased() != note.recordID.lowercased() {
                         report.differing.append(note.id)
                     }
                 } else {
                     try Self.insert(note, into: db)
+                    try db.execute(sql: "DELETE FROM deletedNote WHERE id = ?", arguments: [Self.key(note.id)])
                     report.added.append(note)
                 }
             }
             for b in parsed.bookmarks {
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM bookmark WHERE recordID = ?", arguments: [b.recordID]) == true {
+                if let removedAt = try Int64.fetchOne(db, sql: "SELECT deletedAt FROM deletedBookmark WHERE recordID = ?", arguments: [b.recordID]),
+                    Timestamp.milliseconds(b.createdAt) <= removedAt
+                {
+                    report.bookmarksRemovedHere.append(b.recordID)
+                } else if try Bool.fetchOne(db, sql: "SELECT 1 FROM bookmark WHERE recordID = ?", arguments: [b.recordID]) == true {
                     report.bookmarksAlreadyPresent.append(b.recordID)
                 } else {
                     try db.execute(
                         sql: "INSERT INTO bookmark (recordID, createdAt) VALUES (?, ?)",
                         arguments: [b.recordID, Timestamp.milliseconds(b.createdAt)])
+                    try db.execute(sql: "DELETE FROM deletedBookmark WHERE recordID = ?", arguments: [b.recordID])
                     report.bookmarksAdded.append(b.recordID)
                 }
             }

@@ -128,13 +128,13 @@ struct Handout: ParsableCommand {
 struct Notes: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notes",
-        abstract: "List, add, export and import your notes.",
+        abstract: "List, add, edit, remove, export and import your notes.",
         discussion: """
             Notes and bookmarks are kept in one file, notebook.sqlite, in --data-dir, OCTOPUS_DATA_DIR, \
             $XDG_DATA_HOME/octopus or ~/.local/share/octopus. A note whose record is not in the knowledge \
             base is kept and listed as orphaned.
             """,
-        subcommands: [List.self, Add.self, Export.self, Import.self],
+        subcommands: [List.self, Add.self, Edit.self, Remove.self, Export.self, Import.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -225,6 +225,116 @@ struct Notes: ParsableCommand {
         }
     }
 
+    /// The note an id names: its first digits as `notes list` shows them, or the whole UUID.
+    static func find(_ prefix: String, in book: Notebook) throws -> Note {
+        let matches = try notebookCall { () throws(NotebookError) in try book.notes(idPrefix: prefix) }
+        switch matches.count {
+        case 1: return matches[0]
+        case 0:
+            Terminal.printError("octopus: no note \(Sanitizer.clean(prefix)); `octopus notes list` shows each note's id")
+        default:
+            Terminal.printError(
+                "octopus: \(matches.count) notes start with \(Sanitizer.clean(prefix)): "
+                    + matches.map { String($0.id.uuidString.lowercased().prefix(13)) }.joined(separator: ", ") + "; type more of the id")
+        }
+        throw ExitCode(.nothingFound)
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
+            abstract: "Replace a note's text; prints \"saved <uuid>\" once it is on disk.",
+            discussion: """
+                Example: octopus notes edit 3f2a9c1e "Ask PT about the 60 days"
+                With no text, the note opens in $VISUAL or $EDITOR; with "-", the new text is read from \
+                standard input. The note keeps its id, so an export of it merges as the same note.
+                """)
+        @Argument(help: ArgumentHelp("The note's id: its first digits, as `octopus notes list` shows them.", valueName: "id"))
+        var id: String
+        @Argument(help: ArgumentHelp("The new text.", valueName: "text"))
+        var text: [String] = []
+        @OptionGroup var notebook: NotebookOptions
+
+        func run() throws {
+            let book = try notebook.open()
+            let note = try Notes.find(id, in: book)
+            var body = text.joined(separator: " ")
+            if body == "-" {
+                let input = (try? FileHandle.standardInput.read(upToCount: Note.maxTextBytes + 1)) ?? Data()
+                body = try notebookCall { () throws(NotebookError) in try NoteText.decode(input, source: "standard input") }
+                while body.last?.isNewline == true { body.removeLast() }
+            } else if body.isEmpty {
+                body = try Self.inEditor(note)
+            }
+            if body == note.text {
+                Terminal.write("unchanged \(note.id.uuidString.lowercased())\n")
+                return
+            }
+            try notebookCall { () throws(NotebookError) in try NoteText.validate(body) }
+            let saved = try notebookCall { () throws(NotebookError) in try book.updateNote(id: note.id, text: body) }
+            Terminal.write("saved \(saved.id.uuidString.lowercased())\n")
+        }
+
+        /// The note in the user's editor, on a private file that is kept, and named, if the text
+        /// cannot be saved: nothing written there is lost.
+        static func inEditor(_ note: Note) throws -> String {
+            guard isatty(STDIN_FILENO) == 1, let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment) else {
+                Terminal.printError(
+                    "octopus: give the new text (octopus notes edit \(note.shortID) \"…\"), \"-\" to read it from standard input, or set $EDITOR to edit it there"
+                )
+                throw ExitCode(.usage)
+            }
+            guard let path = ExternalEditor.draft(note.text) else {
+                Terminal.printError("octopus: cannot create a temporary file for the editor in \(FileManager.default.temporaryDirectory.path)")
+                throw ExitCode(.cannotCreate)
+            }
+            let status = editor.edit(path)
+            do {
+                let text = try notebookCall { () throws(NotebookError) in try ExternalEditor.read(path) }
+                if text == note.text || text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    try? FileManager.default.removeItem(atPath: path)
+                    if text != note.text {
+                        Terminal.printError("octopus: the note was emptied, not saved; `octopus notes rm \(note.shortID)` deletes it")
+                        throw ExitCode(.usage)
+                    }
+                    if status != 0 { Terminal.printError("octopus: the editor exited with status \(status); the note is unchanged") }
+                    return text
+                }
+                try notebookCall { () throws(NotebookError) in try NoteText.validate(text) }
+                try? FileManager.default.removeItem(atPath: path)
+                return text
+            } catch let exit as ExitCode {
+                if FileManager.default.fileExists(atPath: path) { Terminal.printError("octopus: your text is kept in \(path)") }
+                throw exit
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rm",
+            abstract: "Delete notes; an older export imported later does not bring them back.",
+            discussion: "Example: octopus notes rm 3f2a9c1e. Each deleted note is printed with its text, so a mistaken id shows at once.",
+            aliases: ["remove", "delete"])
+        @Argument(help: ArgumentHelp("The ids of the notes to delete: their first digits, as `octopus notes list` shows them.", valueName: "id"))
+        var ids: [String] = []
+        @OptionGroup var notebook: NotebookOptions
+
+        func validate() throws {
+            if ids.isEmpty { throw ValidationError("name the note to delete by its id, e.g. octopus notes rm 3f2a9c1e (octopus notes list shows the ids)") }
+        }
+
+        func run() throws {
+            let book = try notebook.open()
+            // Every id is found before anything is deleted: one typo deletes nothing.
+            let notes = try ids.map { try Notes.find($0, in: book) }
+            for note in notes {
+                _ = try notebookCall { () throws(NotebookError) in try book.deleteNote(id: note.id) }
+                Terminal.write("deleted \(note.shortID) on \(note.recordID): \(Sanitizer.clean(note.firstLine))\n")
+            }
+        }
+    }
+
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
@@ -282,8 +392,10 @@ struct Notes: ParsableCommand {
                 let differs = report.differing.contains(id) ? " (differs from the file: kept this notebook's text)" : ""
                 out += "  present  note \(String(id.uuidString.lowercased().prefix(8)))\(differs)\n"
             }
+            for id in report.deletedHere { out += "  deleted  note \(String(id.uuidString.lowercased().prefix(8))) (you deleted it here; kept deleted)\n" }
             for b in report.bookmarksAdded { out += "  added    bookmark on \(describe(b))\n" }
             for b in report.bookmarksAlreadyPresent { out += "  present  bookmark on \(b)\n" }
+            for b in report.bookmarksRemovedHere { out += "  removed  bookmark on \(b) (you removed it here; kept removed)\n" }
             Terminal.write(out)
             for d in report.skippedEmpty + report.refused { Terminal.printError("warning: \(d)") }
             // The rest was imported, but not all the notes: a script must be able to tell.

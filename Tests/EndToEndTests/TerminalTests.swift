@@ -181,7 +181,7 @@ struct TerminalTests {
         t.type("m")
         t.waitFor { $0.contains("Bookmarked") }
         t.type("a")
-        t.waitFor { $0.contains("Note on") }
+        t.waitFor { $0.contains("New note on") }
         t.type("Ask the PT delegate"); t.send("Enter"); t.type("about the 60 days")
         t.send("C-s")
         var screen = t.waitFor { $0.contains("Note saved") }
@@ -212,6 +212,55 @@ struct TerminalTests {
         screen = t.waitFor { $0.contains("Your notes (1)") }
         #expect(screen.contains("Ask the PT delegate"))
         #expect(screen.contains("about the 60 days"))
+        t.type("q")
+        t.waitFor { !$0.contains("octopus ›") }
+        expectSaneTerminal(t)
+    }
+
+    /// Issue 14, as a delegate does it: write a note, edit it, delete it after a yes; then an
+    /// export taken before the deletion, imported again, does not bring the note back.
+    @Test func aNoteWrittenEditedAndDeletedStaysDeletedAfterReimportingAnOlderExport() throws {
+        let t = try TmuxSession()
+        let env = ["OCTOPUS_DATA_DIR": t.dataDirectory]
+        start(t)
+        t.type(":PT"); t.send("Enter")
+        t.waitFor { $0.contains("Portugal") }
+        t.type("a")
+        t.waitFor { $0.contains("New note on Portugal") }
+        t.type("Ask about Art. 24")
+        t.send("C-s")
+        t.waitFor { $0.contains("Note saved on Portugal") }
+        var screen = t.waitFor { $0.contains("1 note — A jumps to it") }
+        #expect(screen.contains("1 note — A jumps to it"), "\(screen)")
+        let older = t.dataDirectory + "/older.json"
+        #expect(try Binary.run(["notes", "export", "--format", "json", "-o", older], environment: env).status == 0)
+
+        // a again: edit the note (1), add "(5)".
+        t.type("a")
+        t.waitFor { $0.contains("You have 1 note on Portugal") }
+        t.type("1")
+        t.waitFor { $0.contains("Your note on Portugal") }
+        t.type("(5)")
+        t.send("C-s")
+        t.waitFor { $0.contains("Note on Portugal saved") }
+        t.type(":notes"); t.send("Enter")
+        screen = t.waitFor { $0.contains("Ask about Art. 24(5)  — Portugal") }
+        #expect(screen.contains("1 note"), "\(screen)")
+        t.type("d")
+        t.waitFor { $0.contains("Delete your note on Portugal?") }
+        t.type("y")
+        screen = t.waitFor { $0.contains("Note deleted from Portugal") }
+        #expect(screen.contains("No notes yet"), "\(screen)")
+        t.type("q")
+        t.waitFor { !$0.contains("octopus ›") }
+
+        let reimport = try Binary.run(["notes", "import", older], environment: env)
+        #expect(reimport.status == 0, "\(reimport.stderr)")
+        #expect(reimport.stdout.contains("0 notes added, 0 already present, 1 deleted here (kept deleted)"), "\(reimport.stdout)")
+        start(t)
+        t.type(":notes"); t.send("Enter")
+        screen = t.waitFor { $0.contains("No notes yet") }
+        #expect(screen.contains("No notes yet"), "the deleted note stays deleted")
         t.type("q")
         t.waitFor { !$0.contains("octopus ›") }
         expectSaneTerminal(t)

@@ -51,6 +51,47 @@ struct CommandLineTests {
         #expect(try Binary.run(["handout"], environment: [:]).status == 64)
     }
 
+    /// Issue 14: `notes edit ID` and `notes rm ID`, by the digits `notes list` shows; an older
+    /// export imported after a deletion does not bring the note back.
+    @Test func editAndRemoveANoteByItsIDAndTheDeletionSurvivesAReimport() throws {
+        let tmp = TempFolder()
+        let env = ["OCTOPUS_DATA_DIR": tmp.data]
+        let added = try Binary.run(["notes", "add", "PT", "Ask about Art. 24"], environment: env)
+        let id = String(added.stdout.dropFirst("saved ".count).prefix(8))
+        #expect(added.status == 0 && id.count == 8, "\(added.stdout)")
+        _ = try Binary.run(["notes", "add", "art29", "kept"], environment: env)
+        let older = tmp.file("older.json")
+        #expect(try Binary.run(["notes", "export", "--format", "json", "-o", older], environment: env).status == 0)
+
+        let edited = try Binary.run(["notes", "edit", id, "Ask", "about", "Art. 24(5)"], environment: env)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stdout.hasPrefix("saved \(id)"))
+        #expect(try Binary.run(["notes", "list"], environment: env).stdout.contains("Ask about Art. 24(5)"))
+        let piped = try Binary.run(["notes", "edit", id, "-"], environment: env, stdin: "two\nlines\n")
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(try Binary.run(["notes", "list"], environment: env).stdout.contains("two\n"))
+        // No text, no terminal, no editor: told what to do, nothing changed.
+        let bare = try Binary.run(["notes", "edit", id], environment: env.merging(["EDITOR": "", "VISUAL": ""]) { $1 })
+        #expect(bare.status == 64)
+        #expect(bare.stderr.contains("give the new text"))
+        let unknown = try Binary.run(["notes", "edit", "ffffffff", "x"], environment: env)
+        #expect(unknown.status == 1 && unknown.stderr.contains("octopus notes list"))
+
+        // One unknown id among several deletes nothing.
+        #expect(try Binary.run(["notes", "rm", id, "ffffffff"], environment: env).status == 1)
+        #expect(try Binary.run(["notes", "list"], environment: env).stdout.contains("two"))
+        let removed = try Binary.run(["notes", "rm", id], environment: env)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout == "deleted \(id) on PT: two\n")
+
+        let reimport = try Binary.run(["notes", "import", older], environment: env)
+        #expect(reimport.status == 0, "\(reimport.stderr)")
+        #expect(reimport.stdout.contains("1 deleted here (kept deleted)"), "\(reimport.stdout)")
+        #expect(reimport.stdout.contains("deleted  note \(id)"))
+        let list = try Binary.run(["notes", "list"], environment: env).stdout
+        #expect(!list.contains("PT  Portugal") && list.contains("kept"), "\(list)")
+    }
+
     @Test func exportImportAndReport() throws {
         let a = TempFolder(), b = TempFolder()
         #expect(try Binary.run(["notes", "add", "PT", "-"], environment: ["OCTOPUS_DATA_DIR": a.data], stdin: "two\nlines\n").status == 0)

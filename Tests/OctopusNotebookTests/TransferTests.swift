@@ -39,6 +39,51 @@ struct TransferTests {
         #expect(Set(try to.allNotes()) == [a, b, local])
     }
 
+    /// Issue 14: a note deleted on purpose stays deleted when an older export is imported again,
+    /// and so does a removed bookmark; a note edited elsewhere after the deletion comes back.
+    @Test func deletionsSurviveReimportingAnOlderExport() throws {
+        let folder = TempFolder(), other = TempFolder()
+        let book = try Notebook.open(directory: folder.data)
+        let kept = try book.addNote(recordID: "art29", text: "keep me")
+        let gone = try book.addNote(recordID: "art29", text: "delete me")
+        try book.toggleBookmark("ws3")
+        let older = try book.exportNotes(format: .json)
+
+        #expect(try book.deleteNote(id: gone.id))
+        #expect(try book.toggleBookmark("ws3") == false)
+        let report = try book.importNotes(from: Data(older.utf8), name: "older.json")
+        #expect(report.added.isEmpty)
+        #expect(report.deletedHere == [gone.id])
+        #expect(report.bookmarksRemovedHere == ["ws3"])
+        #expect(report.summary.contains("1 deleted here (kept deleted)"), "\(report.summary)")
+        #expect(try book.allNotes() == [kept])
+        #expect(try book.bookmarkedIDs().isEmpty)
+
+        // Marking it again lifts the memory of the removal.
+        try book.toggleBookmark("ws3")
+        #expect(try book.bookmarkedIDs() == ["ws3"])
+
+        // The same note edited on another machine after it was deleted here is new work: restored.
+        let elsewhere = try Notebook.open(directory: other.data)
+        _ = try elsewhere.importNotes(from: Data(older.utf8), name: "older.json")
+        Thread.sleep(forTimeInterval: 0.01)
+        _ = try elsewhere.updateNote(id: gone.id, text: "delete me — no, rewritten")
+        let newer = try elsewhere.exportNotes(format: .json)
+        let again = try book.importNotes(from: Data(newer.utf8), name: "newer.json")
+        #expect(again.added.map(\.id) == [gone.id])
+        #expect(try book.note(id: gone.id)?.text == "delete me — no, rewritten")
+    }
+
+    @Test func aNoteIsFoundByTheStartOfItsID() throws {
+        let folder = TempFolder()
+        let book = try Notebook.open(directory: folder.data)
+        let note = try book.addNote(recordID: "PT", text: "x")
+        #expect(try book.notes(idPrefix: note.shortID) == [note])
+        #expect(try book.notes(idPrefix: note.shortID.uppercased()) == [note])
+        #expect(try book.notes(idPrefix: "%").isEmpty)  // no SQL pattern
+        #expect(try book.notes(idPrefix: "").isEmpty)
+    }
+
     @Test func anExportIsCheckedWithoutANotebookAsTheImportWouldCheckIt() throws {
         let tmp = TempFolder()
         let book = try Notebook.open(directory: tmp.data)

@@ -20,7 +20,7 @@ struct NotebookSafetyTests {
         var s = pageWithNotebook("PT")
         Update.update(&s, .key(.char("a")))
         for key: Key in [.char("a"), .char("\0"), .char("\u{1C}"), .char("b"), .tab, .char("c")] { Update.update(&s, .key(key)) }
-        #expect(Update.update(&s, .key(.ctrl("s"))) == [.saveNote(recordID: "PT", text: "ab    c")])
+        #expect(Update.update(&s, .key(.ctrl("s"))) == [.saveNote(recordID: "PT", noteID: nil, text: "ab    c")])
     }
 }
 

@@ -120,14 +120,14 @@ struct TextTests {
         let screen = Render.render(s).text
         #expect(screen.contains("PT Portugal 👍 Caé"))
         let effects = Update.update(&s, .key(.ctrl("s")))
-        #expect(effects == [.saveNote(recordID: "art29", text: "🇵🇹 Portugal 👍🏽 Cae\u{301}")])
+        #expect(effects == [.saveNote(recordID: "art29", noteID: nil, text: "🇵🇹 Portugal 👍🏽 Cae\u{301}")])
         #expect(s.overlay == nil && !s.quitRequested)
     }
 
     /// A save that fails (a full disk, a read-only notebook) brings the editor back with the text.
     @MainActor @Test func aNoteThatCannotBeSavedComesBackToTheEditor() throws {
         var s = AppState(kb: bundled, size: Size(width: 80, height: 24))
-        Update.update(&s, .noteNotSaved(recordID: "PT", text: "line one\n🇵🇹 two", reason: "the disk is full"))
+        Update.update(&s, .noteNotSaved(recordID: "PT", noteID: nil, text: "line one\n🇵🇹 two", reason: "the disk is full"))
         guard case .noteEditor(let editor) = s.overlay else { Issue.record("no editor"); return }
         #expect(editor.text == "line one\n🇵🇹 two")
         #expect(s.message?.contains("the disk is full") == true)

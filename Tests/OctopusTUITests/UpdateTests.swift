@@ -145,7 +145,7 @@ struct UpdateTests {
         guard case .noteEditor(let asking) = s.overlay else { Issue.record("discarded without asking"); return }
         #expect(asking.confirmingDiscard)
         send(&s, .char("n"))  // back to the text, nothing lost
-        #expect(Update.update(&s, .key(.ctrl("s"))) == [.saveNote(recordID: "PT", text: "first\nsecond")])
+        #expect(Update.update(&s, .key(.ctrl("s"))) == [.saveNote(recordID: "PT", noteID: nil, text: "first\nsecond")])
         #expect(s.overlay == nil)
     }
 
@@ -160,7 +160,7 @@ struct UpdateTests {
         var s = withNotebook()
         s.externalEditor = "vi"
         send(&s, .char(":")); type(&s, "PT"); send(&s, .enter)
-        #expect(Update.update(&s, .key(.char("a"))) == [.externalEditor(recordID: "PT")])
+        #expect(Update.update(&s, .key(.char("a"))) == [.externalEditor(recordID: "PT", noteID: nil)])
     }
 
     @Test func notesUnavailableIsExplained() {

@@ -35,7 +35,7 @@ public enum Browser {
         // The backend has called setlocale, so the codeset is the user's.
         var state = AppState(kb: kb, size: backend.size, date: options.date, ascii: options.ascii || !isUTF8Locale())
         let env = ProcessInfo.processInfo.environment
-        state.externalEditor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        state.externalEditor = ExternalEditor(environment: env)?.command
         var notebook: Notebook?
         do {
             notebook = try Notebook.open(directory: options.dataDirectory)
@@ -67,7 +67,7 @@ public enum Browser {
                 // if the notebook cannot take it, kept in a private file named on the way out.
                 var kept: String?
                 if case .noteEditor(let editor) = state.overlay, !editor.isEmpty,
-                    case .noteNotSaved? = runner.save(recordID: editor.recordID, text: editor.text, state: state).last
+                    case .noteNotSaved? = runner.save(recordID: editor.recordID, noteID: editor.noteID, text: editor.text, state: state).last
                 {
                     kept = EffectRunner.keepDraft(editor.text)
                 }

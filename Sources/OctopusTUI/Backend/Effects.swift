@@ -19,10 +19,17 @@ struct EffectRunner {
                 let marked = try notebook.toggleBookmark(id)
                 return reload() + [.notice(marked ? "Bookmarked \(title(id, state)) (B lists bookmarks)" : "Bookmark removed from \(title(id, state))")]
             } catch { return [.notice(error.description)] }
-        case .saveNote(let recordID, let text):
-            return save(recordID: recordID, text: text, state: state)
-        case .externalEditor(let recordID):
-            return editExternally(recordID: recordID, state: state)
+        case .saveNote(let recordID, let noteID, let text):
+            return save(recordID: recordID, noteID: noteID, text: text, state: state)
+        case .externalEditor(let recordID, let noteID):
+            return editExternally(recordID: recordID, noteID: noteID, state: state)
+        case .deleteNote(let id):
+            guard let notebook else { return [.notice("Notes are unavailable")] }
+            let on = state.notebook.note(id).map { " from " + title($0.recordID, state) } ?? ""
+            do {
+                let deleted = try notebook.deleteNote(id: id)
+                return reload() + [.notice(deleted ? "Note deleted\(on)" : "That note was already deleted (in another window?)")]
+            } catch { return [.notice(error.description)] }
         case .writeHandout(let ids):
             return writeHandout(ids, state: state)
         case .suspend:
@@ -54,64 +61,64 @@ struct EffectRunner {
         return reload()
     }
 
-    func save(recordID: String, text: String, state: AppState) -> [Message] {
-        guard let notebook else { return [.noteNotSaved(recordID: recordID, text: text, reason: "notes are unavailable")] }
+    func save(recordID: String, noteID: UUID?, text: String, state: AppState) -> [Message] {
+        guard let notebook else { return [.noteNotSaved(recordID: recordID, noteID: noteID, text: text, reason: "notes are unavailable")] }
         do {
+            if let noteID {
+                do {
+                    try notebook.updateNote(id: noteID, text: text)
+                    return reload() + [.notice("Note on \(title(recordID, state)) saved")]
+                } catch .noteNotFound {
+                    // Deleted in another window meanwhile: what was written here is kept, as a new note.
+                    try notebook.addNote(recordID: recordID, text: text)
+                    return reload() + [.notice("That note had been deleted elsewhere; saved as a new note on \(title(recordID, state))")]
+                }
+            }
             try notebook.addNote(recordID: recordID, text: text)
             return reload() + [.notice("Note saved on \(title(recordID, state))")]
-        } catch { return [.noteNotSaved(recordID: recordID, text: text, reason: error.description)] }
+        } catch { return [.noteNotSaved(recordID: recordID, noteID: noteID, text: text, reason: error.description)] }
     }
 
     private func title(_ id: String, _ state: AppState) -> String {
         state.kb.record(id).map(\.shortTitle) ?? Sanitizer.clean(id)
     }
 
-    /// Writes the note in `$VISUAL`/`$EDITOR` on a private temporary file, then saves what is there.
-    func editExternally(recordID: String, state: AppState) -> [Message] {
-        guard let editor = externalEditor else { return [] }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-note-\(UUID().uuidString).md").path
-        guard FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600]) else {
+    /// Writes the note in `$VISUAL`/`$EDITOR` on a private temporary file (holding the note's
+    /// text when it is an edit), then saves what is there.
+    func editExternally(recordID: String, noteID: UUID?, state: AppState) -> [Message] {
+        guard let editor = externalEditor.map(ExternalEditor.init(command:)) else { return [] }
+        let before = noteID.flatMap { state.notebook.note($0)?.text } ?? ""
+        guard let path = ExternalEditor.draft(before) else {
             return [.notice("Cannot create a temporary file for the editor in \(FileManager.default.temporaryDirectory.path)")]
         }
         var status: Int32 = 0
-        backend.suspend {
-            status = Self.runShell("exec \(editor) \"$1\"", argument: path)
-        }
+        backend.suspend { status = editor.edit(path) }
         octopus_clear_pending_signal(SIGINT)
         // Whatever the editor's exit status, text the user wrote is kept: saved, or, when it cannot
         // be (not UTF-8, a control character, the notebook unavailable), left in the file.
         do throws(NotebookError) {
-            let text = try NoteText.decode(FileManager.default.contents(atPath: path) ?? Data(), source: "the editor's file")
+            let text = try ExternalEditor.read(path)
+            if text == before {
+                try? FileManager.default.removeItem(atPath: path)
+                return [.notice(noteID == nil ? "Empty note not saved" : "Note unchanged")]
+            }
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 try? FileManager.default.removeItem(atPath: path)
+                if noteID != nil { return [.notice("The note was emptied, not saved: d in Your notes (:notes) deletes it")] }
                 return [.notice(status == 0 ? "Empty note not saved" : "The editor exited with status \(status); nothing to save")]
             }
-            guard let notebook else { return [.notice("Notes are unavailable; your text is kept in \(path)")] }
-            try notebook.addNote(recordID: recordID, text: text)
+            guard notebook != nil else { return [.notice("Notes are unavailable; your text is kept in \(path)")] }
+            let result = save(recordID: recordID, noteID: noteID, text: text, state: state)
+            if case .noteNotSaved(_, _, _, let reason)? = result.last { return [.notice(reason + "; your text is kept in \(path)")] }
             try? FileManager.default.removeItem(atPath: path)
-            return reload() + [.notice("Note saved on \(title(recordID, state))")]
+            return result
         } catch {
             return [.notice(error.description + "; your text is kept in \(path)")]
         }
     }
 
     /// Writes a draft the notebook would not take to a private file; returns its path.
-    static func keepDraft(_ text: String) -> String? {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-unsaved-\(UUID().uuidString).md").path
-        return FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) ? path : nil
-    }
-
-    /// Runs `sh -c script sh argument` on the terminal and waits for it.
-    static func runShell(_ script: String, argument: String) -> Int32 {
-        let argv = ["/bin/sh", "-c", script, "sh", argument]
-        let cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, cArgs, environ) == 0 else { return 127 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    }
+    static func keepDraft(_ text: String) -> String? { ExternalEditor.draft(text, prefix: "octopus-unsaved") }
 
     /// Writes the tray as a briefing pack in the current folder, never over an existing file.
     func writeHandout(_ ids: [String], state: AppState) -> [Message] {

@@ -84,7 +84,8 @@ final class NcursesBackend {
         case 127, 8: return .key(.backspace)
         case 0: return .key(.ctrl("@"))  // Ctrl-Space: a key, never a NUL in the text
         case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(ch) + 96))))
-        case 28...31: return nil  // Ctrl-\ ] ^ _: nothing uses them
+        case 31: return .key(.ctrl("_"))  // Ctrl-_ (Ctrl-/ on most terminals): undo, as in readline and emacs
+        case 28...30: return nil  // Ctrl-\ ] ^: nothing uses them
         default:
             guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
             return .key(.char(Character(scalar)))

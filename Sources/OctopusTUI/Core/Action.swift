@@ -17,10 +17,18 @@ public enum Action: Hashable, Sendable {
     case quit
     case digit(Int)
     case toggleBookmark, writeNote, addToHandout, writeHandout, openBookmarks
+    /// The notes list: delete the selected note (after a yes), open the record it is on.
+    case deleteNote, openRecord
+    /// `:notes`: the list of every note.
+    case openNotes
+    /// A record page: scroll to the user's notes on it.
+    case jumpToNotes
     case search, nextMatch, previousMatch
     case walk
     /// Ctrl-Z: give the terminal back to the shell until `fg`.
     case suspend
+    /// A menu's letter or digit: the choice it names, at once.
+    case menuKey
     /// A key of a text field: the go-to prompt, the search field, the note editor.
     case text(TextAction)
     /// A key of the walkthrough's own (steps, agenda, clock, projector).
@@ -42,6 +50,11 @@ public enum TextAction: Hashable, Sendable {
     case insert
     case moveLeft, moveRight, lineStart, lineEnd
     case deleteBackward, deleteForward, clearLine
+    /// Ctrl-W, Ctrl-U and Ctrl-K as in readline: the word before the cursor, the line before it,
+    /// the line after it. (One-line fields keep Ctrl-U clearing the whole field.)
+    case deleteWordBackward, deleteToLineStart, deleteToLineEnd
+    /// The note editor: take back the last change.
+    case undo
     /// The note editor's own: lines.
     case newLine, indent, lineUp, lineDown
     /// Enter and Esc: go, open or save; close the field.
@@ -63,6 +76,10 @@ public enum TextAction: Hashable, Sendable {
         case .deleteBackward: "delete the character before the cursor"
         case .deleteForward: "delete the character under the cursor"
         case .clearLine: "clear the line"
+        case .deleteWordBackward: "delete the word before the cursor"
+        case .deleteToLineStart: "delete to the start of the line"
+        case .deleteToLineEnd: "delete to the end of the line"
+        case .undo: "undo the last change"
         case .newLine: "new line"
         case .indent: "four spaces"
         case .lineUp: "move to the line above"
@@ -102,7 +119,7 @@ extension Action: KeyAction {
         case .previousLink: "select previous link"
         case .focus: "move focus to the preview (wide terminals)"
         case .toggleFold: "fold or unfold a chapter"
-        case .goTo: "go to an address (art 29, PT, ws 3, portugal), or :home, :bookmarks, :help, :q"
+        case .goTo: "go to an address (art 29, PT, ws 3, portugal), or :home, :bookmarks, :notes, :help, :q"
         case .toggleDate: "status date: conference ⇄ latest"
         case .cycleRegion: "countries: filter by region"
         case .cycleStatusFilter: "countries: filter by status"
@@ -111,15 +128,20 @@ extension Action: KeyAction {
         case .quit: "quit"
         case .digit: "type a link number, then Enter"
         case .toggleBookmark: "bookmark or unbookmark this record"
-        case .writeNote: "write a note on this record ($VISUAL/$EDITOR if set)"
+        case .writeNote: "write a note on this record, or edit one of yours ($VISUAL/$EDITOR if set)"
         case .addToHandout: "add this record to the handout tray"
         case .writeHandout: "write the handout tray as a Markdown briefing pack"
         case .openBookmarks: "your bookmarks"
+        case .openNotes: "your notes"
+        case .deleteNote: "notes: delete the selected note (asks first)"
+        case .openRecord: "notes: open the record the note is on"
+        case .jumpToNotes: "go to your notes on this record"
         case .search: "search everything (results as you type)"
         case .nextMatch: "next match of the last search on this page"
         case .previousMatch: "previous match of the last search on this page"
         case .walk: "walk a room through this session (facilitator mode)"
         case .suspend: "suspend to the shell (fg comes back)"
+        case .menuKey: "the choice's letter or digit chooses it"
         case .text(let action): action.help
         case .walkthrough(let action): action.help
         }
@@ -145,10 +167,10 @@ extension Action {
     var group: HelpGroup {
         switch self {
         case .moveUp, .moveDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom: .moving
-        case .open, .back, .forward, .goHome, .nextLink, .previousLink, .digit: .following
+        case .open, .back, .forward, .goHome, .nextLink, .previousLink, .digit, .menuKey: .following
         case .focus, .toggleFold, .toggleDate, .cycleRegion, .cycleStatusFilter, .toggleSort, .walk: .view
         case .goTo, .search, .nextMatch, .previousMatch: .finding
-        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks: .notebook
+        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .deleteNote, .openRecord, .jumpToNotes, .openNotes: .notebook
         case .walkthrough: .walkthrough
         case .help, .quit, .suspend: .program
         case .text(let t):
@@ -175,5 +197,5 @@ public enum Message: Sendable, Hashable {
     /// The handout tray was written to this file (the tray is emptied).
     case handoutWritten(path: String, records: Int)
     /// A note could not be saved: the editor comes back with the text, so nothing typed is lost.
-    case noteNotSaved(recordID: String, text: String, reason: String)
+    case noteNotSaved(recordID: String, noteID: UUID?, text: String, reason: String)
 }

@@ -148,6 +148,8 @@ public enum Overlay: Sendable, Hashable {
     case goto(GotoPrompt)
     case noteEditor(EditorState)
     case search(SearchState)
+    /// A question with a few choices (which note to edit; delete it?).
+    case menu(Menu)
 }
 
 public struct BrowserOptions: Sendable, Hashable {
@@ -222,6 +224,7 @@ public struct AppState: Sendable {
         case .goto: return .gotoPrompt
         case .noteEditor(let editor): return editor.confirmingDiscard ? .discardNote : .noteEditor
         case .search: return .search
+        case .menu: return .menu
         case nil: break
         }
         switch place {

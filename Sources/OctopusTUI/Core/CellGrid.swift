@@ -99,6 +99,19 @@ public struct CellGrid: Sendable, Hashable {
         for x in start..<end { cells[row * size.width + x] = Cell(text: " ", style: style) }
     }
 
+    /// A frame of box-drawing lines around `rect` (ASCII look-alikes where the locale needs them).
+    public mutating func box(_ rect: Rect, style: Style = .dim) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let right = rect.column + rect.width - 1, bottom = rect.row + rect.height - 1
+        let line = String(repeating: "─", count: rect.width - 2)
+        put("┌" + line + "┐", row: rect.row, column: rect.column, style: style)
+        put("└" + line + "┘", row: bottom, column: rect.column, style: style)
+        for r in (rect.row + 1)..<bottom {
+            put("│", row: r, column: rect.column, style: style)
+            put("│", row: r, column: right, style: style)
+        }
+    }
+
     /// The grid with every cell made ASCII, for terminals whose locale is not UTF-8: punctuation
     /// gets an ASCII look-alike, accented letters lose their accents, anything else becomes "?".
     public func asciiOnly() -> CellGrid {
@@ -113,6 +126,7 @@ public struct CellGrid: Sendable, Hashable {
         "›": ">", "‹": "<", "…": ".", "·": "-", "–": "-", "—": "-", "•": "*", "‘": "'", "’": "'", "“": "\"", "”": "\"",
         "│": "|", "┃": "#", "▾": "-", "▸": "+", "●": "*", "◐": "o", "○": "o", "◌": "?", "⇄": "=", "→": ">", "←": "<",
         "↑": "^", "↓": "v", "×": "x", "▏": "_", "«": "<", "»": ">",
+        "┌": "+", "┐": "+", "└": "+", "┘": "+", "─": "-",
     ]
 
     static func ascii(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import OctopusKit
 
 /// The built-in multi-line note editor, as a value: one `TextField` per line and the row of the
@@ -6,15 +7,33 @@ public struct EditorState: Sendable, Hashable {
     public enum Outcome: Sendable, Hashable { case stillOpen, save, discard }
 
     public var recordID: String
+    /// The note being edited, or nil for a new one.
+    public var noteID: UUID?
     public private(set) var lines: [TextField] = [TextField()]
     public private(set) var row = 0
     public var confirmingDiscard = false
+    /// What undo goes back to: the lines and cursor before each change, the last one last.
+    private var history: [Snapshot] = []
+    /// Typing a word is one change to undo, not one per letter.
+    private var typingWord = false
+    private struct Snapshot: Sendable, Hashable {
+        var lines: [TextField]
+        var row: Int
+    }
+    static let historyLimit = 500
+
+    /// The text the editor opened with: Esc leaves it without asking while nothing has changed.
+    public private(set) var original = ""
 
     public init(recordID: String) { self.recordID = recordID }
 
-    /// An editor holding `text` (a draft that could not be saved), the cursor at its end.
-    public init(recordID: String, text: String) {
+    /// An editor holding `text` (a note to edit, or a draft that could not be saved), the cursor
+    /// at its end; `noteID` is the note it replaces when saved, nil for a new one; `original` is
+    /// the note as saved (a draft never saved differs from it, so Esc asks before losing it).
+    public init(recordID: String, noteID: UUID? = nil, text: String, original: String = "") {
         self.recordID = recordID
+        self.noteID = noteID
+        self.original = original
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { TextField(String($0)) }
         row = lines.count - 1
     }
@@ -38,10 +57,26 @@ public struct EditorState: Sendable, Hashable {
             confirmingDiscard = false
             return action == .discard ? .discard : .stillOpen
         }
+        if action == .undo {
+            guard let last = history.popLast() else { return .stillOpen }
+            lines = last.lines
+            row = last.row
+            typingWord = false
+            return .stillOpen
+        }
+        let snapshot = Snapshot(lines: lines, row: row)
+        defer {
+            if lines != snapshot.lines {
+                let continuing = typingWord && action == .insert && !(key == .char(" "))
+                if !continuing { history.append(snapshot) }
+                if history.count > Self.historyLimit { history.removeFirst() }
+            }
+            typingWord = action == .insert && key != .char(" ")
+        }
         switch action {
         case .save: return .save
         case .cancel:
-            if isEmpty { return .discard }
+            if isEmpty || (noteID != nil && text == original) { return .discard }
             confirmingDiscard = true
         case .moveLeft:
             if !lines[row].moveLeft(), row > 0 { row -= 1; lines[row].moveEnd() }
@@ -68,8 +103,23 @@ public struct EditorState: Sendable, Hashable {
                 lines[row].append(lines.remove(at: row + 1).text)
             }
         case .indent: lines[row].insert("    ")
+        case .deleteWordBackward:
+            if !lines[row].deleteWordBackward(), row > 0 {
+                let rest = lines.remove(at: row).text
+                row -= 1
+                lines[row].moveEnd()
+                lines[row].append(rest)
+            }
+        case .deleteToLineStart: lines[row].deleteToStart()
+        case .deleteToLineEnd:
+            // At the end of a line, Ctrl-K joins the next one, as in emacs.
+            if lines[row].afterCursor.isEmpty, row < lines.count - 1 {
+                lines[row].append(lines.remove(at: row + 1).text)
+            } else {
+                lines[row].deleteToEnd()
+            }
         case .insert: if case .char(let c) = key { lines[row].insert(String(c)) }
-        case .clearLine, .submit, .complete, .selectPrevious, .selectNext, .selectPageUp, .selectPageDown,
+        case .undo, .clearLine, .submit, .complete, .selectPrevious, .selectNext, .selectPageUp, .selectPageDown,
             .discard, .keepEditing:
             break
         }

@@ -10,6 +10,8 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
     case discardNote
     /// The walkthrough on a step (its agenda has its own table too: `WalkKeys`).
     case walk
+    /// A small menu over the screen (`Menu`).
+    case menu
 }
 
 public enum KeyTable {
@@ -36,6 +38,8 @@ public enum KeyTable {
         Binding([.end, .ctrl("e")], .text(.lineEnd)),
         Binding([.backspace], .text(.deleteBackward)),
         Binding([.delete, .ctrl("d")], .text(.deleteForward)),
+        Binding([.ctrl("w")], .text(.deleteWordBackward)),
+        Binding([.ctrl("k")], .text(.deleteToLineEnd)),
         Binding([.ctrl("u")], .text(.clearLine)),
     ]
     /// Back and forward through what was opened, as in vim's jump list: Ctrl-O back, `]` forward.
@@ -67,7 +71,7 @@ public enum KeyTable {
     ]
     /// Words the go-to prompt takes besides addresses, as vim's `:` does (no record is called so).
     static let promptCommands: [(word: String, action: Action)] = [
-        ("home", .goHome), ("bookmarks", .openBookmarks), ("help", .help), ("q", .quit), ("quit", .quit),
+        ("home", .goHome), ("bookmarks", .openBookmarks), ("notes", .openNotes), ("help", .help), ("q", .quit), ("quit", .quit),
     ]
     /// The shell's keys come before any screen's, on every screen, text fields and the walkthrough
     /// included: Ctrl-Z suspends, as in less and vim.
@@ -105,6 +109,8 @@ public enum KeyTable {
                 Binding([.char("f")], .cycleStatusFilter),
                 Binding([.char("s")], .toggleSort),
                 Binding([.char("w")], .walk, "sessions: walk a room through the selected session"),
+                Binding([.char("d")], .deleteNote),
+                Binding([.char("o")], .openRecord),
             ] + notebook + global
         case .page:
             return movement + [
@@ -116,6 +122,7 @@ public enum KeyTable {
                 Binding([.char("n")], .nextMatch),
                 Binding([.char("N")], .previousMatch),
                 Binding([.char("w")], .walk),
+                Binding([.char("A")], .jumpToNotes),
             ] + (0...9).map { Binding([.char(Character(String($0)))], .digit($0)) } + notebook + global
         case .gotoPrompt:
             return [
@@ -132,8 +139,11 @@ public enum KeyTable {
                 Binding([.down], .text(.lineDown)),
                 Binding([.enter], .text(.newLine)),
                 Binding([.tab], .text(.indent)),
+                // Ctrl-U deletes to the start of the line, as in readline; undo brings it back.
+                Binding([.ctrl("u")], .text(.deleteToLineStart)),
+                Binding([.ctrl("_")], .text(.undo), "undo the last change (Ctrl-/ on most terminals)"),
                 fieldHelp,
-            ] + lineEditing.filter { $0.action != .text(.clearLine) }  // no one-key loss of a line of a note
+            ] + lineEditing.filter { $0.action != .text(.clearLine) }
         case .discardNote:
             return [
                 Binding([.char("y"), .char("Y")], .text(.discard), hint: "discard"),
@@ -152,6 +162,14 @@ public enum KeyTable {
             ] + lineEditing
         case .walk:
             return WalkKeys.bindings(overview: false)
+        case .menu:
+            return [
+                Binding([.up, .char("k")], .moveUp, "select the choice above"),
+                Binding([.down, .char("j")], .moveDown, "select the choice below"),
+                Binding([.enter], .open, "choose the selected one", hint: "choose"),
+                Binding([.escape, .char("q"), .ctrl("c")], .back, "close, choosing nothing", hint: "close", pinned: true),
+                Binding(.text, .menuKey),
+            ]
         case .help:
             return [
                 Binding([.escape, .char("?"), .char("q"), .enter, .function(1)], .back, "close help", hint: "close", pinned: true),

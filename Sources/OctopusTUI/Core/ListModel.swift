@@ -42,7 +42,8 @@ public enum ListModel {
                 let title = record.map { $0.shortTitle } ?? "\(note.recordID) (orphaned: no longer in this knowledge base)"
                 return ListRow(
                     id: record?.id ?? note.recordID, key: note.id.uuidString, level: 0,
-                    text: title + " — " + Sanitizer.clean(note.firstLine) + "  · " + NotebookState.display(note.updatedAt),
+                    // The note first: it is what the user is looking for; its record after.
+                    text: Sanitizer.clean(note.firstLine) + "  — " + title + " · " + NotebookState.display(note.updatedAt),
                     marker: "", folded: false)
             }
         case .sessions:

@@ -25,14 +25,17 @@ public struct NotebookState: Sendable, Hashable {
     static func display(_ date: Date) -> String { Notebook.displayTime(date) }
 
     public func notes(for id: String) -> [Note] { notes.filter { $0.recordID.lowercased() == id.lowercased() } }
+    public func note(_ id: UUID) -> Note? { notes.first { $0.id == id } }
 }
 
 /// Work for the event loop to do outside the pure update: every write goes through here, and
 /// the screen says "saved" only when the result comes back.
 public enum Effect: Sendable, Hashable {
     case toggleBookmark(String)
-    case saveNote(recordID: String, text: String)
-    case externalEditor(recordID: String)
+    /// Save a note: a new one, or the one `noteID` names with this text instead.
+    case saveNote(recordID: String, noteID: UUID?, text: String)
+    case externalEditor(recordID: String, noteID: UUID?)
+    case deleteNote(UUID)
     case writeHandout([String])
     /// Stop the process as Ctrl-Z does in a shell; the screen is redrawn after `fg`.
     case suspend

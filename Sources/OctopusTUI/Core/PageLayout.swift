@@ -13,6 +13,8 @@ public struct PageLayout: Sendable {
     public var page: Page
     public var lines: [[Run]]
     public var lineOfLink: [Int: Int]
+    /// The line of the "Your notes" heading, when the user has notes on the record.
+    public var notesLine: Int? = nil
 
     public func firstLinkAtOrBelow(_ line: Int) -> Int? {
         lineOfLink.filter { $0.value >= line }.min { ($0.value, $0.key) < ($1.value, $1.key) }?.key
@@ -39,7 +41,9 @@ public struct PageMatches: Sendable {
 extension PageLayout {
 
     public static func cached(_ state: AppState, id: String, width: Int) -> PageLayout {
-        let key = PageLayoutCache.Key(id: id, width: width, date: state.date, ascii: state.ascii, notes: state.notebook.notes(for: id))
+        let key = PageLayoutCache.Key(
+            id: id, width: width, date: state.date, ascii: state.ascii, notes: state.notebook.notes(for: id),
+            bookmarked: state.notebook.isBookmarked(id))
         return state.layoutCache.layout(key) { build(state, id: id, width: width) }
     }
 
@@ -49,9 +53,18 @@ extension PageLayout {
         }
         var page = PageBuilder.page(for: record, in: state.kb, at: state.date)
         let notes = state.notebook.notes(for: record.id)
+        let notesHeading = "Your notes (\(notes.count))"
+        // What the user has here, said at the top: a note at the foot of a long page is easily missed.
+        let bookmarked = state.notebook.isBookmarked(record.id)
+        if bookmarked || !notes.isEmpty {
+            var said = [bookmarked ? (state.ascii ? "* bookmarked" : "★ bookmarked") : nil, notes.isEmpty ? nil : Section.notes.counted(notes.count)]
+                .compactMap { $0 }.joined(separator: " · ")
+            if !notes.isEmpty { said += " — A jumps to \(notes.count == 1 ? "it" : "them")" }
+            page.blocks.insert(contentsOf: [.paragraph([.strong(said)]), .blank], at: 0)
+        }
         if !notes.isEmpty {
             // The user's notes go under the record's text, before its sources.
-            var blocks: [Page.Block] = [.heading("Your notes (\(notes.count))")]
+            var blocks: [Page.Block] = [.heading(notesHeading)]
             for note in notes.sorted(by: { $0.createdAt < $1.createdAt }) {
                 blocks.append(.field(NotebookState.display(note.updatedAt), []))
                 for line in Sanitizer.clean(note.text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -62,7 +75,9 @@ extension PageLayout {
             let at = page.blocks.firstIndex(of: .heading("Sources")).map { max(0, $0 - 1) } ?? page.blocks.count
             page.blocks.insert(contentsOf: blocks, at: at)
         }
-        return wrap(page, width: width, ascii: state.ascii)
+        var layout = wrap(page, width: width, ascii: state.ascii)
+        if !notes.isEmpty { layout.notesLine = layout.lines.firstIndex { $0.contains { $0.style == .heading } && $0.map(\.text).joined() == notesHeading } }
+        return layout
     }
 
     public static func wrap(_ page: Page, width: Int, ascii: Bool) -> PageLayout {

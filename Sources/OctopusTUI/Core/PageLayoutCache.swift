@@ -7,7 +7,7 @@ import Synchronization
 /// (scrolling, links, n/N, clicks) and render all ask for the same layout on every key.
 public final class PageLayoutCache: Sendable {
     struct Key: Hashable, Sendable {
-        var id: String, width: Int, date: Day, ascii: Bool, notes: [Note]
+        var id: String, width: Int, date: Day, ascii: Bool, notes: [Note], bookmarked: Bool
     }
 
     private struct Storage {

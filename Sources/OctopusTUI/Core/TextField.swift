@@ -102,6 +102,29 @@ public struct TextField: Sendable, Hashable {
 
     public mutating func clear() { text = ""; cursor = 0 }
 
+    /// Ctrl-W: the spaces before the cursor, then the word before them. Returns false at the start.
+    @discardableResult
+    public mutating func deleteWordBackward() -> Bool {
+        guard cursor > 0 else { return false }
+        let before = Array(beforeCursor)
+        var n = before.count
+        while n > 0, before[n - 1].isWhitespace { n -= 1 }
+        while n > 0, !before[n - 1].isWhitespace { n -= 1 }
+        let start = String(before[..<n]).unicodeScalars.count
+        remove(start..<cursor)
+        cursor = boundary(atOrBefore: start)
+        return true
+    }
+
+    /// Ctrl-U in the editor: everything before the cursor on this line.
+    public mutating func deleteToStart() {
+        remove(0..<cursor)
+        cursor = 0
+    }
+
+    /// Ctrl-K: everything after the cursor on this line.
+    public mutating func deleteToEnd() { _ = split() }
+
     /// The editing actions every one-line field shares (the prompt and the search field), bound
     /// in `KeyTable.lineEditing`; `key` is the key that asked, whose character `.insert` types.
     /// Returns false for any other action.
@@ -114,6 +137,9 @@ public struct TextField: Sendable, Hashable {
         case .deleteBackward: deleteBackward()
         case .deleteForward: deleteForward()
         case .clearLine: clear()
+        case .deleteWordBackward: deleteWordBackward()
+        case .deleteToLineStart: deleteToStart()
+        case .deleteToLineEnd: deleteToEnd()
         case .insert:
             guard case .char(let c) = key else { return false }
             insert(String(c))

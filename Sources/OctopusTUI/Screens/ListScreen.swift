@@ -1,3 +1,4 @@
+import Foundation
 import OctopusKit
 
 /// A list screen: the records of a section (a tree for the treaties), filters and sort for
@@ -71,6 +72,15 @@ public struct ListState: Screen {
         case .focus:
             guard app.twoPanes else { return .message("The preview pane needs a terminal at least \(AppState.twoPaneWidth) columns wide") }
             focusPreview = true
+        case .open where section == .notes, .deleteNote, .openRecord:
+            guard section == .notes else { return .message("\(action == .deleteNote ? "d" : "o") works on Your notes (:notes)") }
+            guard selection < rows.count, let id = UUID(uuidString: rows[selection].key), let note = app.notebook.note(id) else { break }
+            let title = app.kb.record(note.recordID)?.shortTitle ?? Sanitizer.clean(note.recordID)
+            switch action {
+            case .open: return .editNote(id)
+            case .deleteNote: return .menu(Menu.deleteNote(note, title: title))
+            default: return .open(note.recordID)
+            }
         case .toggleFold, .open:
             guard selection < rows.count else { break }
             let row = rows[selection]

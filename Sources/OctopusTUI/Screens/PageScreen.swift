@@ -39,6 +39,9 @@ public struct PageState: Screen {
         case .halfPageDown: scroll += max(1, visible / 2)
         case .top: scroll = 0
         case .bottom: scroll = layout.lines.count
+        case .jumpToNotes:
+            guard let line = layout.notesLine else { outcome = .message("No notes of yours on this page yet: a writes one"); break }
+            scroll = line
         case .nextMatch, .previousMatch:
             guard let query = app.lastQuery else { outcome = .message("Search first with /, then n and N move between matches on the page"); break }
             // What search itself matches for the query: synonyms, completions, typos.

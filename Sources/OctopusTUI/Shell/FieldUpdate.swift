@@ -10,7 +10,7 @@ extension Update {
         case .goto(var prompt): return editPrompt(&state, &prompt, action, key)
         case .search(var search): editSearch(&state, &search, action, key)
         case .noteEditor(var editor): return edit(&state, &editor, action, key)
-        case nil: break
+        case .menu, nil: break
         }
         return []
     }
@@ -30,10 +30,19 @@ extension Update {
             if search.query.isEmpty, search.selection < state.recentSearches.count {
                 search.field = TextField(state.recentSearches[search.selection], limit: search.field.limit)
                 search.selection = 0
-            } else if case let hits = state.searchCache.hits(for: search.query), search.selection < hits.count {
+            } else if case let hits = state.searchResults(for: search.query), search.selection < hits.count {
                 remember(&state, search.query)
                 state.overlay = nil
-                open(&state, id: hits[search.selection].id)
+                switch hits[search.selection] {
+                case .record(let hit): open(&state, id: hit.id)
+                case .note(let hit):
+                    // The note's record, at the notes.
+                    open(&state, id: hit.note.recordID)
+                    if case .page(var page) = state.place {
+                        _ = page.update(.jumpToNotes, in: state, rect: state.layout.screen)
+                        state.place = .page(page)
+                    }
+                }
                 return
             } else if !search.query.isEmpty {
                 state.message = "Nothing matches “\(search.query)”"
@@ -45,7 +54,7 @@ extension Update {
             }
         case .selectPrevious, .selectNext, .selectPageUp, .selectPageDown:
             let delta = action == .selectPrevious ? -1 : action == .selectNext ? 1 : action == .selectPageUp ? -page : page
-            let count = search.query.isEmpty ? state.recentSearches.count : state.searchCache.hits(for: search.query).count
+            let count = search.query.isEmpty ? state.recentSearches.count : state.searchResults(for: search.query).count
             search.selection += delta
             Viewport.fit(selection: &search.selection, scroll: &search.scroll, count: count, height: page)
         default:

@@ -15,6 +15,7 @@ public enum Render {
         switch state.overlay {
         case .noteEditor(let editor): EditorView.draw(state, editor, &grid)
         case .search(let search): SearchView.draw(state, search, &grid)
+        case .menu(let menu): MenuView.draw(state, menu, in: layout.screen, &grid)
         case .goto, nil: break
         }
         if let scroll = state.help { Chrome.help(state, scroll: scroll, in: layout.help, &grid) }

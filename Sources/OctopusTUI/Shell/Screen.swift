@@ -12,6 +12,10 @@ public enum Outcome: Sendable, Hashable {
     case navigate(Place)
     case back
     case quit
+    /// Edit this note (in the editor the user has).
+    case editNote(UUID)
+    /// Ask, with a menu over the screen.
+    case menu(Menu)
 }
 
 /// The frame the shell draws around a screen.

@@ -32,8 +32,8 @@ public enum Update {
         case .notice(let text):
             state.message = text
             return []
-        case .noteNotSaved(let recordID, let text, let reason):
-            state.overlay = .noteEditor(EditorState(recordID: recordID, text: text))
+        case .noteNotSaved(let recordID, let noteID, let text, let reason):
+            state.overlay = .noteEditor(EditorState(recordID: recordID, noteID: noteID, text: text))
             state.message = "Not saved: \(reason). Your text is still here; Esc discards it"
             return []
         case .handoutWritten(let path, let records):
@@ -65,6 +65,7 @@ public enum Update {
                 return []
             }
             if case .text(let textAction) = action { return text(&state, textAction, key) }
+            if case .menu(let menu) = state.overlay, state.help == nil { return choose(&state, menu, action, key) }
             let effects = perform(&state, action)
             clampAll(&state)
             return effects
@@ -91,20 +92,25 @@ public enum Update {
             return []
         case .discard:
             state.overlay = nil
-            state.message = editor.isEmpty ? "Empty note not saved" : "Note discarded"
+            state.message =
+                editor.isEmpty ? "Empty note not saved" : editor.noteID != nil && editor.text == editor.original ? "Note unchanged" : "Note discarded"
             return []
         case .save:
             state.overlay = nil
-            if editor.isEmpty { state.message = "Empty note not saved"; return [] }
+            if editor.isEmpty {
+                state.message = editor.noteID == nil ? "Empty note not saved" : "The note was emptied, not saved: d in Your notes (:notes) deletes it"
+                return []
+            }
             state.message = "Saving…"
-            return [.saveNote(recordID: editor.recordID, text: editor.text)]
+            if let id = editor.noteID, state.notebook.note(id)?.text == editor.text { state.message = "Note unchanged"; return [] }
+            return [.saveNote(recordID: editor.recordID, noteID: editor.noteID, text: editor.text)]
         }
     }
 
     /// What a notebook key does; writes leave as effects.
     static func notebookAction(_ state: inout AppState, _ action: Action) -> [Effect] {
-        if action == .openBookmarks {
-            navigate(&state, to: .list(ListState(section: .bookmarks)))
+        if action == .openBookmarks || action == .openNotes {
+            navigate(&state, to: .list(ListState(section: action == .openNotes ? .notes : .bookmarks)))
             return []
         }
         if action == .writeHandout {
@@ -134,11 +140,63 @@ public enum Update {
                 return []
             }
             if action == .toggleBookmark { return [.toggleBookmark(record.id)] }
-            if state.externalEditor != nil { return [.externalEditor(recordID: record.id)] }
-            state.overlay = .noteEditor(EditorState(recordID: record.id))
-            return []
+            // With notes here already, ask: edit one of them, or write another.
+            let notes = state.notebook.notes(for: record.id)
+            if !notes.isEmpty {
+                state.overlay = .menu(Menu.notes(on: record.id, notes, title: record.shortTitle))
+                return []
+            }
+            return writeNote(&state, recordID: record.id, noteID: nil)
         default:
             return []
+        }
+    }
+
+    /// Opens the note in the built-in editor, or in `$VISUAL`/`$EDITOR` when set; nil: a new note.
+    static func writeNote(_ state: inout AppState, recordID: String, noteID: UUID?) -> [Effect] {
+        if let reason = state.notebook.writesOff {
+            state.message = "Writes are off, no note can be \(noteID == nil ? "added" : "changed"): " + reason
+            return []
+        }
+        if state.externalEditor != nil { return [.externalEditor(recordID: recordID, noteID: noteID)] }
+        let text = noteID.flatMap { state.notebook.note($0)?.text }
+        state.overlay = .noteEditor(text.map { EditorState(recordID: recordID, noteID: noteID, text: $0, original: $0) } ?? EditorState(recordID: recordID))
+        return []
+    }
+
+    /// A menu's keys: move, choose (Enter or the choice's own key), or close.
+    static func choose(_ state: inout AppState, _ menu: Menu, _ action: Action, _ key: Key) -> [Effect] {
+        var menu = menu
+        var chosen: Menu.Item?
+        switch action {
+        case .moveUp: menu.selection = max(0, menu.selection - 1)
+        case .moveDown: menu.selection = min(menu.items.count - 1, menu.selection + 1)
+        case .open: chosen = menu.items.indices.contains(menu.selection) ? menu.items[menu.selection] : nil
+        case .back:
+            state.overlay = nil
+            return []
+        case .menuKey:
+            guard case .char(let c) = key, let item = menu.item(for: c) else {
+                state.message = "\(Sanitizer.clean(key.description)) is not one of the choices · Esc closes"
+                return []
+            }
+            chosen = item
+        default: break
+        }
+        guard let chosen else { state.overlay = .menu(menu); return [] }
+        state.overlay = nil
+        switch chosen.choice {
+        case .keep:
+            state.message = "Kept"
+            return []
+        case .newNote(let recordID): return writeNote(&state, recordID: recordID, noteID: nil)
+        case .editNote(let id):
+            guard let note = state.notebook.note(id) else { state.message = "That note is gone (deleted in another window?)"; return [] }
+            return writeNote(&state, recordID: note.recordID, noteID: id)
+        case .deleteNote(let id):
+            if let reason = state.notebook.writesOff { state.message = "Writes are off, nothing deleted: " + reason; return [] }
+            state.message = "Deleting…"
+            return [.deleteNote(id)]
         }
     }
 
@@ -158,7 +216,7 @@ public enum Update {
             return []
         }
         switch action {
-        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks:
+        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .openNotes:
             return notebookAction(&state, action)
         case .search:
             state.overlay = .search(SearchState())
@@ -191,13 +249,14 @@ public enum Update {
             var screen = state.place.screen
             let outcome = screen.update(action, in: state, rect: state.layout.screen)
             state.place = screen.place
-            apply(&state, outcome)
+            return apply(&state, outcome)
         }
         return []
     }
 
-    /// Does what a screen asked for.
-    static func apply(_ state: inout AppState, _ outcome: Outcome) {
+    /// Does what a screen asked for; a note to edit may leave as an effect (`$EDITOR`).
+    @discardableResult
+    static func apply(_ state: inout AppState, _ outcome: Outcome) -> [Effect] {
         switch outcome {
         case .none: break
         case .message(let text): state.message = text
@@ -205,7 +264,12 @@ public enum Update {
         case .navigate(let place): navigate(&state, to: place)
         case .back: goBack(&state)
         case .quit: state.quitRequested = true
+        case .editNote(let id):
+            guard let note = state.notebook.note(id) else { state.message = "That note is gone (deleted in another window?)"; return [] }
+            return writeNote(&state, recordID: note.recordID, noteID: id)
+        case .menu(let menu): state.overlay = .menu(menu)
         }
+        return []
     }
 
     /// Opens a place, remembering the current one for Back.

@@ -8,7 +8,8 @@ enum SearchView {
     static func draw(_ state: AppState, _ search: SearchState, _ grid: inout CellGrid) {
         let w = state.size.width, top = 1, h = state.bodyHeight
         for r in top..<(top + h) { grid.fill(row: r, style: .normal) }
-        let hits = state.searchCache.hits(for: search.query)
+        let hits = state.searchResults(for: search.query)
+        let notes = hits.count { if case .note = $0 { true } else { false } }
         // The field takes what it needs, up to two thirds of the line; the count gets the rest.
         let x = FieldView.draw(
             search.field, prefix: "/", row: top, column: 1, width: max(1, (w - 2) * 2 / 3), style: .accent,
@@ -16,7 +17,10 @@ enum SearchView {
         let counted =
             search.query.isEmpty
             ? "type to search: words, names, art 29, type:country…"
-            : hits.isEmpty ? "no match" : "\(hits.count)\(hits.count == 50 ? "+" : "") result\(hits.count == 1 ? "" : "s")"
+            : hits.isEmpty
+                ? "no match"
+                : "\(hits.count - notes)\(hits.count - notes == 50 ? "+" : "") result\(hits.count - notes == 1 ? "" : "s")"
+                    + (notes > 0 ? " and \(notes) of your notes" : "")
         let ignored = SearchIndex.ignoredWords(in: search.query)
         let count = counted + (ignored > 0 ? " · only the first \(SearchIndex.maxWords) words are searched" : "")
         grid.put("   " + count, row: top, column: 1 + x, style: .dim, width: max(0, w - 2 - x))
@@ -42,13 +46,17 @@ enum SearchView {
         for slot in 0..<visible {
             let i = search.scroll + slot
             guard i < hits.count else { break }
-            let hit = hits[i], row = top + 2 + slot * 2
+            let row = top + 2 + slot * 2
             let selected = i == search.selection
             if selected { grid.fill(row: row, column: 0, width: w - 1, style: .selected) }
-            let kind = "[\(hit.kind.rawValue)]"
+            let (kind, title, snippet): (String, String, Snippet) =
+                switch hits[i] {
+                case .note(let n): ("[your note]", "on " + n.title, n.snippet)
+                case .record(let hit): ("[\(hit.kind.rawValue)]", hit.title, hit.snippet)
+                }
             let used = grid.put(" " + kind + " ", row: row, column: 0, style: selected ? .selected : .dim, width: w - 1)
-            grid.put(hit.title, row: row, column: used, style: selected ? .selected : .accent, width: w - 1 - used)
-            drawSnippet(hit.snippet, row: row + 1, left: 4, width: w - 5, &grid)
+            grid.put(title, row: row, column: used, style: selected ? .selected : .accent, width: w - 1 - used)
+            drawSnippet(snippet, row: row + 1, left: 4, width: w - 5, &grid)
         }
     }
 
