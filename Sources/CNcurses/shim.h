@@ -24,6 +24,7 @@ static inline attr_t octopus_a_dim(void) { return A_DIM; }
 static inline attr_t octopus_a_normal(void) { return A_NORMAL; }
 static inline int octopus_color_pair(int n) { return COLOR_PAIR(n); }
 static inline bool octopus_has_colors(void) { return has_colors(); }
+static inline int octopus_colors(void) { return COLORS; }
 static inline unsigned long octopus_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
 static inline unsigned long octopus_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline unsigned long octopus_button5_pressed(void) { return BUTTON5_PRESSED; }

@@ -3,6 +3,8 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include <poll.h>
+#include <time.h>
 
 static struct termios saved_termios;
 static int saved_fd = -1;
@@ -99,4 +101,41 @@ void octopus_stop_self(void) {
     // SIGSTOP cannot be caught, so neither ncurses' handler nor ours runs; the shell sees a
     // stopped job, and `fg` continues right after this call.
     kill(getpid(), SIGSTOP);
+}
+
+// Asks the terminal on `fd` for its background colour (OSC 11), then for its attributes (DA1,
+// which every terminal answers), and collects what comes back for up to `timeout_ms`: a terminal
+// that does not know OSC 11 answers DA1 alone, so the wait ends at once rather than at the
+// timeout. The terminal is in raw mode only for the exchange. Returns the bytes read (NUL-ended),
+// or -1 when `fd` is not a terminal.
+int octopus_query_background(int fd, char *out, int size, int timeout_ms) {
+    if (size < 1 || !isatty(fd)) return -1;
+    struct termios saved, raw;
+    if (tcgetattr(fd, &saved) != 0) return -1;
+    raw = saved;
+    cfmakeraw(&raw);
+    if (tcsetattr(fd, TCSANOW, &raw) != 0) return -1;
+    static const char ask[] = "\033]11;?\033\\\033[c";
+    int n = 0;
+    if (write(fd, ask, sizeof ask - 1) == (ssize_t)(sizeof ask - 1)) {
+        struct timespec start, now;
+        clock_gettime(CLOCK_MONOTONIC, &start);
+        for (;;) {
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            long elapsed = (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
+            if (elapsed >= timeout_ms || n >= size - 1) break;
+            struct pollfd p = {fd, POLLIN, 0};
+            if (poll(&p, 1, (int)(timeout_ms - elapsed)) <= 0) break;
+            ssize_t got = read(fd, out + n, (size_t)(size - 1 - n));
+            if (got <= 0) break;
+            n += (int)got;
+            out[n] = 0;
+            // The DA1 answer, ESC [ ? … c, comes last: everything is in.
+            char *da = strstr(out, "\033[?");
+            if (da && strchr(da, 'c')) break;
+        }
+    }
+    out[n] = 0;
+    tcsetattr(fd, TCSANOW, &saved);
+    return n;
 }

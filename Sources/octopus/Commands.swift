@@ -11,8 +11,7 @@ struct Browse: ParsableCommand {
     @Argument(help: ArgumentHelp("Open at this record: an id, address or name (e.g. art29, \"art 29\", PT, Portugal).", valueName: "record"))
     var record: String?
     @OptionGroup var kb: KnowledgeBaseOptions
-    @Flag(name: .customLong("no-color"), help: "Draw with attributes only, no colour (also: NO_COLOR).")
-    var noColor = false
+    @OptionGroup var display: DisplayOptions
     @Flag(name: .customLong("mouse"), help: "Enable mouse wheel and click.")
     var mouse = false
     @OptionGroup var notebook: NotebookOptions
@@ -37,10 +36,10 @@ struct Browse: ParsableCommand {
             }
             return
         }
-        var options = BrowserOptions(
-            date: kb.asOf(in: base), color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
-            dataDirectory: notebook.dataDir)
-        options.startupNotice = changeNotice(origin, base)
+        var options = BrowserOptions(date: kb.asOf(in: base), color: display.colorAllowed, mouse: mouse, dataDirectory: notebook.dataDir)
+        options.theme = display.theme
+        if let problem = display.environmentProblem { options.startupNotice = problem }
+        options.startupNotice = changeNotice(origin, base) ?? options.startupNotice
         options.startRecord = start
         let status = MainActor.assumeIsolated { Browser.run(kb: base, options: options) }
         guard let status else {

@@ -65,7 +65,7 @@ extension Octopus {
 
     /// Options that commands share and people put first (`octopus --as-of latest show PT`),
     /// with whether each takes a value.
-    static let commonOptions = ["--kb": true, "--as-of": true, "--data-dir": true, "--no-color": false, "--mouse": false]
+    static let commonOptions = ["--kb": true, "--as-of": true, "--data-dir": true, "--no-color": false, "--theme": true, "--mouse": false]
 
     /// Moves shared options written before the command to the end of the line (before a `--`),
     /// where the command's own parser takes them.

@@ -3,6 +3,7 @@ import BundledKnowledgeBase
 import Foundation
 import OctopusKit
 import OctopusNotebook
+import OctopusTUI
 
 /// Options every command shares: which knowledge base, and the date status is read at.
 struct KnowledgeBaseOptions: ParsableArguments {
@@ -147,3 +148,28 @@ enum Terminal {
         }
     }
 }
+
+/// How the browser and the walkthrough draw: colour on or off, and for which background.
+struct DisplayOptions: ParsableArguments {
+    @Flag(name: .customLong("no-color"), help: "Draw with attributes only, no colour (also: NO_COLOR).")
+    var noColor = false
+    @Option(
+        help: ArgumentHelp(
+            "Colours for a dark or light terminal, or none (also: OCTOPUS_THEME; default: what the terminal says of its background, else dark).",
+            valueName: "dark|light|mono"))
+    var theme: Theme?
+
+    /// What is wrong with OCTOPUS_THEME, when it names no theme: said on the first screen (the
+    /// browser opens anyway, with the theme the terminal suggests).
+    var environmentProblem: String? {
+        guard theme == nil, let named = ProcessInfo.processInfo.environment["OCTOPUS_THEME"], !named.isEmpty,
+            Theme(rawValue: named.lowercased()) == nil
+        else { return nil }
+        return "OCTOPUS_THEME=\(Sanitizer.clean(named)) is not dark, light or mono; using the terminal's own"
+    }
+
+    /// Colour is off with --no-color or a non-empty NO_COLOR (no-color.org).
+    var colorAllowed: Bool { !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
+}
+
+extension Theme: ExpressibleByArgument {}

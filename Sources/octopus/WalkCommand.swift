@@ -26,8 +26,7 @@ struct Walk: ParsableCommand {
     var projector = false
     @Flag(name: .customLong("new"), help: "Print a starting tour as YAML instead (edit it, then run octopus walk FILE).")
     var newTour = false
-    @Flag(name: .customLong("no-color"), help: "Draw with attributes only, no colour (also: NO_COLOR).")
-    var noColor = false
+    @OptionGroup var display: DisplayOptions
     @Flag(name: .customLong("mouse"), help: "Enable the mouse wheel.")
     var mouse = false
     @OptionGroup var kb: KnowledgeBaseOptions
@@ -54,9 +53,9 @@ struct Walk: ParsableCommand {
             Terminal.write(TourPage.plainText(tour, kb: base, width: Terminal.width))
             return
         }
-        let options = BrowserOptions(
-            date: kb.asOf(in: base), color: !noColor && (env["NO_COLOR"] ?? "").isEmpty, mouse: mouse,
-            dataDirectory: notebook.dataDir)
+        var options = BrowserOptions(date: kb.asOf(in: base), color: display.colorAllowed, mouse: mouse, dataDirectory: notebook.dataDir)
+        options.theme = display.theme
+        options.startupNotice = display.environmentProblem
         let projector = self.projector
         let status = MainActor.assumeIsolated { Browser.walk(kb: base, tour: tour, options: options, projector: projector) }
         guard let status else {

@@ -24,4 +24,7 @@ int octopus_pending_signal(void);
 void octopus_clear_pending_signal(int sig);
 // Stops the process as Ctrl-Z does in a shell (the caller has given the terminal back first).
 void octopus_stop_self(void);
+// Asks the terminal for its background colour (OSC 11, then DA1 so that one that does not know
+// OSC 11 ends the wait at once); writes the reply bytes to `out`. -1 when `fd` is not a terminal.
+int octopus_query_background(int fd, char *out, int size, int timeout_ms);
 #endif

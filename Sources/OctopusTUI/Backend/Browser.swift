@@ -25,16 +25,26 @@ public enum Browser {
         }
     }
 
+    /// The terminal's answer to an OSC 11 question, when it gives one within 150 ms.
+    static func askBackground() -> String? {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let n = octopus_query_background(STDIN_FILENO, &buffer, Int32(buffer.count), 150)
+        guard n > 0 else { return nil }
+        return String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Starts curses and the notebook, lets `prepare` set the first screen, then runs the loop.
     static func session(kb: KnowledgeBase, options: BrowserOptions, prepare: (inout AppState) -> Void) -> Int32? {
         octopus_watch_quit_signals()
-        guard let backend = NcursesBackend(color: options.color, mouse: options.mouse) else { return nil }
+        let env = ProcessInfo.processInfo.environment
+        // Asked before curses starts, so the terminal's answer is not read as keys.
+        let theme = Theme.choose(asked: options.theme, environment: env, colorAllowed: options.color) { Self.askBackground() }
+        guard let backend = NcursesBackend(theme: theme, mouse: options.mouse) else { return nil }
         // A compiled base found damaged mid-session ends the program with one line (`ImageDamage`):
         // the terminal is given back first, as after a crash.
         ImageDamage.cleanUp = { octopus_terminal_restore() }
         // The backend has called setlocale, so the codeset is the user's.
         var state = AppState(kb: kb, size: backend.size, date: options.date, ascii: options.ascii || !isUTF8Locale())
-        let env = ProcessInfo.processInfo.environment
         state.externalEditor = ExternalEditor(environment: env)?.command
         var notebook: Notebook?
         do {

@@ -8,9 +8,13 @@ import Foundation
 final class NcursesBackend {
     private var screen: OpaquePointer?
     private var previous: CellGrid?
+    private let theme: Theme
     private let color: Bool
+    private let colors: Int
+    /// The colour pair of each colour a theme uses, made once.
+    private var pairs: [Int16: Int16] = [:]
 
-    init?(color: Bool, mouse: Bool) {
+    init?(theme: Theme, mouse: Bool) {
         setlocale(LC_ALL, "")
         octopus_terminal_save(STDIN_FILENO)
         octopus_install_crash_handlers()
@@ -25,18 +29,23 @@ final class NcursesBackend {
         curs_set(0)
         set_escdelay(25)
         wtimeout(octopus_stdscr(), 100)
-        var useColor = color && octopus_has_colors()
+        var useColor = theme != .mono && octopus_has_colors()
         if useColor {
             useColor = start_color() == OK
-            if useColor {
-                use_default_colors()
-                init_pair(1, Int16(COLOR_CYAN), -1)  // heading
-                init_pair(2, Int16(COLOR_YELLOW), -1)  // accent
-                init_pair(3, Int16(COLOR_BLUE), -1)  // link
-                init_pair(4, Int16(COLOR_RED), -1)  // warning
+            if useColor { use_default_colors() }
+        }
+        self.theme = theme
+        self.color = useColor
+        self.colors = useColor ? Int(octopus_colors()) : 0
+        if useColor {
+            // One pair per colour the theme uses, over the terminal's own background.
+            let all = Style.Role.allCases.flatMap { role in [false, true].map { Style(role, bold: $0) } }
+            for color in Set(all.compactMap { theme.look($0, colors: colors).color }).sorted() {
+                let pair = Int16(pairs.count + 1)
+                init_pair(pair, color, -1)
+                pairs[color] = pair
             }
         }
-        self.color = useColor
         if mouse { mousemask(mmask_t(octopus_all_mouse_events()), nil) }
     }
 
@@ -128,22 +137,17 @@ final class NcursesBackend {
     }
 
     private func attributes(_ style: Style) -> attr_t {
+        let look = theme.look(style, colors: colors)
         var a = octopus_a_normal()
-        if style.bold { a |= octopus_a_bold() }
-        if style.underline { a |= octopus_a_underline() }
-        if style.reverse { a |= octopus_a_reverse() }
-        if style.role == .dim && !color { a |= octopus_a_dim() }
+        if look.bold { a |= octopus_a_bold() }
+        if look.underline { a |= octopus_a_underline() }
+        if look.reverse { a |= octopus_a_reverse() }
+        if look.dim { a |= octopus_a_dim() }
         return a
     }
 
     private func colorPair(_ style: Style) -> Int16 {
-        switch style.role {
-        case .heading: 1
-        case .accent: 2
-        case .link: 3
-        case .warning: 4
-        default: 0
-        }
+        theme.look(style, colors: colors).color.flatMap { pairs[$0] } ?? 0
     }
 
     /// Gives the terminal to another program (the user's editor) and takes it back after.

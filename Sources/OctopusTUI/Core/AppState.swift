@@ -155,6 +155,8 @@ public enum Overlay: Sendable, Hashable {
 public struct BrowserOptions: Sendable, Hashable {
     public var date: Day
     public var color: Bool
+    /// `--theme`; nil: `OCTOPUS_THEME`, else what the terminal says of its background (`Theme.choose`).
+    public var theme: Theme?
     public var mouse: Bool
     public var ascii: Bool
     /// Folder of the notebook (nil: OCTOPUS_DATA_DIR, XDG_DATA_HOME or ~/.local/share).

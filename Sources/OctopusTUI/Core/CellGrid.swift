@@ -3,7 +3,7 @@ import OctopusKit
 
 /// What a cell looks like. Meaning never rests on colour alone: every role also has an attribute.
 public struct Style: Hashable, Sendable {
-    public enum Role: Int, Hashable, Sendable { case normal, heading, accent, link, dim, warning, selected, bar }
+    public enum Role: Int, Hashable, Sendable, CaseIterable { case normal, heading, accent, link, dim, warning, selected, bar }
     public var role: Role
     public var bold = false
     public var underline = false

@@ -124,7 +124,17 @@ extension PageLayout {
             for word in words where !word.isEmpty {
                 let w = word.reduce(0) { $0 + TextWidth.columns($1.text) }
                 if lineHasWord && used + 1 + w > width { newLine() }
-                if lineHasWord { line.append(Run(text: " ", style: .normal, link: nil)); used += 1 }
+                if lineHasWord {
+                    // The space inside a link's label or a heading is part of it ("Art. 16" reads as
+                    // one underlined link, not two); the space after a link is not.
+                    let previous = line.last { !$0.text.isEmpty && $0.text != " " }
+                    let joined: Style? =
+                        if let previous, let next = word.first, previous.style == next.style, previous.link == next.link,
+                            [.link, .heading].contains(previous.style)
+                        { previous.style } else { nil }
+                    line.append(Run(text: " ", style: joined ?? .normal, link: joined == nil ? nil : previous?.link))
+                    used += 1
+                }
                 for segment in word {
                     var piece = segment.text
                     // A word longer than the line is broken at the edge.
