@@ -101,8 +101,15 @@ struct UpdateTests {
     @Test func countryFiltersNarrowTheList() throws {
         var s = state()
         send(&s, .down, .down, .down, .enter)
-        send(&s, .char("f"))  // status: none
+        send(&s, .char("f"))
+        // f opens a menu of statuses rather than cycling blind; 1 is the first status.
+        guard case .menu(let menu) = s.overlay else { Issue.record("no menu"); return }
+        #expect(menu.items.map(\.label).first == "Any status")
+        #expect(try #require(listState(s)).statusFilter == nil, "nothing changes before a choice")
+        #expect(TreatyStatus.Standing.allCases.first == TreatyStatus.Standing.none)
+        send(&s, .char("1"))  // status: none
         let l = try #require(listState(s))
+        #expect(l.statusFilter == TreatyStatus.Standing.none)
         let rows = s.rows(l)
         #expect(!rows.isEmpty)
         #expect(rows.allSatisfy { row in s.kb.countries.first { $0.id == row.id }?.status("ets185").standing == TreatyStatus.Standing.none })

@@ -29,6 +29,8 @@ public enum Action: Hashable, Sendable {
     case suspend
     /// A menu's letter or digit: the choice it names, at once.
     case menuKey
+    /// `'` on a list: jump to the entry whose name starts with the letters typed next.
+    case jump
     /// A key of a text field: the go-to prompt, the search field, the note editor.
     case text(TextAction)
     /// A key of the walkthrough's own (steps, agenda, clock, projector).
@@ -142,6 +144,7 @@ extension Action: KeyAction {
         case .walk: "walk a room through this session (facilitator mode)"
         case .suspend: "suspend to the shell (fg comes back)"
         case .menuKey: "the choice's letter or digit chooses it"
+        case .jump: "jump: type the first letters of an entry (as ' jumps to a mark in vim)"
         case .text(let action): action.help
         case .walkthrough(let action): action.help
         }
@@ -169,7 +172,7 @@ extension Action {
         case .moveUp, .moveDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom: .moving
         case .open, .back, .forward, .goHome, .nextLink, .previousLink, .digit, .menuKey: .following
         case .focus, .toggleFold, .toggleDate, .cycleRegion, .cycleStatusFilter, .toggleSort, .walk: .view
-        case .goTo, .search, .nextMatch, .previousMatch: .finding
+        case .goTo, .search, .nextMatch, .previousMatch, .jump: .finding
         case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .deleteNote, .openRecord, .jumpToNotes, .openNotes: .notebook
         case .walkthrough: .walkthrough
         case .help, .quit, .suspend: .program

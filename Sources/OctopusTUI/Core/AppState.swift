@@ -150,6 +150,8 @@ public enum Overlay: Sendable, Hashable {
     case search(SearchState)
     /// A question with a few choices (which note to edit; delete it?).
     case menu(Menu)
+    /// `'` on a list: the first letters of an entry, typed to jump to it.
+    case jump(TextField)
 }
 
 public struct BrowserOptions: Sendable, Hashable {
@@ -198,6 +200,9 @@ public struct AppState: Sendable {
     /// there (a half-typed search or note included). Its value is how far it is scrolled.
     public var help: Int?
     public var message: String?
+    /// Each list as it was last left (filters, sort, folds, selection): opened again from Home,
+    /// it comes back so, as a file manager keeps a folder's view.
+    public var lists: [Section: ListState] = [:]
     public var quitRequested = false
     public var notebook = NotebookState()
     /// The time, as the event loop last saw it; the walkthrough's clock reads it (tests set it).
@@ -227,6 +232,7 @@ public struct AppState: Sendable {
         case .noteEditor(let editor): return editor.confirmingDiscard ? .discardNote : .noteEditor
         case .search: return .search
         case .menu: return .menu
+        case .jump: return .jumpPrompt
         case nil: break
         }
         switch place {
@@ -240,6 +246,15 @@ public struct AppState: Sendable {
     /// Smallest terminal the browser draws in; below it, one "too small" message.
     public static let minimumSize = Size(width: 40, height: 10)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+
+    /// A section's list as it was last left, or a new one on its first record.
+    public func list(_ section: Section) -> ListState {
+        if let kept = lists[section] { return kept }
+        var list = ListState(section: section)
+        // Start on the first record, not on a tree heading.
+        list.selection = rows(list).firstIndex { $0.id != nil } ?? 0
+        return list
+    }
 
     /// The user's notes by record id, as the walkthrough's presenter pane wants them.
     public var notesForWalk: [String: [String]] {

@@ -12,6 +12,8 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
     case walk
     /// A small menu over the screen (`Menu`).
     case menu
+    /// `'` on a list: typing the first letters of an entry.
+    case jumpPrompt
 }
 
 public enum KeyTable {
@@ -111,6 +113,7 @@ public enum KeyTable {
                 Binding([.char("w")], .walk, "sessions: walk a room through the selected session"),
                 Binding([.char("d")], .deleteNote),
                 Binding([.char("o")], .openRecord),
+                Binding([.char("'")], .jump),
             ] + notebook + global
         case .page:
             return movement + [
@@ -162,6 +165,14 @@ public enum KeyTable {
             ] + lineEditing
         case .walk:
             return WalkKeys.bindings(overview: false)
+        case .jumpPrompt:
+            return [
+                Binding([.enter], .text(.submit), "open the entry found", hint: "open"),
+                Binding([.escape, .ctrl("c")], .text(.cancel), "stop typing, stay on the entry found", hint: "done", pinned: true),
+                Binding([.up], .text(.selectPrevious), "the entry above"),
+                Binding([.down], .text(.selectNext), "the entry below"),
+                fieldHelp,
+            ] + lineEditing
         case .menu:
             return [
                 Binding([.up, .char("k")], .moveUp, "select the choice above"),

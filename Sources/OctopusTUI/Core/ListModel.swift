@@ -77,11 +77,12 @@ public enum ListModel {
                     marker: glyph(part.isEmpty ? c.status(kb.conventionID, at: date).standing : .none, ascii: ascii), folded: false)
             }
         case .organisations:
-            return kb.organisations.map {
-                ListRow(id: $0.id, key: $0.id, level: 0, text: Record.organisation($0).title, marker: "", folded: false)
-            }
+            // Alphabetical, as a reader looks a name up ("ECTEG" among the E's, "Ü" as "U").
+            return kb.organisations.map { ListRow(id: $0.id, key: $0.id, level: 0, text: Record.organisation($0).title, marker: "", folded: false) }
+                .sorted { (Folding.fold($0.text), $0.text) < (Folding.fold($1.text), $1.text) }
         case .glossary:
             return kb.glossary.map { ListRow(id: $0.id, key: $0.id, level: 0, text: $0.term, marker: "", folded: false) }
+                .sorted { (Folding.fold($0.text), $0.text) < (Folding.fold($1.text), $1.text) }
         }
     }
 

@@ -19,6 +19,9 @@ public struct Menu: Sendable, Hashable {
         case newNote(recordID: String)
         case editNote(UUID)
         case deleteNote(UUID)
+        /// The countries list's filters: a region, a status on the status date (nil: all).
+        case region(String?)
+        case status(TreatyStatus.Standing?)
         case keep
     }
 
@@ -44,6 +47,31 @@ public struct Menu: Sendable, Hashable {
         items.append(Item(key: "n", label: "Write a new note", choice: .newNote(recordID: recordID)))
         return Menu(
             title: "You have \(notes.count) note\(notes.count == 1 ? "" : "s") on \(title)", items: items, selection: items.count - 1)
+    }
+
+    /// `r` on the countries list: every region, with how many countries each has; the one in
+    /// force selected.
+    static func regions(_ kb: KnowledgeBase, current: String?) -> Menu {
+        let counts = Dictionary(grouping: kb.countries, by: \.region).mapValues(\.count)
+        let regions = counts.keys.sorted()
+        let keys = Array("123456789abcdefghilmnoprstuvwxyz")  // not j, k, q: the menu's own keys
+        var items = [Item(key: "0", label: "All regions (\(kb.countries.count))", choice: .region(nil))]
+        for (i, r) in regions.enumerated() where i < keys.count {
+            items.append(Item(key: keys[i], label: "\(r) (\(counts[r] ?? 0))", choice: .region(r)))
+        }
+        return Menu(title: "Show the countries of", items: items, selection: current.flatMap { c in regions.firstIndex(of: c).map { $0 + 1 } } ?? 0)
+    }
+
+    /// `f` on the countries list: each standing toward the Convention on the status date.
+    static func statuses(current: TreatyStatus.Standing?, date: Day) -> Menu {
+        let all = TreatyStatus.Standing.allCases
+        var items = [Item(key: "0", label: "Any status", choice: .status(nil))]
+        for (i, s) in all.enumerated() {
+            items.append(Item(key: Character(String(i + 1)), label: s.label.prefix(1).uppercased() + s.label.dropFirst(), choice: .status(s)))
+        }
+        return Menu(
+            title: "Show the countries whose ETS 185 status on \(date.long) is", items: items,
+            selection: current.flatMap { c in all.firstIndex(of: c).map { $0 + 1 } } ?? 0)
     }
 
     /// `d` on a note: nothing is deleted without a yes.

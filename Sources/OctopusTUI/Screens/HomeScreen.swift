@@ -20,10 +20,7 @@ public struct HomeState: Screen {
         case .halfPageUp: selection = max(0, selection - count / 2)
         case .halfPageDown: selection = min(count - 1, selection + count / 2)
         case .open:
-            var list = ListState(section: Section.allCases[selection])
-            // Start on the first record, not on a tree heading.
-            list.selection = app.rows(list).firstIndex { $0.id != nil } ?? 0
-            return .navigate(.list(list))
+            return .navigate(.list(app.list(Section.allCases[selection])))
         default: break
         }
         return .none

@@ -97,13 +97,10 @@ public struct ListState: Screen {
             }
         case .cycleRegion:
             guard section == .countries else { return .message("Region filter applies to countries") }
-            let regions = Array(Set(app.kb.countries.map(\.region))).sorted()
-            regionFilter = Self.next(after: regionFilter, in: regions)
-            selection = 0
+            return .menu(Menu.regions(app.kb, current: regionFilter))
         case .cycleStatusFilter:
             guard section == .countries else { return .message("Status filter applies to countries") }
-            statusFilter = Self.next(after: statusFilter, in: TreatyStatus.Standing.allCases)
-            selection = 0
+            return .menu(Menu.statuses(current: statusFilter, date: app.date))
         case .toggleSort:
             guard section == .countries else { return .message("Sorting applies to countries") }
             sortByDate.toggle()
@@ -111,12 +108,6 @@ public struct ListState: Screen {
         default: break
         }
         return .none
-    }
-
-    /// The filter after `current`: nil (all), then each value in turn, then nil again.
-    static func next<T: Equatable>(after current: T?, in values: [T]) -> T? {
-        guard let current, let i = values.firstIndex(of: current) else { return values.first }
-        return i + 1 < values.count ? values[i + 1] : nil
     }
 
     /// A click selects the row under it; a click on the selected row opens it; a click on the

@@ -31,7 +31,6 @@ enum Chrome {
                 grid.fill(row: row - 1, style: .normal)
                 grid.put(TextWidth.clip(error, to: w), row: row - 1, column: 0, style: .warning)
             } else if !completions.isEmpty {
-                // Each id with its title; the one Tab put in the field stands out.
                 grid.fill(row: row - 1, style: .normal)
                 // Each id with its title, as many as fit whole; the window follows the one Tab put
                 // in the field, which stands out.
@@ -52,6 +51,19 @@ enum Chrome {
             let hints = TextWidth.clip(KeyHelp.hintLine(app.bindings, width: w / 2), to: w / 2)
             let hintWidth = TextWidth.columns(hints)
             FieldView.draw(prompt.field, prefix: ":", row: row, column: 0, width: w - hintWidth - 2, style: .accent, ascii: app.ascii, &grid)
+            grid.put(hints, row: row, column: w - hintWidth, style: .dim)
+            return
+        }
+        if case .jump(let field) = app.overlay {
+            // The message (no entry found) above the field, which keeps the bottom row.
+            if let message = app.message {
+                grid.fill(row: row - 1, style: .normal)
+                grid.put(TextWidth.clip(message, to: w), row: row - 1, column: 0, style: .warning)
+            }
+            grid.fill(row: row, style: .normal)
+            let hints = TextWidth.clip(KeyHelp.hintLine(app.bindings, width: w / 2), to: w / 2)
+            let hintWidth = TextWidth.columns(hints)
+            FieldView.draw(field, prefix: "'", row: row, column: 0, width: w - hintWidth - 2, style: .accent, ascii: app.ascii, &grid)
             grid.put(hints, row: row, column: w - hintWidth, style: .dim)
             return
         }

@@ -10,9 +10,49 @@ extension Update {
         case .goto(var prompt): return editPrompt(&state, &prompt, action, key)
         case .search(var search): editSearch(&state, &search, action, key)
         case .noteEditor(var editor): return edit(&state, &editor, action, key)
+        case .jump(var field): jump(&state, &field, action, key)
         case .menu, nil: break
         }
         return []
+    }
+
+    // MARK: Jumping in a list
+
+    /// `'` then letters: the list's selection goes to the first entry whose name starts with them
+    /// (case and accents aside), as typing in a file manager does; up and down step among the
+    /// entries that match.
+    static func jump(_ state: inout AppState, _ field: inout TextField, _ action: TextAction, _ key: Key) {
+        guard case .list(var list) = state.place else { state.overlay = nil; return }
+        let rows = state.rows(list)
+        // A row is found by its text or, for "PT  Portugal", by the name after its id.
+        func matches(_ row: ListRow, _ prefix: String) -> Bool {
+            guard row.id != nil, !prefix.isEmpty else { return false }
+            let text = row.text.hasPrefix("★ ") || row.text.hasPrefix("* ") ? String(row.text.dropFirst(2)) : row.text
+            let names = [text] + (text.range(of: "  ").map { [String(text[$0.upperBound...])] } ?? [])
+            return names.contains { Folding.fold($0).hasPrefix(prefix) }
+        }
+        switch action {
+        case .cancel: state.overlay = nil; return
+        case .submit:
+            state.overlay = nil
+            apply(&state, list.update(.open, in: state, rect: state.layout.screen))
+            return
+        case .selectNext, .selectPrevious:
+            let forward = action == .selectNext
+            let order = forward ? Array((list.selection + 1)..<max(list.selection + 1, rows.count)) : Array((0..<list.selection).reversed())
+            if let next = order.first(where: { matches(rows[$0], Folding.fold(field.text)) }) { list.selection = next }
+        default:
+            guard field.apply(action, key: key) else { break }
+            let typed = Folding.fold(field.text)
+            if typed.isEmpty { break }
+            if let first = rows.indices.first(where: { matches(rows[$0], typed) }) {
+                list.selection = first
+            } else {
+                state.message = "No entry starts with “\(Sanitizer.clean(field.text))”"
+            }
+        }
+        state.place = .list(list)
+        state.overlay = .jump(field)
     }
 
     // MARK: Search

@@ -16,7 +16,7 @@ public enum Render {
         case .noteEditor(let editor): EditorView.draw(state, editor, &grid)
         case .search(let search): SearchView.draw(state, search, &grid)
         case .menu(let menu): MenuView.draw(state, menu, in: layout.screen, &grid)
-        case .goto, nil: break
+        case .goto, .jump, nil: break
         }
         if let scroll = state.help { Chrome.help(state, scroll: scroll, in: layout.help, &grid) }
         Chrome.bottomRow(state, frame: screen.frame, &grid)

@@ -64,7 +64,11 @@ public enum Update {
                 state.message = unboundHint(key, on: state.screenKind)
                 return []
             }
-            if case .text(let textAction) = action { return text(&state, textAction, key) }
+            if case .text(let textAction) = action {
+                let effects = text(&state, textAction, key)
+                clampAll(&state)  // a field may move what is under it (a jump, a paragraph shown)
+                return effects
+            }
             if case .menu(let menu) = state.overlay, state.help == nil { return choose(&state, menu, action, key) }
             let effects = perform(&state, action)
             clampAll(&state)
@@ -110,7 +114,7 @@ public enum Update {
     /// What a notebook key does; writes leave as effects.
     static func notebookAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         if action == .openBookmarks || action == .openNotes {
-            navigate(&state, to: .list(ListState(section: action == .openNotes ? .notes : .bookmarks)))
+            navigate(&state, to: .list(state.list(action == .openNotes ? .notes : .bookmarks)))
             return []
         }
         if action == .writeHandout {
@@ -193,6 +197,20 @@ public enum Update {
         case .editNote(let id):
             guard let note = state.notebook.note(id) else { state.message = "That note is gone (deleted in another window?)"; return [] }
             return writeNote(&state, recordID: note.recordID, noteID: id)
+        case .region(let region):
+            guard case .list(var list) = state.place else { return [] }
+            list.regionFilter = region
+            list.selection = 0
+            state.place = .list(list)
+            clampAll(&state)
+            return []
+        case .status(let status):
+            guard case .list(var list) = state.place else { return [] }
+            list.statusFilter = status
+            list.selection = 0
+            state.place = .list(list)
+            clampAll(&state)
+            return []
         case .deleteNote(let id):
             if let reason = state.notebook.writesOff { state.message = "Writes are off, nothing deleted: " + reason; return [] }
             state.message = "Deleting…"
@@ -234,6 +252,9 @@ public enum Update {
         case .quit: state.quitRequested = true
         case .help: state.help = 0
         case .goTo: state.overlay = .goto(GotoPrompt())
+        case .jump:
+            guard case .list = state.place else { return [] }
+            state.overlay = .jump(TextField(limit: 60))
         case .toggleDate:
             state.date = state.isConferenceDate ? state.kb.latestEventDate : .conference
             state.message = "Status now read at \(state.date.long)\(state.isConferenceDate ? " (the conference)" : " (latest event in the base)")"
@@ -304,6 +325,7 @@ public enum Update {
         var screen = state.place.screen
         screen.fit(in: state, rect: layout.screen)
         state.place = screen.place
+        if case .list(let list) = state.place { state.lists[list.section] = list }
         if let scroll = state.help {
             state.help = Viewport.clamp(scroll: scroll, total: Chrome.helpText(state, width: layout.help.width).count, height: layout.help.height)
         }

@@ -2,22 +2,39 @@ import OctopusKit
 
 /// A list screen: the rows on the left, and on wide terminals a preview of the selected record.
 enum ListView {
+    /// Line 1: what the list shows — its count, the filters in force, the order, the legend —
+    /// each part whole or not at all, the most important first, so a narrow terminal loses the
+    /// legend (the glyphs carry their letter) before it loses which filter is on.
+    static func header(_ state: AppState, _ list: ListState, count: Int, width: Int) -> String {
+        var parts = [list.section.counted(count)]
+        switch list.section {
+        case .countries:
+            if let region = list.regionFilter { parts.append("in \(region)") }
+            if let status = list.statusFilter { parts.append("ETS 185 \(status.label)") }
+            if list.regionFilter == nil && list.statusFilter == nil { parts.append("all regions, any status") }
+            parts.append(list.sortByDate ? "by ratification date" : "by name")
+            parts.append("r region · f status · s sort")
+            parts += state.ascii ? ["[F] in force", "[R] ratified", "[S] signed", "[?] undecided"] : ["● in force", "◐ ratified", "○ signed", "◌ undecided"]
+        case .convention, .protocol_: parts.append("z folds a chapter")
+        case .sessions: parts.append("* title inferred")
+        case .organisations, .glossary: parts.append("' jumps by name")
+        case .notes: parts.append("Enter edits · d deletes")
+        case .bookmarks: break
+        }
+        var out = ""
+        for part in parts {
+            let next = out.isEmpty ? part : out + " · " + part
+            if TextWidth.columns(next) > width { break }
+            out = next
+        }
+        return out.isEmpty ? TextWidth.clip(parts[0], to: width) : out
+    }
+
     static func draw(_ state: AppState, _ list: ListState, _ grid: inout CellGrid, top: Int, height: Int) {
         let rows = state.rows(list)
         let w = state.size.width
         let listWidth = state.layout.listPane.width
-        // Line 1: what the list shows (filters, sort, legend).
-        var header = list.section.counted(rows.filter { $0.id != nil }.count)
-        if list.section == .countries {
-            header += " · region: \(list.regionFilter ?? "all") · ETS 185: \(list.statusFilter?.label ?? "any status")"
-            header += " · sorted by \(list.sortByDate ? "ratification date" : "name")"
-            header += state.ascii ? " · [F] in force [R] ratified [S] signed [?] undecided" : " · ● in force ◐ ratified ○ signed ◌ undecided"
-        } else if list.section == .convention || list.section == .protocol_ {
-            header += " · z folds a chapter"
-        } else if list.section == .sessions {
-            header += " · * title inferred"
-        }
-        grid.put(TextWidth.clip(header, to: listWidth - 2), row: top, column: 1, style: .dim)
+        grid.put(header(state, list, count: rows.filter { $0.id != nil }.count, width: listWidth - 2), row: top, column: 1, style: .dim)
         let visible = height - 1
         for i in 0..<visible {
             let index = list.scroll + i
