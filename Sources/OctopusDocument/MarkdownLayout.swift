@@ -5,7 +5,7 @@ import OctopusKit
 /// (beside `TextLayout` and the terminal browser).
 ///
 /// Links become `[label](#anchor)` when their target is in the same document (the caller says
-/// which through `anchor`), else `label (id)`, so a reader can still type `octopus show id`.
+/// which through `anchor`), else the label alone: a handout reads as a document, not as a list of ids.
 /// Every piece of knowledge-base text is escaped, so a `*` or `[` in a summary stays a character
 /// and cannot change the document's structure. Lines are not wrapped: a wrapped line that starts
 /// with "1." or "-" would turn into a list.
@@ -94,7 +94,14 @@ public enum MarkdownLayout {
             return text
         }
         while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
-        return lines.map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+        // A line break the user typed is kept: CommonMark joins consecutive lines into one
+        // paragraph unless a line ends with a backslash (a hard break). Blank lines stay paragraph breaks.
+        return lines.indices.map { i in
+            let line = lines[i]
+            if line.isEmpty { return ">" }
+            let breaks = i + 1 < lines.count && !lines[i + 1].isEmpty && !line.hasSuffix("\\")
+            return "> " + line + (breaks ? "\\" : "")
+        }.joined(separator: "\n")
     }
 
     /// `<https://…>` for a bare web address, so it renders as a link; anything else escaped.
@@ -104,10 +111,6 @@ public enum MarkdownLayout {
             return "<" + t + ">"
         }
         return escape(text)
-    }
-
-    private static func compact(_ s: String) -> String {
-        String(s.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
     static func inline(_ spans: [Page.Span], page: Page, anchor: (String) -> String?) -> String {
@@ -126,11 +129,9 @@ public enum MarkdownLayout {
                 guard number >= 1, number <= page.links.count else { return escape(label) }
                 let id = page.links[number - 1]
                 if let a = anchor(id) { return "[" + escape(label) + "](#" + a + ")" }
-                // The id is shown so a reader can type `octopus show id`; when it only repeats
-                // the label ("Dual criminality (dual-criminality)") it is noise, and the label
-                // resolves just as well.
-                if compact(label) == compact(id) { return escape(label) }
-                return escape(label) + " (" + escape(id) + ")"
+                // A record outside the document is named, as a document names things: its label
+                // is a name `octopus show` resolves, and an id in parentheses would read as noise.
+                return escape(label)
             }
         }.joined()
     }

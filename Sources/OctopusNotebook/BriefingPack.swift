@@ -63,12 +63,14 @@ public enum BriefingPack {
         }
         out += ["", "---", "", "## <a id=\"\(sourcesAnchor)\"></a>Sources", ""]
         if order.isEmpty { out.append("No sources are recorded for these records.") }
+        // Which parts cite each source, by their number in the contents: a document's references,
+        // short however many records cite one, and no ids in the prose.
+        let number = Dictionary(pages.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { a, _ in a })
         for s in order {
-            // Ids, not titles: a source cited by three records would otherwise fill three lines.
             let who: String = (citedBy[s] ?? []).map { (id: String) -> String in
-                "[\(MarkdownLayout.escape(id))](#\(MarkdownLayout.anchorName(id)))"
+                "[\(number[id] ?? 0)](#\(MarkdownLayout.anchorName(id)))"
             }.joined(separator: ", ")
-            out.append("- " + MarkdownLayout.textOrURL(s) + " — " + who)
+            out.append("- " + MarkdownLayout.textOrURL(s) + " — cited in " + who)
         }
         return out.joined(separator: "\n") + "\n"
     }

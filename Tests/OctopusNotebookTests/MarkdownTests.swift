@@ -14,7 +14,9 @@ struct MarkdownTests {
         #expect(MarkdownLayout.escapeLineStart("1999 was a year") == "1999 was a year")
         #expect(MarkdownLayout.anchorName("PT") == "pt")
         #expect(MarkdownLayout.anchorName("ws3/topic-1") == "ws3-topic-1")
-        #expect(MarkdownLayout.blockquote("one\n\n# two\n---\n<b>x</b>\n") == "> one\n>\n> \\# two\n> \\---\n> &lt;b>x&lt;/b>")
+        #expect(MarkdownLayout.blockquote("one\n\n# two\n---\n<b>x</b>\n") == "> one\n>\n> \\# two\\\n> \\---\\\n> &lt;b>x&lt;/b>")
+        // Issue 14: a line break the user typed stays a line break (a CommonMark hard break).
+        #expect(MarkdownLayout.blockquote("Ask PT\nabout the 60 days\n\nThen CH") == "> Ask PT\\\n> about the 60 days\n>\n> Then CH")
     }
 
     @Test func pageRendersHeadingsListsAndLinks() throws {
@@ -55,12 +57,13 @@ struct MarkdownTests {
         for anchor in ["ws3", "art29", "pt", "all-sources"] {
             #expect(md.components(separatedBy: "<a id=\"\(anchor)\"></a>").count == 2, "one target for #\(anchor)")
         }
-        // Links between chosen records become in-document links; others keep their id.
+        // Links between chosen records become in-document links; others are named, with no id.
         #expect(md.contains("[Portugal](#pt)"))
-        #expect(md.contains("(art16)"))
+        #expect(md.contains("under Article 16."))
+        #expect(!md.contains("(art16)") && !md.contains("(mla)") && !md.contains("(computer-data)"))
         #expect(md.contains("### My notes\n\n> Ask about the 60 days\n\n*Written "))
         #expect(md.contains("## <a id=\"all-sources\"></a>Sources"))
-        #expect(md.contains("— [ws3](#ws3), [art29](#art29)"))
+        #expect(md.contains("— cited in [1](#ws3), [2](#art29)"))
         // Nothing of the plain-text layout leaks in: no "[3]" link numbers, no control characters.
         #expect(md.range(of: #"\]\[\d+\]|[a-z]\[\d+\]"#, options: .regularExpression) == nil)
         #expect(!md.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })

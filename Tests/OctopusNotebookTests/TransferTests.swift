@@ -294,7 +294,7 @@ struct TransferTests {
         try book.toggleBookmark("art29")
         let md = try book.exportNotes(format: .markdown, title: { $0 == "art29" ? "Article 29 – Expedited preservation" : nil })
         #expect(md.contains("## Article 29 – Expedited preservation (art29)"))
-        #expect(md.contains("> \\# not a heading\n> - a list\n> [31mred\n> more"))  // ESC removed
+        #expect(md.contains("> \\# not a heading\\\n> - a list\\\n> [31mred\\\n> more"))  // ESC removed; line breaks kept
         #expect(!md.contains("\u{1B}"))
         #expect(md.contains(", edited "))
         #expect(md.contains("## Bookmarks\n\n- Article 29 – Expedited preservation (art29), marked "))

@@ -55,6 +55,7 @@ struct ReadOnlyBrowserTests {
     @Test func handoutsStillWork() {
         var s = readOnlyPage()
         Update.update(&s, .key(.char("e")))
-        #expect(Update.update(&s, .key(.char("E"))) == [.writeHandout(["PT"])])
+        #expect(Update.update(&s, .key(.char("E"))) == [], "E shows the tray first")
+        #expect(Update.update(&s, .key(.char("E"))) == [.writeHandout(["PT"], includeNotes: false)])
     }
 }

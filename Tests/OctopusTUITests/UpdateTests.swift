@@ -180,13 +180,27 @@ struct UpdateTests {
 
     @Test func handoutTrayCollectsThenWrites() {
         var s = withNotebook()
-        #expect(Update.update(&s, .key(.char("E"))) == [])  // empty tray: explained, nothing written
+        #expect(Update.update(&s, .key(.char("E"))) == [])  // the empty tray, shown
+        #expect(Render.render(s).lines.joined().contains("The handout tray is empty — press e on any record to add it."))
+        #expect(Update.update(&s, .key(.char("E"))) == [], "an empty tray writes nothing")
         send(&s, .char(":")); type(&s, "ws3"); send(&s, .enter, .char("e"))
         send(&s, .char(":")); type(&s, "art29"); send(&s, .enter, .char("e"), .char("e"))
-        #expect(s.notebook.tray == ["ws3", "art29"])
-        #expect(Update.update(&s, .key(.char("E"))) == [.writeHandout(["ws3", "art29"])])
-        Update.update(&s, .handoutWritten(path: "/tmp/x.md", records: 2))
+        send(&s, .char(":")); type(&s, "PT"); send(&s, .enter, .char("e"))
+        #expect(s.notebook.tray == ["ws3", "art29", "PT"])
+        // E shows the tray: the pack's order, without notes unless asked; d removes, J/K move.
+        #expect(Update.update(&s, .key(.char("E"))) == [])
+        #expect(Render.render(s).lines[1].contains("without my notes (n includes them)"))
+        send(&s, .char("J"))
+        #expect(s.notebook.tray == ["art29", "ws3", "PT"])
+        send(&s, .char("d"))
+        #expect(s.notebook.tray == ["art29", "PT"])
+        send(&s, .char("n"))
+        #expect(Update.update(&s, .key(.char("E"))) == [.writeHandout(["art29", "PT"], includeNotes: true)])
+        Update.update(&s, .handoutWritten(path: "/tmp/a/long/folder/name/that/does/not/fit/on/one/row/octopus-handout.md", records: 2))
         #expect(s.notebook.tray.isEmpty)
+        // The path is shown whole, over two rows if need be.
+        let bottom = Render.render(s).lines.suffix(2).joined()
+        #expect(bottom.replacingOccurrences(of: " ", with: "").contains("/tmp/a/long/folder/name/that/does/not/fit/on/one/row/octopus-handout.md"), "\(bottom)")
     }
 
     @Test func bookmarksListIsNewestFirstAndOpensRecords() {

@@ -30,8 +30,8 @@ struct EffectRunner {
                 let deleted = try notebook.deleteNote(id: id)
                 return reload() + [.notice(deleted ? "Note deleted\(on)" : "That note was already deleted (in another window?)")]
             } catch { return [.notice(error.description)] }
-        case .writeHandout(let ids):
-            return writeHandout(ids, state: state)
+        case .writeHandout(let ids, let includeNotes):
+            return writeHandout(ids, includeNotes: includeNotes, state: state)
         case .suspend:
             backend.suspend { octopus_stop_self() }
             return []
@@ -121,10 +121,10 @@ struct EffectRunner {
     static func keepDraft(_ text: String) -> String? { ExternalEditor.draft(text, prefix: "octopus-unsaved") }
 
     /// Writes the tray as a briefing pack in the current folder, never over an existing file.
-    func writeHandout(_ ids: [String], state: AppState) -> [Message] {
+    func writeHandout(_ ids: [String], includeNotes: Bool, state: AppState) -> [Message] {
         let records = ids.compactMap { state.kb.record($0) }
         var notes: [String: [Note]] = [:]
-        for r in records { notes[r.id] = state.notebook.notes(for: r.id) }
+        if includeNotes { for r in records { notes[r.id] = state.notebook.notes(for: r.id) } }
         let text = BriefingPack.compose(records: records, kb: state.kb, date: state.date, notes: notes)
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd-HHmm"

@@ -21,6 +21,8 @@ public enum Action: Hashable, Sendable {
     case deleteNote, openRecord
     /// `:notes`: the list of every note.
     case openNotes
+    /// The handout tray: include the user's notes or not; move the selected record up or down.
+    case trayNotes, trayEarlier, trayLater
     /// A record page: scroll to the user's notes on it.
     case jumpToNotes
     case search, nextMatch, previousMatch
@@ -132,9 +134,12 @@ extension Action: KeyAction {
         case .toggleBookmark: "bookmark or unbookmark this record"
         case .writeNote: "write a note on this record, or edit one of yours ($VISUAL/$EDITOR if set)"
         case .addToHandout: "add this record to the handout tray"
-        case .writeHandout: "write the handout tray as a Markdown briefing pack"
+        case .writeHandout: "the handout tray: see it, then E again writes it as a Markdown briefing pack"
         case .openBookmarks: "your bookmarks"
         case .openNotes: "your notes"
+        case .trayNotes: "handout tray: include my notes, or leave them out (the default)"
+        case .trayEarlier: "handout tray: move the record up"
+        case .trayLater: "handout tray: move the record down"
         case .deleteNote: "notes: delete the selected note (asks first)"
         case .openRecord: "notes: open the record the note is on"
         case .jumpToNotes: "go to your notes on this record"
@@ -173,7 +178,9 @@ extension Action {
         case .open, .back, .forward, .goHome, .nextLink, .previousLink, .digit, .menuKey: .following
         case .focus, .toggleFold, .toggleDate, .cycleRegion, .cycleStatusFilter, .toggleSort, .walk: .view
         case .goTo, .search, .nextMatch, .previousMatch, .jump: .finding
-        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .deleteNote, .openRecord, .jumpToNotes, .openNotes: .notebook
+        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .deleteNote, .openRecord, .jumpToNotes, .openNotes, .trayNotes,
+            .trayEarlier, .trayLater:
+            .notebook
         case .walkthrough: .walkthrough
         case .help, .quit, .suspend: .program
         case .text(let t):

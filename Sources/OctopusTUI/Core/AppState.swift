@@ -6,6 +6,11 @@ import Synchronization
 /// The sections reachable from the home screen.
 public enum Section: String, Sendable, Hashable, CaseIterable {
     case sessions, convention, protocol_ = "protocol", countries, organisations, glossary, bookmarks, notes
+    /// The records chosen for the next handout (`e` adds, `E` shows); not on the home screen.
+    case tray
+
+    /// The sections the home screen lists, in its order.
+    public static let home: [Section] = [.sessions, .convention, .protocol_, .countries, .organisations, .glossary, .bookmarks, .notes]
 
     public var title: String {
         switch self {
@@ -17,6 +22,7 @@ public enum Section: String, Sendable, Hashable, CaseIterable {
         case .glossary: "Glossary"
         case .bookmarks: "Your bookmarks"
         case .notes: "Your notes"
+        case .tray: "Handout tray"
         }
     }
 
@@ -31,6 +37,7 @@ public enum Section: String, Sendable, Hashable, CaseIterable {
             case .glossary: ("term", "terms")
             case .bookmarks: ("bookmark", "bookmarks")
             case .notes: ("note", "notes")
+            case .tray: ("record", "records")
             }
         return "\(n) \(n == 1 ? one : many)"
     }
@@ -40,6 +47,7 @@ public enum Section: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .bookmarks: "No bookmarks yet — press m on any record to mark it."
         case .notes: "No notes yet — press a on any record to write one."
+        case .tray: "The handout tray is empty — press e on any record to add it."
         case .countries: "Nothing matches these filters (r: region, f: status)."
         default: "This knowledge base has no \(counted(0).dropFirst(2))."
         }
@@ -55,6 +63,7 @@ public enum Section: String, Sendable, Hashable, CaseIterable {
         case .glossary: "terms a delegate meets"
         case .bookmarks: "m marks any record"
         case .notes: "a writes a note on a record"
+        case .tray: "e adds a record, E shows them"
         }
     }
 }
@@ -246,6 +255,9 @@ public struct AppState: Sendable {
     /// Smallest terminal the browser draws in; below it, one "too small" message.
     public static let minimumSize = Size(width: 40, height: 10)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+
+    /// True on the handout tray's list.
+    var onTray: Bool { if case .list(let l) = place { l.section == .tray } else { false } }
 
     /// A section's list as it was last left, or a new one on its first record.
     public func list(_ section: Section) -> ListState {

@@ -114,6 +114,9 @@ public enum KeyTable {
                 Binding([.char("d")], .deleteNote),
                 Binding([.char("o")], .openRecord),
                 Binding([.char("'")], .jump),
+                Binding([.char("n")], .trayNotes),
+                Binding([.char("K")], .trayEarlier),
+                Binding([.char("J")], .trayLater),
             ] + notebook + global
         case .page:
             return movement + [

@@ -46,6 +46,13 @@ public enum ListModel {
                     text: Sanitizer.clean(note.firstLine) + "  — " + title + " · " + NotebookState.display(note.updatedAt),
                     marker: "", folded: false)
             }
+        case .tray:
+            // In the order they were added: the order of the pack.
+            return notebook.tray.enumerated().map { i, id in
+                ListRow(
+                    id: id, key: "tray:" + id, level: 0, text: "\(i + 1). " + (kb.record(id)?.shortTitle ?? Sanitizer.clean(id)),
+                    marker: "", folded: false)
+            }
         case .sessions:
             return kb.sessions.map { s in
                 ListRow(

@@ -17,6 +17,9 @@ public struct NotebookState: Sendable, Hashable {
     public var version: Int64?
     /// Records chosen for the next handout, in the order they were added.
     public var tray: [String] = []
+    /// Whether the handout carries the user's notes: off until asked for, since a pack is most
+    /// often written to hand to others.
+    public var trayIncludesNotes = false
 
     public init() {}
 
@@ -36,7 +39,7 @@ public enum Effect: Sendable, Hashable {
     case saveNote(recordID: String, noteID: UUID?, text: String)
     case externalEditor(recordID: String, noteID: UUID?)
     case deleteNote(UUID)
-    case writeHandout([String])
+    case writeHandout([String], includeNotes: Bool)
     /// Stop the process as Ctrl-Z does in a shell; the screen is redrawn after `fg`.
     case suspend
 }

@@ -11,7 +11,7 @@ public struct HomeState: Screen {
     public func record(in app: AppState) -> String? { nil }
 
     public mutating func update(_ action: Action, in app: AppState, rect: Rect) -> Outcome {
-        let count = Section.allCases.count
+        let count = Section.home.count
         switch action {
         case .moveUp: selection = max(0, selection - 1)
         case .moveDown: selection = min(count - 1, selection + 1)
@@ -20,7 +20,7 @@ public struct HomeState: Screen {
         case .halfPageUp: selection = max(0, selection - count / 2)
         case .halfPageDown: selection = min(count - 1, selection + count / 2)
         case .open:
-            return .navigate(.list(app.list(Section.allCases[selection])))
+            return .navigate(.list(app.list(Section.home[selection])))
         default: break
         }
         return .none
@@ -29,14 +29,14 @@ public struct HomeState: Screen {
     /// A click selects a section; a click on the selected one opens it.
     public mutating func click(row: Int, column: Int, in app: AppState, rect: Rect) -> Outcome {
         let index = row - app.layout.homeMenuTop
-        guard index >= 0 && index < Section.allCases.count else { return .none }
+        guard index >= 0 && index < Section.home.count else { return .none }
         let again = index == selection
         selection = index
         return again ? update(.open, in: app, rect: rect) : .none
     }
 
     public mutating func fit(in app: AppState, rect: Rect) {
-        selection = min(max(0, selection), Section.allCases.count - 1)
+        selection = min(max(0, selection), Section.home.count - 1)
     }
 
     public func draw(in app: AppState, rect: Rect, into grid: inout CellGrid) {
@@ -52,7 +52,7 @@ public struct HomeState: Screen {
             .organisations: "\(kb.organisations.count)", .glossary: "\(kb.glossary.count)",
             .bookmarks: "\(app.notebook.bookmarks.count)", .notes: "\(app.notebook.notes.count)",
         ]
-        for (i, section) in Section.allCases.enumerated() where row < bottom {
+        for (i, section) in Section.home.enumerated() where row < bottom {
             let selected = i == selection
             let count = (counts[section] ?? "").leftPadded(3)
             let label = " \(count)  \(section.title)"

@@ -71,6 +71,13 @@ enum Chrome {
             grid.fill(row: row, style: .normal)
             if frame == .projector {
                 grid.put(TextWidth.clip(message, to: w - 1), row: row, column: 1, style: Style(.normal, bold: true))
+            } else if TextWidth.columns(message) > w, row - 1 > app.layout.screen.row {
+                // A message too long for the row (a path written) takes the free row above too,
+                // so it is read whole; it is cut only past two rows.
+                let lines = TextWidth.wrap(message, width: w)
+                grid.fill(row: row - 1, style: .normal)
+                grid.put(lines[0], row: row - 1, column: 0, style: .accent)
+                grid.put(TextWidth.clip(lines.dropFirst().joined(separator: " "), to: w), row: row, column: 0, style: .accent)
             } else {
                 grid.put(TextWidth.clip(message, to: w), row: row, column: 0, style: .accent)
             }

@@ -53,7 +53,7 @@ public struct ScreenLayout: Sendable, Hashable {
         let c = state.kb.conference
         // The menu comes first on a short screen: the conference line(s) and the blank line after
         // the as-of line give way, so every section stays reachable (at 40×12 all eight fit).
-        let sections = Section.allCases.count
+        let sections = Section.home.count
         let headerRoom = body.height >= sections + 4 ? 2 : (body.height >= sections + 3 ? 1 : 0)
         homeHeader = Array(TextWidth.wrap("\(c.name) — \(c.place), \(c.startDate.day)–\(c.endDate.long)", width: size.width - 2).prefix(headerRoom))
         homeAsOfRow = body.row + homeHeader.count

@@ -38,7 +38,7 @@ public enum Update {
             return []
         case .handoutWritten(let path, let records):
             state.notebook.tray.removeAll()
-            state.message = "Handout of \(records) record\(records == 1 ? "" : "s") written to \(path)"
+            state.message = "Wrote the handout of \(records) record\(records == 1 ? "" : "s") to \(path)"
             return []
         case .key(let key):
             state.message = nil
@@ -118,8 +118,17 @@ public enum Update {
             return []
         }
         if action == .writeHandout {
+            // E shows the tray first; E on the tray writes it.
+            guard case .list(let list) = state.place, list.section == .tray else {
+                navigate(&state, to: .list(state.list(.tray)))
+                if !state.notebook.tray.isEmpty { state.message = "E writes these as a briefing pack · n includes your notes · d removes" }
+                return []
+            }
             guard !state.notebook.tray.isEmpty else { state.message = "The handout tray is empty: press e on a record to add it"; return [] }
-            return [.writeHandout(state.notebook.tray)]
+            return [.writeHandout(state.notebook.tray, includeNotes: state.notebook.trayIncludesNotes)]
+        }
+        if [.trayNotes, .trayEarlier, .trayLater].contains(action) || (action == .deleteNote && state.onTray) {
+            return trayAction(&state, action)
         }
         guard let id = state.currentRecordID, let record = state.kb.record(id) else {
             state.message = "Open or select a record first"
@@ -154,6 +163,34 @@ public enum Update {
         default:
             return []
         }
+    }
+
+    /// The tray's own keys: notes in or out, a record removed or moved.
+    static func trayAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+        guard case .list(var list) = state.place, list.section == .tray else {
+            state.message = "That key works on the handout tray (E shows it)"
+            return []
+        }
+        var tray = state.notebook.tray
+        let i = list.selection
+        switch action {
+        case .trayNotes:
+            state.notebook.trayIncludesNotes.toggle()
+            state.message = state.notebook.trayIncludesNotes ? "The handout will include your notes" : "The handout will leave your notes out"
+        case .deleteNote:
+            guard tray.indices.contains(i) else { return [] }
+            let removed = tray.remove(at: i)
+            state.message = "Removed \(state.kb.record(removed)?.shortTitle ?? removed) from the handout"
+        case .trayEarlier, .trayLater:
+            let j = action == .trayEarlier ? i - 1 : i + 1
+            guard tray.indices.contains(i), tray.indices.contains(j) else { return [] }
+            tray.swapAt(i, j)
+            list.selection = j
+        default: break
+        }
+        state.notebook.tray = tray
+        state.place = .list(list)
+        return []
     }
 
     /// Opens the note in the built-in editor, or in `$VISUAL`/`$EDITOR` when set; nil: a new note.
@@ -234,7 +271,8 @@ public enum Update {
             return []
         }
         switch action {
-        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .openNotes:
+        case .deleteNote where state.onTray: return trayAction(&state, .deleteNote)
+        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .openNotes, .trayNotes, .trayEarlier, .trayLater:
             return notebookAction(&state, action)
         case .search:
             state.overlay = .search(SearchState())

@@ -20,6 +20,9 @@ enum ListView {
         case .organisations, .glossary: parts.append("' jumps by name")
         case .notes: parts.append("Enter edits · d deletes")
         case .bookmarks: break
+        case .tray:
+            parts.append(state.notebook.trayIncludesNotes ? "with my notes (n leaves them out)" : "without my notes (n includes them)")
+            parts.append("E writes · d removes · J/K move")
         }
         var out = ""
         for part in parts {
