@@ -92,24 +92,14 @@ public struct EditorState: Sendable, Hashable {
             lines.insert(next, at: row + 1)
             row += 1
         case .deleteBackward:
-            if !lines[row].deleteBackward(), row > 0 {
-                let rest = lines.remove(at: row).text
-                row -= 1
-                lines[row].moveEnd()
-                lines[row].append(rest)
-            }
+            if !lines[row].deleteBackward() { joinWithPreviousLine() }
         case .deleteForward:
             if !lines[row].deleteForward(), row < lines.count - 1 {
                 lines[row].append(lines.remove(at: row + 1).text)
             }
         case .indent: lines[row].insert("    ")
         case .deleteWordBackward:
-            if !lines[row].deleteWordBackward(), row > 0 {
-                let rest = lines.remove(at: row).text
-                row -= 1
-                lines[row].moveEnd()
-                lines[row].append(rest)
-            }
+            if !lines[row].deleteWordBackward() { joinWithPreviousLine() }
         case .deleteToLineStart: lines[row].deleteToStart()
         case .deleteToLineEnd:
             // At the end of a line, Ctrl-K joins the next one, as in emacs.
@@ -124,6 +114,15 @@ public struct EditorState: Sendable, Hashable {
             break
         }
         return .stillOpen
+    }
+
+    /// Backspace (or Ctrl-W) at the start of a line joins it to the one above, the cursor between.
+    private mutating func joinWithPreviousLine() {
+        guard row > 0 else { return }
+        let rest = lines.remove(at: row).text
+        row -= 1
+        lines[row].moveEnd()
+        lines[row].append(rest)
     }
 
     /// Up and down keep the cursor's column on screen as near as the other line allows.

@@ -205,6 +205,15 @@ public enum Update {
         return []
     }
 
+    /// Changes the open list's filters, from the top of what they leave.
+    static func filter(_ state: inout AppState, _ change: (inout ListState) -> Void) {
+        guard case .list(var list) = state.place else { return }
+        change(&list)
+        list.selection = 0
+        state.place = .list(list)
+        clampAll(&state)
+    }
+
     /// A menu's keys: move, choose (Enter or the choice's own key), or close.
     static func choose(_ state: inout AppState, _ menu: Menu, _ action: Action, _ key: Key) -> [Effect] {
         var menu = menu
@@ -235,18 +244,10 @@ public enum Update {
             guard let note = state.notebook.note(id) else { state.message = "That note is gone (deleted in another window?)"; return [] }
             return writeNote(&state, recordID: note.recordID, noteID: id)
         case .region(let region):
-            guard case .list(var list) = state.place else { return [] }
-            list.regionFilter = region
-            list.selection = 0
-            state.place = .list(list)
-            clampAll(&state)
+            filter(&state) { $0.regionFilter = region }
             return []
         case .status(let status):
-            guard case .list(var list) = state.place else { return [] }
-            list.statusFilter = status
-            list.selection = 0
-            state.place = .list(list)
-            clampAll(&state)
+            filter(&state) { $0.statusFilter = status }
             return []
         case .deleteNote(let id):
             if let reason = state.notebook.writesOff { state.message = "Writes are off, nothing deleted: " + reason; return [] }
