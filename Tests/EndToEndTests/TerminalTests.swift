@@ -266,6 +266,22 @@ struct TerminalTests {
         expectSaneTerminal(t)
     }
 
+    /// Issue 15: `T` sets any date; the home screen's counts agree with `list countries --json`.
+    @Test func aDateSetWithCapitalTGivesTheCountsTheCommandLineGives() throws {
+        let t = try TmuxSession()
+        start(t)
+        t.type("T"); t.type("2004-07-01"); t.send("Enter")
+        let screen = t.waitFor { $0.contains("status at 2004-07-01") }
+        let json = try Binary.run(["list", "countries", "--as-of", "2004-07-01", "--json"]).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let standing = rows.compactMap { ($0["status"] as? [String: Any])?["ets185"] as? String }
+        let parties = standing.filter { $0 == "in-force" || $0 == "ratified" }.count
+        #expect(parties == 6, "the record: five Parties in force on 1 July 2004, one more ratified")
+        #expect(screen.contains("Budapest Convention on 1 July 2004:") && screen.contains("signatories, \(parties) Parties."), "\(screen)")
+        t.type("q")
+        t.waitFor { !$0.contains("octopus ›") }
+    }
+
     /// Issue 5: `/` `p` `r` `e` `s` shows results after each key; Enter opens the first; Esc returns.
     @Test func searchAsYouType() throws {
         let t = try TmuxSession()

@@ -229,3 +229,37 @@ struct GotoPromptTests {
         #expect(search.query == "data retention rules")
     }
 }
+
+/// Issue 15 (part 4): status at any date in the browser — `T` or `:date` — with the screen
+/// saying which date it shows.
+@Suite("Status at any date")
+struct AnyDateTests {
+    func send(_ s: inout AppState, _ keys: Key...) { for k in keys { Update.update(&s, .key(k)) } }
+    func type(_ s: inout AppState, _ text: String) { for c in text { Update.update(&s, .key(.char(c))) } }
+
+    @Test func capitalTTypesAnyDateAndTheScreenSaysIt() throws {
+        var s = AppState(kb: bundled, size: Size(width: 80, height: 24))
+        send(&s, .char("T"))
+        guard case .goto(let prompt) = s.overlay else { Issue.record("T opened no prompt"); return }
+        #expect(prompt.text == "date ")
+        type(&s, "2004-07-01"); send(&s, .enter)
+        let day = try #require(Day("2004-07-01"))
+        #expect(s.date == day)
+        #expect(s.message == "Status now read at 1 July 2004")
+        let screen = Render.render(s).lines
+        #expect(screen[0].hasSuffix("status at 2004-07-01"), "neither conference nor latest: \(screen[0])")
+        let parties = bundled.parties(of: bundled.conventionID, at: day).count
+        let signed = bundled.signatories(of: bundled.conventionID, at: day).count
+        #expect(screen.contains { $0.contains("Budapest Convention on 1 July 2004: \(signed) signatories, \(parties) Parties.") })
+        // t still switches between the two presets, named in the title bar.
+        send(&s, .char("t"))
+        #expect(s.date == .conference && Render.render(s).lines[0].contains("(conference)"))
+        send(&s, .char(":")); type(&s, "date latest"); send(&s, .enter)
+        #expect(s.date == bundled.latestEventDate && Render.render(s).lines[0].contains("(latest)"))
+        // Not a date: said where it was typed, the date unchanged.
+        send(&s, .char(":")); type(&s, "date 2004-13-45"); send(&s, .enter)
+        guard case .goto(let wrong) = s.overlay else { Issue.record("the prompt closed on a bad date"); return }
+        #expect(wrong.error?.hasPrefix("Not a date") == true)
+        #expect(s.date == bundled.latestEventDate)
+    }
+}

@@ -12,6 +12,8 @@ public enum Action: Hashable, Sendable {
     case toggleFold
     case goTo
     case toggleDate
+    /// `T`: type any status date (the go-to prompt, started with `date `).
+    case setDate
     case cycleRegion, cycleStatusFilter, toggleSort
     case help
     case quit
@@ -125,6 +127,7 @@ extension Action: KeyAction {
         case .toggleFold: "fold or unfold a chapter"
         case .goTo: "go to an address (art 29, PT, ws 3, portugal), or :home, :bookmarks, :notes, :help, :q"
         case .toggleDate: "status date: conference ⇄ latest"
+        case .setDate: "status date: any day (also :date 2004-07-01)"
         case .cycleRegion: "countries: filter by region"
         case .cycleStatusFilter: "countries: filter by status"
         case .toggleSort: "countries: sort by name or date"
@@ -176,7 +179,7 @@ extension Action {
         switch self {
         case .moveUp, .moveDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom: .moving
         case .open, .back, .forward, .goHome, .nextLink, .previousLink, .digit, .menuKey: .following
-        case .focus, .toggleFold, .toggleDate, .cycleRegion, .cycleStatusFilter, .toggleSort, .walk: .view
+        case .focus, .toggleFold, .toggleDate, .setDate, .cycleRegion, .cycleStatusFilter, .toggleSort, .walk: .view
         case .goTo, .search, .nextMatch, .previousMatch, .jump: .finding
         case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .deleteNote, .openRecord, .jumpToNotes, .openNotes, .trayNotes,
             .trayEarlier, .trayLater:

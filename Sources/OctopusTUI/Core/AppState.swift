@@ -81,6 +81,7 @@ public enum Place: Sendable, Hashable {
 public struct GotoPrompt: Sendable, Hashable {
     public var field = TextField(limit: 120)
     public var error: String?
+    public init(text: String = "") { field = TextField(text, limit: 120) }
     /// Tab cycles through the completions of what was typed: the text typed, and which one is in
     /// the field now. Any edit ends the cycle.
     public var cycle: (typed: String, index: Int)? {
@@ -228,6 +229,21 @@ public struct AppState: Sendable {
     }
 
     public var isConferenceDate: Bool { date == .conference }
+
+    /// What the status date is, when it is one of the two presets `t` switches between.
+    public var dateName: String? {
+        if isConferenceDate { return "conference" }
+        return date == kb.latestEventDate ? "latest" : nil
+    }
+
+    /// Sets the status date from what was typed after `:date` (`T`): YYYY-MM-DD, conference or
+    /// latest; what it says is the message for the status row.
+    mutating func setDate(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let day = t == "conference" ? .conference : t == "latest" ? kb.latestEventDate : Day(t) else { return nil }
+        date = day
+        return "Status now read at \(day.long)" + (dateName.map { " (\($0 == "latest" ? "latest event in the base" : "the conference"))" } ?? "")
+    }
 
     public var screenKind: ScreenKind {
         if help != nil { return .help }

@@ -68,9 +68,12 @@ public enum KeyTable {
         Binding([.char(":")], .goTo, hint: "go to"),
         Binding([.char("H")], .goHome),
         Binding([.char("t")], .toggleDate),
+        Binding([.char("T")], .setDate),
         Binding([.char("?"), .function(1)], .help, hint: "help", pinned: true),
         Binding([.char("q"), .ctrl("c")], .quit, hint: "quit", pinned: true),
     ]
+    /// `:date 2015-06-01` (what `T` starts typing): the status date, any day.
+    static let dateCommand = "date"
     /// Words the go-to prompt takes besides addresses, as vim's `:` does (no record is called so).
     static let promptCommands: [(word: String, action: Action)] = [
         ("home", .goHome), ("bookmarks", .openBookmarks), ("notes", .openNotes), ("help", .help), ("q", .quit), ("quit", .quit),

@@ -12,7 +12,7 @@ enum Chrome {
         let readOnly = app.notebook.writesOff == nil ? nil : w >= 60 ? "notes read-only" : "read-only"
         let status =
             screen.status(in: app)
-            ?? (w >= 60 ? "status at \(app.date)\(app.isConferenceDate ? " (conference)" : " (latest)")" : "\(app.date)")
+            ?? (w >= 60 ? "status at \(app.date)\(app.dateName.map { " (\($0))" } ?? "")" : "\(app.date)")
         let parts = [readOnly, status.isEmpty ? nil : status].compactMap { $0 }
         let right = parts.isEmpty ? "" : " " + parts.joined(separator: " · ") + " "
         let rightWidth = TextWidth.columns(right)

@@ -145,6 +145,16 @@ extension Update {
                 return []
             }
             let word = prompt.text.trimmingCharacters(in: .whitespaces).lowercased()
+            if word == KeyTable.dateCommand || word.hasPrefix(KeyTable.dateCommand + " ") {
+                guard let said = state.setDate(String(word.dropFirst(KeyTable.dateCommand.count))) else {
+                    prompt.error = "Not a date: write :date YYYY-MM-DD (e.g. 2004-07-01), :date conference or :date latest"
+                    state.overlay = .goto(prompt)
+                    return []
+                }
+                state.overlay = nil
+                state.message = said
+                return []
+            }
             if let command = KeyTable.promptCommands.first(where: { $0.word == word }) {
                 state.overlay = nil
                 return perform(&state, command.action)

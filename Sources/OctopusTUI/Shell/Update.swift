@@ -294,6 +294,7 @@ public enum Update {
         case .jump:
             guard case .list = state.place else { return [] }
             state.overlay = .jump(TextField(limit: 60))
+        case .setDate: state.overlay = .goto(GotoPrompt(text: KeyTable.dateCommand + " "))
         case .toggleDate:
             state.date = state.isConferenceDate ? state.kb.latestEventDate : .conference
             state.message = "Status now read at \(state.date.long)\(state.isConferenceDate ? " (the conference)" : " (latest event in the base)")"
