@@ -17,7 +17,9 @@ struct Octopus: ParsableCommand {
             \(ExitStatus.helpLine)
             """,
         version: "octopus \(version)",
-        subcommands: [Browse.self, List.self, Show.self, Search.self, Validate.self, Handout.self, Notes.self, Bookmarks.self, Walk.self, KB.self],
+        subcommands: [
+            Browse.self, List.self, Show.self, Search.self, Compare.self, Validate.self, Handout.self, Notes.self, Bookmarks.self, Walk.self, KB.self,
+        ],
         defaultSubcommand: Browse.self
     )
 

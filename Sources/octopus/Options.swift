@@ -123,8 +123,9 @@ enum Terminal {
     /// characters are made visible (`Sanitizer.escaped`) whatever their source. A reader that went
     /// away (`| head`) ends the command quietly with status 0; any other failure (a full disk,
     /// `/dev/full`) is one line on standard error and exit 74.
-    static func write(_ text: String) {
-        let errno = writeAll(STDOUT_FILENO, Sanitizer.escaped(text, keep: .lines))
+    /// `keep: .layout` lets a carriage return through, for CSV's CRLF line ends only.
+    static func write(_ text: String, keep: Sanitizer.Keep = .lines) {
+        let errno = writeAll(STDOUT_FILENO, Sanitizer.escaped(text, keep: keep))
         guard errno != 0 else { return }
         if errno == EPIPE { exit(ExitStatus.success.rawValue) }
         printError("octopus: cannot write the output: \(String(cString: strerror(errno)))")

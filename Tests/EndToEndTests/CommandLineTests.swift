@@ -4,6 +4,34 @@ import Testing
 
 @Suite("Command line (built binary)")
 struct CommandLineTests {
+    /// Issue 15 (part 5, the command line): States side by side at a date.
+    @Test func compareShowsPortugalsRatificationAgainstSpainsStatusThatDay() throws {
+        let text = try Binary.run(["compare", "PT", "ES", "--as-of", "2010-03-25"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(
+            text.stdout.contains("Budapest Convention (ETS 185) on 25 March 2010  ≠\n  PT  ratified, not yet in force\n  ES  signed, not ratified\n"),
+            "\(text.stdout)")
+        #expect(text.stdout.contains("Budapest Convention (ETS 185): ratified or acceded  ≠\n  PT  24 March 2010\n  ES  3 June 2010 (after 25 March 2010)"))
+        #expect(text.stdout.contains("Region\n  PT  Southern Europe\n  ES  Southern Europe\n"), "equal rows carry no mark")
+
+        let csv = try Binary.run(["compare", "PT", "Spain", "--format", "csv"]).stdout
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines.first == #""field","PT","ES","differs""#)
+        #expect(lines.last == "", "every line ends in CRLF")
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("\"") && $0.hasSuffix("\"") && !$0.contains("\n") })
+
+        let json = try Binary.run(["compare", "PT", "ES", "--format", "json"]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["states"] as? [String] == ["PT", "ES"])
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        #expect(rows.count == lines.count - 2)
+
+        let notAState = try Binary.run(["compare", "PT", "art29"])
+        #expect(notAState.status == 64 && notAState.stderr.contains("not a State"))
+        #expect(try Binary.run(["compare", "PT"]).status == 64)
+        #expect(try Binary.run(["compare", "PT", "Portugul"]).status == 1)
+    }
+
     @Test func validateBundledBase() throws {
         let r = try Binary.run(["validate"])
         #expect(r.status == 0, "\(r.stderr)")

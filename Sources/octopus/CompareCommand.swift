@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import OctopusDocument
+import OctopusKit
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare States side by side at a date: treaty steps, reservations, the sessions that mention them.",
+        discussion: """
+            Example: octopus compare PT ES --as-of 2010-03-25
+            Each row holds the same fact for every State, marked ≠ where they differ. --format markdown \
+            writes a briefing table, csv a spreadsheet (RFC 4180, UTF-8, a header row), json the rows for scripts.
+            """)
+
+    @Argument(help: ArgumentHelp("Two or more States: codes, names or addresses (PT, Spain, \"côte d'ivoire\").", valueName: "state"))
+    var states: [String] = []
+    @Option(help: ArgumentHelp("text, markdown, csv or json.", valueName: "format"))
+    var format: Format = .text
+    @OptionGroup var kb: KnowledgeBaseOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, csv, json }
+
+    func validate() throws {
+        if states.count < 2 { throw ValidationError("name at least two States, e.g. octopus compare PT ES") }
+    }
+
+    func run() throws {
+        let base = try kb.load()
+        let records = try RecordArguments.resolve(states, in: base)
+        var countries: [Country] = []
+        for (typed, record) in zip(states, records) {
+            guard case .country(let c) = record else {
+                Terminal.printError(
+                    "octopus: \"\(Sanitizer.clean(typed))\" is \(Sanitizer.clean(record.shortTitle)), not a State; compare takes States (octopus list countries)"
+                )
+                throw ExitCode(.usage)
+            }
+            countries.append(c)
+        }
+        let comparison = Comparison.build(countries, kb: base, at: kb.asOf(in: base))
+        switch format {
+        case .text: Terminal.write(comparison.text(width: Terminal.width))
+        case .markdown: Terminal.write(comparison.markdown())
+        case .csv: Terminal.write(comparison.csv(), keep: .layout)  // RFC 4180 lines end in CRLF
+        case .json: Terminal.write(JSONOutput.encode(ComparisonJSON(comparison)))
+        }
+    }
+}
+
+/// `compare --json`: the date, the States, and each row with a value per State.
+struct ComparisonJSON: Encodable {
+    struct Row: Encodable {
+        var field: String
+        var values: [String: String]
+        var differs: Bool
+    }
+    var date: String
+    var states: [String]
+    var rows: [Row]
+
+    init(_ c: Comparison) {
+        date = "\(c.date)"
+        states = c.ids
+        rows = c.rows.map { r in Row(field: r.field, values: Dictionary(zip(c.ids, r.values), uniquingKeysWith: { a, _ in a }), differs: r.differs) }
+    }
+}
