@@ -114,9 +114,9 @@ final class NcursesBackend {
                 let cell = grid[row, col]
                 if let previous, previous[row, col] == cell { continue }
                 if cell.text.isEmpty { continue }  // right half of a wide character
-                let attrs = attributes(cell.style)
-                var pair: Int16 = 0
-                if color { pair = colorPair(cell.style) }
+                let look = theme.look(cell.style, colors: colors)
+                let attrs = attributes(look)
+                let pair = color ? look.color.flatMap { pairs[$0] } ?? 0 : 0
                 // ncurses reports ERR after drawing the bottom-right cell (the cursor cannot move on).
                 let lastCell = col == grid.size.width - 1 && row == grid.size.height - 1
                 let wideCell = col + 1 < grid.size.width && grid[row, col + 1].text.isEmpty
@@ -136,18 +136,13 @@ final class NcursesBackend {
         previous = grid
     }
 
-    private func attributes(_ style: Style) -> attr_t {
-        let look = theme.look(style, colors: colors)
+    private func attributes(_ look: Theme.Look) -> attr_t {
         var a = octopus_a_normal()
         if look.bold { a |= octopus_a_bold() }
         if look.underline { a |= octopus_a_underline() }
         if look.reverse { a |= octopus_a_reverse() }
         if look.dim { a |= octopus_a_dim() }
         return a
-    }
-
-    private func colorPair(_ style: Style) -> Int16 {
-        theme.look(style, colors: colors).color.flatMap { pairs[$0] } ?? 0
     }
 
     /// Gives the terminal to another program (the user's editor) and takes it back after.

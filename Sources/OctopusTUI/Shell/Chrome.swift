@@ -46,12 +46,7 @@ enum Chrome {
                     x += grid.put(id + title, row: row - 1, column: x, style: current == i ? .selected : .dim, width: room)
                 }
             }
-            grid.fill(row: row, style: .normal)
-            // The prompt's own keys on its right, in at most half the row; the field keeps the rest.
-            let hints = TextWidth.clip(KeyHelp.hintLine(app.bindings, width: w / 2), to: w / 2)
-            let hintWidth = TextWidth.columns(hints)
-            FieldView.draw(prompt.field, prefix: ":", row: row, column: 0, width: w - hintWidth - 2, style: .accent, ascii: app.ascii, &grid)
-            grid.put(hints, row: row, column: w - hintWidth, style: .dim)
+            promptRow(app, prompt.field, prefix: ":", row: row, &grid)
             return
         }
         if case .jump(let field) = app.overlay {
@@ -60,11 +55,7 @@ enum Chrome {
                 grid.fill(row: row - 1, style: .normal)
                 grid.put(TextWidth.clip(message, to: w), row: row - 1, column: 0, style: .warning)
             }
-            grid.fill(row: row, style: .normal)
-            let hints = TextWidth.clip(KeyHelp.hintLine(app.bindings, width: w / 2), to: w / 2)
-            let hintWidth = TextWidth.columns(hints)
-            FieldView.draw(field, prefix: "'", row: row, column: 0, width: w - hintWidth - 2, style: .accent, ascii: app.ascii, &grid)
-            grid.put(hints, row: row, column: w - hintWidth, style: .dim)
+            promptRow(app, field, prefix: "'", row: row, &grid)
             return
         }
         if let message = app.message {
@@ -86,6 +77,17 @@ enum Chrome {
         guard frame != .projector || app.overlay != nil else { return }
         grid.fill(row: row, style: .normal)
         grid.put(TextWidth.clip(KeyHelp.hintLine(app.bindings, width: w), to: w), row: row, column: 0, style: .dim)
+    }
+
+    /// A one-line field on the bottom row (`:` go-to, `'` jump): the field, and its own keys on the
+    /// right in at most half the row; the field keeps the rest.
+    private static func promptRow(_ app: AppState, _ field: TextField, prefix: String, row: Int, _ grid: inout CellGrid) {
+        let w = app.size.width
+        grid.fill(row: row, style: .normal)
+        let hints = TextWidth.clip(KeyHelp.hintLine(app.bindings, width: w / 2), to: w / 2)
+        let hintWidth = TextWidth.columns(hints)
+        FieldView.draw(field, prefix: prefix, row: row, column: 0, width: w - hintWidth - 2, style: .accent, ascii: app.ascii, &grid)
+        grid.put(hints, row: row, column: w - hintWidth, style: .dim)
     }
 
     /// How many completions the go-to prompt offers (and Tab cycles through).

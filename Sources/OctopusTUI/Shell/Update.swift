@@ -127,9 +127,6 @@ public enum Update {
             guard !state.notebook.tray.isEmpty else { state.message = "The handout tray is empty: press e on a record to add it"; return [] }
             return [.writeHandout(state.notebook.tray, includeNotes: state.notebook.trayIncludesNotes)]
         }
-        if [.trayNotes, .trayEarlier, .trayLater].contains(action) || (action == .deleteNote && state.onTray) {
-            return trayAction(&state, action)
-        }
         guard let id = state.currentRecordID, let record = state.kb.record(id) else {
             state.message = "Open or select a record first"
             return []
@@ -272,8 +269,8 @@ public enum Update {
             return []
         }
         switch action {
-        case .deleteNote where state.onTray: return trayAction(&state, .deleteNote)
-        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .openNotes, .trayNotes, .trayEarlier, .trayLater:
+        case .deleteNote where state.onTray, .trayNotes, .trayEarlier, .trayLater: return trayAction(&state, action)
+        case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .openNotes:
             return notebookAction(&state, action)
         case .search:
             state.overlay = .search(SearchState())
