@@ -27,17 +27,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let base = try kb.load()
-        let records = try RecordArguments.resolve(states, in: base)
-        var countries: [Country] = []
-        for (typed, record) in zip(states, records) {
-            guard case .country(let c) = record else {
-                Terminal.printError(
-                    "octopus: \"\(Sanitizer.clean(typed))\" is \(Sanitizer.clean(record.shortTitle)), not a State; compare takes States (octopus list countries)"
-                )
-                throw ExitCode(.usage)
-            }
-            countries.append(c)
-        }
+        let countries = try RecordArguments.countries(states, in: base, command: "compare")
         let comparison = Comparison.build(countries, kb: base, at: kb.asOf(in: base))
         switch format {
         case .text: Terminal.write(comparison.text(width: Terminal.width))

@@ -67,6 +67,19 @@ enum RecordArguments {
         if failed { throw ExitCode(.nothingFound) }
         return records
     }
+
+    /// The States named, or a usage error naming the first input that is another kind of record.
+    static func countries(_ inputs: [String], in base: KnowledgeBase, command: String) throws -> [Country] {
+        try zip(inputs, resolve(inputs, in: base)).map { typed, record in
+            guard case .country(let c) = record else {
+                Terminal.printError(
+                    "octopus: \"\(Sanitizer.clean(typed))\" is \(Sanitizer.clean(record.shortTitle)), not a State; \(command) takes States (octopus list countries)"
+                )
+                throw ExitCode(.usage)
+            }
+            return c
+        }
+    }
 }
 
 /// Writes a command's document to a file, or to standard output for no file or "-". The file is

@@ -13,7 +13,7 @@
 /// rebuilt, never trusted.
 public enum KnowledgeBaseImage {
     /// Raised whenever a record type gains, loses or changes a field, or the layout changes.
-    public static let formatVersion: UInt32 = 6
+    public static let formatVersion: UInt32 = 7
     static let magic = Array("OCTOKB1\n".utf8)
     static let headerSize = ImageFrame.headerSize
 
@@ -32,6 +32,7 @@ public enum KnowledgeBaseImage {
         w.int(kb.formatVersion); w.string(kb.title); w.day(kb.asOf); kb.conference.write(to: &w)
         w.array(kb.treaties) { w, t in t.write(to: &w) }
         w.array(kb.synonyms) { $0.strings($1) }
+        w.array(kb.supportAreas) { w, a in a.write(to: &w) }
 
         /// A count, where each entry starts and where the last ends, then the entries.
         func table<T>(_ list: some Collection<T>, _ write: (inout ImageWriter, T) -> Void) {
@@ -104,6 +105,7 @@ public enum KnowledgeBaseImage {
         let version = try r.int(), title = try r.string(), asOf = try r.day(), conference = try Conference(from: &r)
         let treaties = try r.array { r throws(ImageError) in try Treaty(from: &r) }
         let synonyms = try r.array { r throws(ImageError) in try r.strings() }
+        let supportAreas = try r.array { r throws(ImageError) in try SupportArea(from: &r) }
         guard r.isAtEnd else { throw ImageError(description: "bytes after the base's fields") }
 
         var c = try ImageReader(bytes, from: start(.treatyIndex), to: start(.strings))
@@ -130,7 +132,7 @@ public enum KnowledgeBaseImage {
         return KnowledgeBase(
             formatVersion: version, title: title, asOf: asOf, conference: conference, treaties: treaties, articles: RecordList(articles),
             sessions: RecordList(sessions), countries: RecordList(countryTable), organisations: RecordList(organisations),
-            glossary: RecordList(glossary), synonyms: synonyms, index: index)
+            glossary: RecordList(glossary), synonyms: synonyms, supportAreas: supportAreas, index: index)
     }
 
 }

@@ -197,3 +197,41 @@ extension Conference {
             sources: try r.strings())
     }
 }
+
+extension SupportArea {
+    func write(to w: inout ImageWriter) {
+        w.string(id); w.string(title); w.string(short); w.string(summary)
+        w.array(indicators) { w, i in
+            w.string(i.id); w.string(i.label); w.string(i.meaning); w.raw(i.counts); w.strings(i.sources)
+            switch i.test {
+            case .party(let t): w.int(0); w.string(t)
+            case .signed(let t): w.int(1); w.string(t)
+            case .statement(let t, let articles, let kind, let absenceKnown):
+                w.int(2); w.string(t); w.strings(articles); w.optional(kind) { $0.raw($1) }; w.int(absenceKnown ? 1 : 0)
+            case .profile: w.int(3)
+            }
+        }
+        w.optional(notRecorded) { $0.string($1) }; w.strings(sources)
+    }
+    init(from r: inout ImageReader) throws(ImageError) {
+        let id = try r.string(), title = try r.string(), short = try r.string(), summary = try r.string()
+        let indicators = try r.array { r throws(ImageError) in
+            let id = try r.string(), label = try r.string(), meaning = try r.string(), counts = try r.raw(Indicator.Counts.self), sources = try r.strings()
+            let test: Indicator.Test
+            switch try r.int() {
+            case 0: test = .party(treaty: try r.string())
+            case 1: test = .signed(treaty: try r.string())
+            case 2:
+                test = .statement(
+                    treaty: try r.string(), articles: try r.strings(), kind: try r.optional { r throws(ImageError) in try r.raw(Statement.Kind.self) },
+                    absenceKnown: try r.int() != 0)
+            case 3: test = .profile
+            case let n: throw ImageError(description: "no indicator test of form \(n)")
+            }
+            return Indicator(id: id, label: label, meaning: meaning, test: test, counts: counts, sources: sources)
+        }
+        self.init(
+            id: id, title: title, short: short, summary: summary, indicators: indicators,
+            notRecorded: try r.optional { r throws(ImageError) in try r.string() }, sources: try r.strings())
+    }
+}

@@ -41,7 +41,7 @@ struct KnowledgeBaseDecoder {
                 root, path: path, sink: sink,
                 fields: [
                     "$schema", "formatVersion", "title", "asOf", "conference", "treaties", "articles", "sessions",
-                    "countries", "organisations", "glossary", "synonyms",
+                    "countries", "organisations", "glossary", "synonyms", "supportAreas",
                 ])
         else { return nil }
         // The version decides how the rest is read: stop early on one we do not know.
@@ -76,6 +76,7 @@ struct KnowledgeBaseDecoder {
             if words.count < 2 { sink.report(n.position, p, "a synonym group needs at least two entries") }
             return words
         }
+        let supportAreas = decodeSupportAreas(r, articles: articles)
         checkGoverningArticles(articles)
         var seenArticle: [String: SourcePosition] = [:]
         for a in articles {
@@ -90,7 +91,7 @@ struct KnowledgeBaseDecoder {
         return KnowledgeBase(
             formatVersion: version, title: title, asOf: asOf, conference: conference,
             treaties: treaties, articles: articles, sessions: sessions, countries: countries,
-            organisations: organisations, glossary: glossary, synonyms: synonyms)
+            organisations: organisations, glossary: glossary, synonyms: synonyms, supportAreas: supportAreas)
     }
 
     // MARK: Shared pieces

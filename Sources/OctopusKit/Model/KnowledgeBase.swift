@@ -17,6 +17,8 @@ public struct KnowledgeBase: Sendable {
     public var glossary: RecordList<GlossaryTerm> { didSet { reindex() } }
     /// Groups of words that mean the same thing to a searcher ("mla", "mutual legal assistance").
     public var synonyms: [[String]]
+    /// The nine support areas of the 2010 update session and the indicators that read them.
+    public var supportAreas: [SupportArea]
 
     private(set) var index: RecordIndex
     /// Where the search index compiled with this base is (nil: built when first searched).
@@ -27,12 +29,14 @@ public struct KnowledgeBase: Sendable {
     public init(
         formatVersion: Int, title: String, asOf: Day, conference: Conference, treaties: [Treaty],
         articles: some Sequence<Article>, sessions: some Sequence<Session>, countries: some Sequence<Country>,
-        organisations: some Sequence<Organisation>, glossary: some Sequence<GlossaryTerm>, synonyms: [[String]]
+        organisations: some Sequence<Organisation>, glossary: some Sequence<GlossaryTerm>, synonyms: [[String]],
+        supportAreas: [SupportArea] = []
     ) {
         self.formatVersion = formatVersion; self.title = title; self.asOf = asOf
         self.conference = conference; self.treaties = treaties; self.articles = RecordList(Array(articles))
         self.sessions = RecordList(Array(sessions)); self.countries = RecordList(Array(countries))
         self.organisations = RecordList(Array(organisations)); self.glossary = RecordList(Array(glossary)); self.synonyms = synonyms
+        self.supportAreas = supportAreas
         index = .built(BuiltIndex())
         reindex()
     }
@@ -41,12 +45,12 @@ public struct KnowledgeBase: Sendable {
     init(
         formatVersion: Int, title: String, asOf: Day, conference: Conference, treaties: [Treaty], articles: RecordList<Article>,
         sessions: RecordList<Session>, countries: RecordList<Country>, organisations: RecordList<Organisation>,
-        glossary: RecordList<GlossaryTerm>, synonyms: [[String]], index: ImageIndex
+        glossary: RecordList<GlossaryTerm>, synonyms: [[String]], supportAreas: [SupportArea], index: ImageIndex
     ) {
         self.formatVersion = formatVersion; self.title = title; self.asOf = asOf
         self.conference = conference; self.treaties = treaties; self.articles = articles
         self.sessions = sessions; self.countries = countries; self.organisations = organisations
-        self.glossary = glossary; self.synonyms = synonyms
+        self.glossary = glossary; self.synonyms = synonyms; self.supportAreas = supportAreas
         self.index = .image(index)
     }
 
