@@ -16,7 +16,7 @@ struct ImportParser {
     var skippedEmpty: [Diagnostic] = []
     var refused: [Diagnostic] = []
 
-    struct Parsed { var notes: [Note]; var bookmarks: [Bookmark]; var skippedEmpty: [Diagnostic]; var refused: [Diagnostic] }
+    struct Parsed { var notes: [Note]; var bookmarks: [Bookmark]; var ratings: [Rating]; var skippedEmpty: [Diagnostic]; var refused: [Diagnostic] }
 
     static func parse(_ data: Data, name: String) throws(NotebookError) -> Parsed {
         // Checked before the copy into an array, not only after it.
@@ -34,51 +34,52 @@ struct ImportParser {
             throw .importMalformed(file: name, problems: [Diagnostic(file: name, position: error.position, path: JSONPath(), message: error.message)])
         }
         var parser = ImportParser(name: name, sink: DiagnosticSink(file: name))
-        let (notes, bookmarks) = parser.document(root)
+        let (notes, bookmarks, ratings) = parser.document(root)
         guard parser.sink.isEmpty else {
             throw .importMalformed(file: name, problems: parser.sink.diagnostics.sorted(), omitted: parser.sink.omitted)
         }
-        return Parsed(notes: notes, bookmarks: bookmarks, skippedEmpty: parser.skippedEmpty, refused: parser.refused)
+        return Parsed(notes: notes, bookmarks: bookmarks, ratings: ratings, skippedEmpty: parser.skippedEmpty, refused: parser.refused)
     }
 
     private func problem(_ position: SourcePosition, _ path: JSONPath, _ message: String) {
         sink.report(position, path, message)
     }
 
-    private mutating func document(_ root: JSONNode) -> ([Note], [Bookmark]) {
+    private mutating func document(_ root: JSONNode) -> ([Note], [Bookmark], [Rating]) {
         let path = JSONPath()
         // Format and version first, and alone: a file that is not an export, or that a newer octopus
         // wrote (with fields this one does not know), is told only that. Hence a sink of its own here,
         // dropped; the fields are checked by the second reader, once the version is one we read.
         guard let header = NodeReader(root, path: path, sink: DiagnosticSink(file: name), fields: ExportFile.Root.fields) else {
             problem(root.position, path, "expected an object with \"format\": \"\(ExportFile.format)\", found \(root.typeName)")
-            return ([], [])
+            return ([], [], [])
         }
         guard let format = header.node("format"), case .string(let f) = format.value, f == ExportFile.format else {
             problem(
                 header.position("format"), path.appending("format"),
                 "this is not an octopus notes export (expected \"format\": \"\(ExportFile.format)\")")
-            return ([], [])
+            return ([], [], [])
         }
         if let v = header.node("version") {
             guard case .number(let n) = v.value, n == n.rounded(), n >= 1 else {
                 problem(v.position, path.appending("version"), "expected a whole number ≥ 1, found \(v.typeName)")
-                return ([], [])
+                return ([], [], [])
             }
             guard n <= Double(ExportFile.version) else {
                 // Int(exactly:) and not Int(_:): a version such as 12e226 is still a whole number (found by fuzzing).
                 let shown = Int(exactly: n).map(String.init) ?? String(n)
                 problem(v.position, path.appending("version"), "written by a newer octopus (version \(shown)); update octopus to import it")
-                return ([], [])
+                return ([], [], [])
             }
         } else {
             problem(root.position, path.appending("version"), "missing; expected \(ExportFile.version)")
         }
-        guard let r = NodeReader(root, path: path, sink: sink, fields: ExportFile.Root.fields) else { return ([], []) }
+        guard let r = NodeReader(root, path: path, sink: sink, fields: ExportFile.Root.fields) else { return ([], [], []) }
         // An export may have no bookmarks, or no notes.
         let notes = r.array("notes") { node, at in note(node, at) }
         let bookmarks = r.array("bookmarks") { node, at in bookmark(node, at) }
-        return (notes, bookmarks)
+        let ratings = r.array("ratings") { node, at in rating(node, at) }
+        return (notes, bookmarks, ratings)
     }
 
     private mutating func note(_ node: JSONNode, _ path: JSONPath) -> Note? {
@@ -128,11 +129,38 @@ struct ImportParser {
         return Bookmark(recordID: recordID, createdAt: created)
     }
 
-    private func recordIDValue(_ s: String, _ r: NodeReader) -> String? {
+    private func rating(_ node: JSONNode, _ path: JSONPath) -> Rating? {
+        guard let r = NodeReader(node, path: path, sink: sink, fields: ExportFile.RatingEntry.fields) else { return nil }
+        let state = string(r, "stateID").flatMap { recordIDValue($0, r, key: "stateID") }
+        let area = string(r, "area").flatMap { recordIDValue($0, r, key: "area") }
+        let level = string(r, "level").flatMap { s -> Rating.Level? in
+            guard let l = Rating.Level(rawValue: s) else {
+                problem(
+                    r.position("level"), path.appending("level"),
+                    "\"\(s.prefix(40))\" is not a rating; use one of \(Rating.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+            return l
+        }
+        let note = string(r, "note").flatMap { t -> String? in
+            do throws(NotebookError) { try Rating.check(t) } catch {
+                problem(
+                    r.position("note"), path.appending("note"),
+                    "\(error.description.replacingOccurrences(of: "octopus: ", with: "")); fix the file and import it again")
+                return nil
+            }
+            return t
+        }
+        let updated = date(r, "updatedAt", required: true)
+        guard let state, let area, let level, let note, let updated else { return nil }
+        return Rating(stateID: state, area: area, level: level, note: note, updatedAt: updated)
+    }
+
+    private func recordIDValue(_ s: String, _ r: NodeReader, key: String = "recordID") -> String? {
         let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
         // Record ids are short words ("art29", "PT"); anything else is a damaged file.
         guard !trimmed.isEmpty, trimmed.count <= 200, Sanitizer.clean(trimmed) == trimmed else {
-            problem(r.position("recordID"), r.path.appending("recordID"), "not a record id"); return nil
+            problem(r.position(key), r.path.appending(key), "not a record id"); return nil
         }
         return trimmed
     }

@@ -22,6 +22,12 @@ public struct ImportReport: Sendable, Hashable {
     /// Notes in the file that hold a character no note may hold (`NoteText`), left out and
     /// located so the user can fix the file and import it again.
     public var refused: [Diagnostic] = []
+    /// Ratings of matrix cells: new, already rated here (the notebook's kept; `ratingsDiffering`
+    /// of them differ from the file), and cleared here after the file's rating (kept cleared).
+    public var ratingsAdded = 0
+    public var ratingsAlreadyPresent = 0
+    public var ratingsDiffering = 0
+    public var ratingsClearedHere = 0
 
     public init() {}
 
@@ -36,7 +42,13 @@ public struct ImportReport: Sendable, Hashable {
         if !deletedHere.isEmpty { notes += ", \(deletedHere.count) deleted here (kept deleted)" }
         if !skippedEmpty.isEmpty { notes += ", \(count(skippedEmpty.count, "empty note")) skipped" }
         if !refused.isEmpty { notes += ", \(count(refused.count, "note")) not imported (control characters)" }
+        var ratings = ""
+        if ratingsAdded + ratingsAlreadyPresent + ratingsClearedHere > 0 {
+            ratings = "; \(count(ratingsAdded, "rating")) added, \(ratingsAlreadyPresent) already present"
+            if ratingsDiffering > 0 { ratings += " (\(ratingsDiffering) differ\(ratingsDiffering == 1 ? "s" : "") from the file: the notebook's kept)" }
+            if ratingsClearedHere > 0 { ratings += ", \(ratingsClearedHere) cleared here (kept cleared)" }
+        }
         return notes + "; \(count(bookmarksAdded.count, "bookmark")) added, \(bookmarksAlreadyPresent.count) already present"
-            + (bookmarksRemovedHere.isEmpty ? "" : ", \(bookmarksRemovedHere.count) removed here (kept removed)")
+            + (bookmarksRemovedHere.isEmpty ? "" : ", \(bookmarksRemovedHere.count) removed here (kept removed)") + ratings
     }
 }

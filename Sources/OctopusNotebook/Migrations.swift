@@ -43,6 +43,26 @@ enum Migrations {
                     );
                     """)
         }
+        // The user's own ratings of matrix cells (a State × a support area), one per cell.
+        migrator.registerMigration("v3: ratings") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE rating (
+                        stateID TEXT NOT NULL COLLATE NOCASE,
+                        area TEXT NOT NULL,
+                        level TEXT NOT NULL,
+                        note TEXT NOT NULL,
+                        updatedAt INTEGER NOT NULL,
+                        PRIMARY KEY (stateID, area)
+                    );
+                    CREATE TABLE deletedRating (
+                        stateID TEXT NOT NULL COLLATE NOCASE,
+                        area TEXT NOT NULL,
+                        deletedAt INTEGER NOT NULL,
+                        PRIMARY KEY (stateID, area)
+                    );
+                    """)
+        }
         return migrator
     }()
 

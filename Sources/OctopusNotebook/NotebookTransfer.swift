@@ -9,13 +9,13 @@ public enum NotebookExportFormat: String, Sendable, CaseIterable {
     case markdown, json
 }
 
-/// The JSON export, version 1. Each entry's `CodingKeys` are both what the export writes and every
+/// The JSON export, version 2 (version 1 had no ratings; an import reads both). Each entry's `CodingKeys` are both what the export writes and every
 /// field the import accepts (`fields`): any other field is reported, so a misspelt key never drops a
 /// note unnoticed. A later version that adds fields raises `version`, which an import refuses with a
 /// message to update, before it looks at the fields.
 enum ExportFile {
     static let format = "octopus-notebook"
-    static let version = 1
+    static let version = 2
 
     struct Root: Encodable {
         var format = ExportFile.format
@@ -23,7 +23,8 @@ enum ExportFile {
         var exportedAt: String
         var notes: [NoteEntry]
         var bookmarks: [BookmarkEntry]
-        enum CodingKeys: String, CodingKey, CaseIterable { case format, version, exportedAt, notes, bookmarks }
+        var ratings: [RatingEntry]
+        enum CodingKeys: String, CodingKey, CaseIterable { case format, version, exportedAt, notes, bookmarks, ratings }
         static let fields = CodingKeys.allCases.map(\.stringValue)
     }
     struct NoteEntry: Encodable {
@@ -35,6 +36,17 @@ enum ExportFile {
         var createdAt: String
         var updatedAt: String
         enum CodingKeys: String, CodingKey, CaseIterable { case id, recordID, recordTitle, text, createdAt, updatedAt }
+        static let fields = CodingKeys.allCases.map(\.stringValue)
+    }
+    struct RatingEntry: Encodable {
+        var stateID: String
+        /// For a person reading the file; ignored on import.
+        var stateName: String?
+        var area: String
+        var level: String
+        var note: String
+        var updatedAt: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case stateID, stateName, area, level, note, updatedAt }
         static let fields = CodingKeys.allCases.map(\.stringValue)
     }
     struct BookmarkEntry: Encodable {
@@ -63,13 +75,14 @@ extension Notebook {
                 }
             )
         }
+        let ratings = try self.ratings()
         switch format {
-        case .json: return Self.json(notes: notes, bookmarks: bookmarks, title: title, exportedAt: exportedAt)
-        case .markdown: return Self.markdown(notes: notes, bookmarks: bookmarks, title: title, exportedAt: exportedAt)
+        case .json: return Self.json(notes: notes, bookmarks: bookmarks, ratings: ratings, title: title, exportedAt: exportedAt)
+        case .markdown: return Self.markdown(notes: notes, bookmarks: bookmarks, ratings: ratings, title: title, exportedAt: exportedAt)
         }
     }
 
-    private static func json(notes: [Note], bookmarks: [Bookmark], title: ((String) -> String?)?, exportedAt: Date) -> String {
+    private static func json(notes: [Note], bookmarks: [Bookmark], ratings: [Rating], title: ((String) -> String?)?, exportedAt: Date) -> String {
         let root = ExportFile.Root(
             exportedAt: Timestamp.iso8601(exportedAt),
             notes: notes.map {
@@ -77,7 +90,12 @@ extension Notebook {
                     id: key($0.id), recordID: $0.recordID, recordTitle: title?($0.recordID), text: $0.text,
                     createdAt: Timestamp.iso8601($0.createdAt), updatedAt: Timestamp.iso8601($0.updatedAt))
             },
-            bookmarks: bookmarks.map { ExportFile.BookmarkEntry(recordID: $0.recordID, createdAt: Timestamp.iso8601($0.createdAt)) })
+            bookmarks: bookmarks.map { ExportFile.BookmarkEntry(recordID: $0.recordID, createdAt: Timestamp.iso8601($0.createdAt)) },
+            ratings: ratings.map {
+                ExportFile.RatingEntry(
+                    stateID: $0.stateID, stateName: title?($0.stateID), area: $0.area, level: $0.level.rawValue, note: $0.note,
+                    updatedAt: Timestamp.iso8601($0.updatedAt))
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding strings and integers into JSON cannot fail; "{}" only keeps this total.
@@ -85,7 +103,7 @@ extension Notebook {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    private static func markdown(notes: [Note], bookmarks: [Bookmark], title: ((String) -> String?)?, exportedAt: Date) -> String {
+    private static func markdown(notes: [Note], bookmarks: [Bookmark], ratings: [Rating], title: ((String) -> String?)?, exportedAt: Date) -> String {
         func heading(_ id: String) -> String {
             guard let t = title?(id) else { return MarkdownLayout.escape(id) }
             return MarkdownLayout.escape(Sanitizer.clean(t)) + " (" + MarkdownLayout.escape(id) + ")"
@@ -123,6 +141,13 @@ extension Notebook {
             section(orphaned, level: "###")
         }
         if notes.isEmpty { out += ["", "No notes yet."] }
+        if !ratings.isEmpty {
+            out += ["", "## Your ratings of the matrix", ""]
+            for r in ratings {
+                let note = r.note.isEmpty ? "" : " — " + MarkdownLayout.escape(Sanitizer.clean(r.note))
+                out.append("- \(heading(r.stateID)), \(MarkdownLayout.escape(r.area)): **\(r.level.label)**\(note) (rated \(Timestamp.display(r.updatedAt)))")
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -205,6 +230,22 @@ extension Notebook {
                         arguments: [b.recordID, Timestamp.milliseconds(b.createdAt)])
                     try db.execute(sql: "DELETE FROM deletedBookmark WHERE recordID = ?", arguments: [b.recordID])
                     report.bookmarksAdded.append(b.recordID)
+                }
+            }
+            for r in parsed.ratings {
+                let keys: StatementArguments = [r.stateID, r.area]
+                if let deletedAt = try Int64.fetchOne(db, sql: "SELECT deletedAt FROM deletedRating WHERE stateID = ? AND area = ?", arguments: keys),
+                    Timestamp.milliseconds(r.updatedAt) <= deletedAt
+                {
+                    report.ratingsClearedHere += 1
+                } else if let existing = try Self.fetchRatings(db, sql: "SELECT * FROM rating WHERE stateID = ? AND area = ?", arguments: keys).first {
+                    // The notebook's own rating is kept, as a note's text is.
+                    report.ratingsAlreadyPresent += 1
+                    if existing.level != r.level || existing.note != r.note { report.ratingsDiffering += 1 }
+                } else {
+                    try Self.insert(r, into: db)
+                    try db.execute(sql: "DELETE FROM deletedRating WHERE stateID = ? AND area = ?", arguments: keys)
+                    report.ratingsAdded += 1
                 }
             }
             return report

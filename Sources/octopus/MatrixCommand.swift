@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OctopusDocument
 import OctopusKit
+import OctopusNotebook
 
 struct MatrixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,9 @@ struct MatrixCommand: ParsableCommand {
                       octopus matrix --explain PT legislation
             Each cell counts the area's indicators that show progress, one mark per indicator: \
             ● shows progress, ○ does not, ? the facts cannot say, – an area this base does not record. \
-            --explain gives the facts, dates and sources behind one cell.
+            --explain gives the facts, dates and sources behind one cell. Your own ratings of cells \
+            (rated in the browser's matrix, `M`) are written in columns of their own beside the readings; \
+            --no-ratings leaves them out.
             """)
 
     @Flag(help: "Explain one cell: give a State and an area (octopus matrix --explain PT legislation).")
@@ -31,7 +34,14 @@ struct MatrixCommand: ParsableCommand {
     var sort: String?
     @Option(help: ArgumentHelp("text, markdown, csv or json.", valueName: "format"))
     var format: Compare.Format = .text
+    @Flag(help: "Leave your own ratings out of the output.")
+    var noRatings = false
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
     @OptionGroup var kb: KnowledgeBaseOptions
+    @OptionGroup var notebook: NotebookOptions
 
     enum Membership: String, ExpressibleByArgument, CaseIterable { case member, nonMember = "non-member" }
 
@@ -41,7 +51,12 @@ struct MatrixCommand: ParsableCommand {
     }
 
     func run() throws {
-        let base = try kb.load()
+        let base = try kb.load(dataDirectory: notebook.dataDir)
+        var ratings: [String: Rating] = [:]
+        if !noRatings, let book = try notebook.openIfExists() {
+            for r in try notebookCall({ () throws(NotebookError) in try book.ratings() }) { ratings["\(r.stateID.lowercased())/\(r.area)"] = r }
+        }
+        func rating(_ state: String, _ area: String) -> Rating? { ratings["\(state.lowercased())/\(area)"] }
         let date = kb.asOf(in: base)
         guard !base.supportAreas.isEmpty else {
             Terminal.printError("octopus: this knowledge base defines no support areas, so it has no matrix")
@@ -50,11 +65,12 @@ struct MatrixCommand: ParsableCommand {
         if explain {
             let country = try RecordArguments.countries([cell[0]], in: base, command: "matrix --explain")[0]
             let area = try Self.area(cell[1], in: base)
-            let page = MatrixPage.explanation(of: base.read(area, for: country, at: date), for: country, in: base, at: date)
+            let mine = rating(country.id, area.id)
+            let page = MatrixPage.explanation(of: base.read(area, for: country, at: date), for: country, in: base, at: date, yourRating: mine?.description)
             switch format {
-            case .markdown: Terminal.write(MarkdownLayout.render(page))
-            case .json: Terminal.write(JSONOutput.encode(MatrixJSON.Cell(base.read(area, for: country, at: date))))
-            case .text, .csv: Terminal.write(TextLayout.render(page, width: Terminal.width, title: base.linkTitle))
+            case .markdown: try emit(MarkdownLayout.render(page), containsNotes: mine != nil)
+            case .json: try emit(JSONOutput.encode(MatrixJSON.Cell(base.read(area, for: country, at: date), rating: mine)), containsNotes: mine != nil)
+            case .text, .csv: try emit(TextLayout.render(page, width: Terminal.width, title: base.linkTitle), containsNotes: mine != nil)
             }
             return
         }
@@ -62,13 +78,21 @@ struct MatrixCommand: ParsableCommand {
             base, at: date,
             filter: Matrix.Filter(region: try region.map { try Self.region($0, in: base) }, coeMember2010: coe.map { $0 == .member }, standing: status))
         if let sort { matrix.sort(by: base.supportAreas.firstIndex(of: try Self.area(sort, in: base))) } else { matrix.sort(by: nil) }
-        let layout = MatrixLayout(matrix, kb: base)
+        let layout = MatrixLayout(matrix, kb: base) { rating($0, $1)?.description }
+        let mine = !ratings.isEmpty
         switch format {
-        case .text: Terminal.write(layout.text())
-        case .markdown: Terminal.write(layout.markdown())
-        case .csv: Terminal.write(layout.csv(), keep: .layout)  // RFC 4180 lines end in CRLF
-        case .json: Terminal.write(JSONOutput.encode(MatrixJSON(matrix)))
+        case .text: try emit(layout.text(), containsNotes: mine)
+        case .markdown: try emit(layout.markdown(), containsNotes: mine)
+        case .csv: try emit(layout.csv(), containsNotes: mine, keep: .layout)  // RFC 4180 lines end in CRLF
+        case .json: try emit(JSONOutput.encode(MatrixJSON(matrix, rating: rating)), containsNotes: mine)
         }
+        if let output, output != "-" { Terminal.write("Wrote \(output): \(matrix.rows.count) States at \(date.long)\(mine ? ", with your ratings" : "").\n") }
+    }
+
+    /// To standard output (or "-"), or to the file given, whole or not at all (0600 when it holds your ratings).
+    func emit(_ text: String, containsNotes: Bool, keep: Sanitizer.Keep? = nil) throws {
+        if output == nil || output == "-", let keep { Terminal.write(text, keep: keep); return }
+        try OutputFile.write(text, to: output, force: force, containsNotes: containsNotes)
     }
 
     /// An area by id, column heading or title, in any case; else the list of areas.
@@ -109,8 +133,12 @@ struct MatrixJSON: Encodable {
             var facts: [String]
             var sources: [String]
         }
-        init(_ c: AreaReading) {
+        /// Your own rating, beside the reading (nil when you have not rated the cell).
+        var yourRating: YourRating?
+        struct YourRating: Encodable { var level, note, updatedAt: String }
+        init(_ c: AreaReading, rating: Rating?) {
             summary = c.summary; marks = c.marks; met = c.met; unknown = c.unknown; total = c.total
+            yourRating = rating.map { YourRating(level: $0.level.rawValue, note: $0.note, updatedAt: $0.updatedAtISO) }
             indicators = c.readings.map { Answer(id: $0.indicator.id, answer: $0.answer.rawValue, facts: $0.evidence.map(\.text), sources: $0.sources) }
         }
     }
@@ -123,7 +151,7 @@ struct MatrixJSON: Encodable {
     var areas: [Area]
     var states: [Row]
 
-    init(_ m: Matrix) {
+    init(_ m: Matrix, rating: (String, String) -> Rating?) {
         date = "\(m.date)"
         areas = m.areas.map { a in
             Area(
@@ -133,7 +161,7 @@ struct MatrixJSON: Encodable {
         states = m.rows.map { r in
             Row(
                 id: r.country.id, name: r.name, region: r.country.region, coeMember2010: r.country.coeMember2010,
-                cells: Dictionary(uniqueKeysWithValues: r.cells.map { ($0.area.id, Cell($0)) }))
+                cells: Dictionary(uniqueKeysWithValues: r.cells.map { ($0.area.id, Cell($0, rating: rating(r.country.id, $0.area.id))) }))
         }
     }
 }

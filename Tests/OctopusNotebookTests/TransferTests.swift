@@ -249,11 +249,11 @@ struct TransferTests {
     }
 
     @Test func aFileFromANewerOctopusIsOnlyToldToUpdateNotAboutFieldsItDoesNotKnow() throws {
-        let json = #"{"format": "octopus-notebook", "version": 2, "tags": ["x"], "notes": []}"#
+        let json = #"{"format": "octopus-notebook", "version": 3, "tags": ["x"], "notes": []}"#
         let error = try #require(throws: NotebookError.self) { try Notebook.parseExport(Data(json.utf8), name: "new.json") }
         #expect(
             error.description.hasPrefix(
-                "new.json:1:43: version: written by a newer octopus (version 2); update octopus to import it\n"
+                "new.json:1:43: version: written by a newer octopus (version 3); update octopus to import it\n"
                     + "octopus: new.json is not a valid octopus notes export (1 problem)"), "\(error)")
     }
 
