@@ -37,7 +37,8 @@ public struct MatrixLayout {
     /// A briefing table: each cell its count and marks, a last column naming the sources the row
     /// rests on, then what each column reads and the numbered sources.
     public func markdown() -> String {
-        func cell(_ s: String) -> String { MarkdownLayout.escape(s).replacingOccurrences(of: "|", with: "\\|") }
+        // A table row is one line: a rating's note may hold line breaks, which would end the row.
+        func cell(_ s: String) -> String { MarkdownLayout.escape(Sanitizer.clean(s)).replacingOccurrences(of: "|", with: "\\|") }
         var sources: [String] = []
         func number(_ s: String) -> Int {
             if let i = sources.firstIndex(of: s) { return i + 1 }

@@ -16,7 +16,7 @@ public enum MatrixPage {
         let area = cell.area
         b.blocks.append(.field("State", [b.stateLink(country)]))
         b.blocks.append(.field("Reading", [.strong(cell.summary), .text(cell.isRecorded ? "  " + cell.marks : "")]))
-        if let yourRating { b.blocks.append(.field("Your rating", [.text(yourRating)])) }
+        if let yourRating { b.blocks.append(.field("Your rating", [.text(Sanitizer.clean(yourRating))])) }
         b.blocks.append(.blank)
         b.paragraph(area.summary)
         if let why = area.notRecorded { b.blocks.append(.blank); b.paragraph(why) }

@@ -66,11 +66,10 @@ struct MatrixCommand: ParsableCommand {
             let country = try RecordArguments.countries([cell[0]], in: base, command: "matrix --explain")[0]
             let area = try Self.area(cell[1], in: base)
             let mine = rating(country.id, area.id)
-            let reading = base.read(area, for: country, at: date)
-            let page = MatrixPage.explanation(of: reading, for: country, in: base, at: date, yourRating: mine?.description)
+            let page = MatrixPage.explanation(of: base.read(area, for: country, at: date), for: country, in: base, at: date, yourRating: mine?.description)
             switch format {
             case .markdown: try emit(MarkdownLayout.render(page), containsNotes: mine != nil)
-            case .json: try emit(JSONOutput.encode(MatrixJSON.Cell(reading, rating: mine)), containsNotes: mine != nil)
+            case .json: try emit(JSONOutput.encode(MatrixJSON.Cell(base.read(area, for: country, at: date), rating: mine)), containsNotes: mine != nil)
             case .text, .csv: try emit(TextLayout.render(page, width: Terminal.width, title: base.linkTitle), containsNotes: mine != nil)
             }
             return

@@ -33,6 +33,9 @@ struct SnapshotTests {
         ("term-preservation", [.char(":")] + "preservation".map { .char($0) } + [.enter]),
         ("help-on-page", [.char(":")] + "art16".map { .char($0) } + [.enter, .char("?")]),
         ("goto-prompt", [.char(":")] + "port".map { .char($0) }),
+        ("matrix", [.char("M")]),
+        ("matrix-portugal-coop", [.char("M"), .char("'")] + "portugal".map { .char($0) } + [.escape] + Array(repeating: Key.right, count: 5)),
+        ("matrix-cell-page", [.char("M"), .char("'")] + "portugal".map { .char($0) } + [.escape] + Array(repeating: Key.right, count: 5) + [.enter]),
     ]
 
     func render(_ keys: [Key], _ size: Size, ascii: Bool = false) -> CellGrid {

@@ -107,6 +107,11 @@ public struct KnowledgeBase: Sendable {
         }
     }
 
+    /// The State with this id (any case), if the id names one.
+    public func country(_ id: String) -> Country? {
+        if case .country(let c) = record(id) { c } else { nil }
+    }
+
     /// Id → ids of records that link to it (explicitly or inline), in knowledge-base order.
     public var backlinks: Backlinks { Backlinks(index: index) }
 

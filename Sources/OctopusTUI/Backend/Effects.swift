@@ -30,6 +30,18 @@ struct EffectRunner {
                 let deleted = try notebook.deleteNote(id: id)
                 return reload() + [.notice(deleted ? "Note deleted\(on)" : "That note was already deleted (in another window?)")]
             } catch { return [.notice(error.description)] }
+        case .rate(let stateID, let area, let level, let note):
+            guard let notebook else { return [.notice("Notes are unavailable; the rating was not saved")] }
+            do {
+                try notebook.rate(stateID: stateID, area: area, level: level, note: note)
+                return reload() + [.notice("Your rating of \(title(stateID, state)) × \(state.kb.supportArea(area)?.title ?? area) saved: \(level.label)")]
+            } catch { return [.notice(error.description + "; the rating was not saved")] }
+        case .clearRating(let stateID, let area):
+            guard let notebook else { return [.notice("Notes are unavailable")] }
+            do {
+                let cleared = try notebook.clearRating(stateID: stateID, area: area)
+                return reload() + [.notice(cleared ? "Your rating of \(title(stateID, state)) cleared" : "That cell had no rating of yours")]
+            } catch { return [.notice(error.description)] }
         case .writeHandout(let ids, let includeNotes):
             return writeHandout(ids, includeNotes: includeNotes, state: state)
         case .suspend:
@@ -45,10 +57,11 @@ struct EffectRunner {
             let version = try notebook.changeCounter()
             let marks = try notebook.bookmarks()
             let notes = try notebook.allNotes()
+            let ratings = try notebook.ratings()
             return [
                 .notebookLoaded(
                     bookmarks: Dictionary(marks.map { ($0.recordID, $0.createdAt) }, uniquingKeysWith: max), notes: notes,
-                    writesOff: notebook.writesOffReason, version: version)
+                    writesOff: notebook.writesOffReason, version: version, ratings: ratings)
             ]
         } catch { return [.notice(error.description)] }
     }

@@ -29,6 +29,10 @@ public enum Action: Hashable, Sendable {
     case jumpToNotes
     case search, nextMatch, previousMatch
     case walk
+    /// `M` and `:matrix`: the assessment matrix (States × support areas).
+    case openMatrix
+    /// The matrix: the cell to the left or right; rate the selected cell; filter by 2010 membership.
+    case moveLeft, moveRight, rateCell, cycleMembership
     /// Ctrl-Z: give the terminal back to the shell until `fg`.
     case suspend
     /// A menu's letter or digit: the choice it names, at once.
@@ -150,6 +154,11 @@ extension Action: KeyAction {
         case .nextMatch: "next match of the last search on this page"
         case .previousMatch: "previous match of the last search on this page"
         case .walk: "walk a room through this session (facilitator mode)"
+        case .openMatrix: "the assessment matrix: States × the nine support areas (also :matrix)"
+        case .moveLeft: "the cell to the left"
+        case .moveRight: "the cell to the right"
+        case .rateCell: "rate this cell yourself (kept in your notebook, beside the reading)"
+        case .cycleMembership: "filter by Council of Europe membership in 2010"
         case .suspend: "suspend to the shell (fg comes back)"
         case .menuKey: "the choice's letter or digit chooses it"
         case .jump: "jump: type the first letters of an entry (as ' jumps to a mark in vim)"
@@ -179,7 +188,9 @@ extension Action {
         switch self {
         case .moveUp, .moveDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom: .moving
         case .open, .back, .forward, .goHome, .nextLink, .previousLink, .digit, .menuKey: .following
-        case .focus, .toggleFold, .toggleDate, .setDate, .cycleRegion, .cycleStatusFilter, .toggleSort, .walk: .view
+        case .moveLeft, .moveRight: .moving
+        case .focus, .toggleFold, .toggleDate, .setDate, .cycleRegion, .cycleStatusFilter, .toggleSort, .walk, .openMatrix, .cycleMembership: .view
+        case .rateCell: .notebook
         case .goTo, .search, .nextMatch, .previousMatch, .jump: .finding
         case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .deleteNote, .openRecord, .jumpToNotes, .openNotes, .trayNotes,
             .trayEarlier, .trayLater:
@@ -204,7 +215,7 @@ public enum Message: Sendable, Hashable {
     case tick(Date)
     /// The notebook as it is now on disk (after opening, or after a write); `writesOff` says why
     /// it is read-only, when it is; `version` is its change counter when it was read.
-    case notebookLoaded(bookmarks: [String: Date], notes: [Note], writesOff: String? = nil, version: Int64? = nil)
+    case notebookLoaded(bookmarks: [String: Date], notes: [Note], writesOff: String? = nil, version: Int64? = nil, ratings: [Rating] = [])
     /// The result of an effect, to show in the status line.
     case notice(String)
     /// The handout tray was written to this file (the tray is emptied).

@@ -76,6 +76,8 @@ public enum Place: Sendable, Hashable {
     /// Facilitator mode: a session or tour step by step. Its clock keeps running while a linked
     /// page is open, and Back returns to the same step.
     case walk(WalkState)
+    /// The assessment matrix: States × the nine support areas at the status date.
+    case matrix(MatrixState)
 }
 
 public struct GotoPrompt: Sendable, Hashable {
@@ -195,6 +197,8 @@ public struct AppState: Sendable {
     public var searchIndex: SearchIndex { searchCache.index }
     /// Pages laid out once per change of what they show (see `PageLayoutCache`).
     public let layoutCache = PageLayoutCache()
+    /// The matrix read once per status date, filter and order (see `MatrixCache`).
+    public let matrixCache = MatrixCache()
     /// Queries run this session, newest first (kept in memory only).
     public var recentSearches: [String] = []
     /// The last query, for n/N on a page.
@@ -213,6 +217,8 @@ public struct AppState: Sendable {
     /// Each list as it was last left (filters, sort, folds, selection): opened again from Home,
     /// it comes back so, as a file manager keeps a folder's view.
     public var lists: [Section: ListState] = [:]
+    /// The matrix as it was last left (filters, order, the cell selected).
+    public var matrix = MatrixState()
     public var quitRequested = false
     public var notebook = NotebookState()
     /// The time, as the event loop last saw it; the walkthrough's clock reads it (tests set it).
@@ -263,8 +269,9 @@ public struct AppState: Sendable {
         switch place {
         case .home: return .home
         case .list: return .list
-        case .page: return .page
+        case .page(let p): return p.cell == nil ? .page : .cellPage
         case .walk: return .walk
+        case .matrix: return .matrix
         }
     }
 

@@ -14,6 +14,10 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
     case menu
     /// `'` on a list: typing the first letters of an entry.
     case jumpPrompt
+    /// The assessment matrix.
+    case matrix
+    /// A matrix cell explained: a page, on which R rates the cell.
+    case cellPage
 }
 
 public enum KeyTable {
@@ -69,14 +73,17 @@ public enum KeyTable {
         Binding([.char("H")], .goHome),
         Binding([.char("t")], .toggleDate),
         Binding([.char("T")], .setDate),
+        Binding([.char("M")], .openMatrix),
         Binding([.char("?"), .function(1)], .help, hint: "help", pinned: true),
         Binding([.char("q"), .ctrl("c")], .quit, hint: "quit", pinned: true),
     ]
     /// `:date 2015-06-01` (what `T` starts typing): the status date, any day.
     static let dateCommand = "date"
+    /// `:rate in-place a short note` (what `R` on the matrix leads to): your rating of the selected cell.
+    static let rateCommand = "rate"
     /// Words the go-to prompt takes besides addresses, as vim's `:` does (no record is called so).
     static let promptCommands: [(word: String, action: Action)] = [
-        ("home", .goHome), ("bookmarks", .openBookmarks), ("notes", .openNotes), ("help", .help), ("q", .quit), ("quit", .quit),
+        ("home", .goHome), ("bookmarks", .openBookmarks), ("notes", .openNotes), ("matrix", .openMatrix), ("help", .help), ("q", .quit), ("quit", .quit),
     ]
     /// The shell's keys come before any screen's, on every screen, text fields and the walkthrough
     /// included: Ctrl-Z suspends, as in less and vim.
@@ -121,7 +128,7 @@ public enum KeyTable {
                 Binding([.char("K")], .trayEarlier),
                 Binding([.char("J")], .trayLater),
             ] + notebook + global
-        case .page:
+        case .page, .cellPage:
             return movement + [
                 Binding([.tab], .nextLink, hint: "link"),
                 Binding([.backTab], .previousLink),
@@ -132,7 +139,8 @@ public enum KeyTable {
                 Binding([.char("N")], .previousMatch),
                 Binding([.char("w")], .walk),
                 Binding([.char("A")], .jumpToNotes),
-            ] + (0...9).map { Binding([.char(Character(String($0)))], .digit($0)) } + notebook + global
+            ] + (screen == .cellPage ? [Binding([.char("R")], .rateCell, "rate this cell yourself, beside the sourced reading", hint: "rate")] : [])
+                + (0...9).map { Binding([.char(Character(String($0)))], .digit($0)) } + notebook + global
         case .gotoPrompt:
             return [
                 Binding([.enter], .text(.submit), hint: "go"),
@@ -171,6 +179,26 @@ public enum KeyTable {
             ] + lineEditing
         case .walk:
             return WalkKeys.bindings(overview: false)
+        case .matrix:
+            return [
+                Binding([.up, .char("k")], .moveUp, "the State above"),
+                Binding([.down, .char("j")], .moveDown, "the State below"),
+                Binding([.left, .char("h")], .moveLeft),
+                Binding([.right, .char("l")], .moveRight),
+                Binding([.pageDown, .char(" "), .ctrl("f")], .pageDown),
+                Binding([.pageUp, .char("b"), .ctrl("b")], .pageUp),
+                Binding([.home, .char("g")], .top, "the first State"),
+                Binding([.end, .char("G")], .bottom, "the last State"),
+                Binding([.enter], .open, "explain this cell: the facts, dates and sources it rests on", hint: "explain"),
+                Binding([.escape, .backspace], .back, hint: "back"),
+            ] + history + [
+                Binding([.char("'")], .jump, "go to a State by typing the start of its name"),
+                Binding([.char("R")], .rateCell, hint: "rate"),
+                Binding([.char("r")], .cycleRegion, "filter by region"),
+                Binding([.char("f")], .cycleStatusFilter, "filter by status in the Convention on the date"),
+                Binding([.char("c")], .cycleMembership),
+                Binding([.char("s")], .toggleSort, "sort by the selected column, most progress first (again: by name)"),
+            ] + notebook + global
         case .jumpPrompt:
             return [
                 Binding([.enter], .text(.submit), "open the entry found", hint: "open"),

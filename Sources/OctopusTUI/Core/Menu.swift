@@ -22,6 +22,9 @@ public struct Menu: Sendable, Hashable {
         /// The countries list's filters: a region, a status on the status date (nil: all).
         case region(String?)
         case status(TreatyStatus.Standing?)
+        /// The matrix: your rating of a cell (then a short note, in the prompt), or none.
+        case rate(MatrixCell, Rating.Level)
+        case clearRating(MatrixCell)
         case keep
     }
 
@@ -72,6 +75,19 @@ public struct Menu: Sendable, Hashable {
         return Menu(
             title: "Show the countries whose ETS 185 status on \(date.long) is", items: items,
             selection: current.flatMap { c in all.firstIndex(of: c).map { $0 + 1 } } ?? 0)
+    }
+
+    /// `R` on a matrix cell: your own level for it, beside the sourced reading.
+    static func rate(_ name: String, _ cell: MatrixCell, _ area: SupportArea, current: Rating?) -> Menu {
+        var items = Rating.Level.allCases.enumerated().map { i, level in
+            Item(
+                key: Character(String(i + 1)), label: "\(level.letter)  \(level.label.prefix(1).uppercased() + level.label.dropFirst())",
+                choice: .rate(cell, level))
+        }
+        if current != nil { items.append(Item(key: "x", label: "Clear your rating", choice: .clearRating(cell))) }
+        return Menu(
+            title: "Your rating of \(name) × \(area.title)" + (current.map { " (now: \($0.level.label))" } ?? ""), items: items,
+            selection: current.flatMap { c in Rating.Level.allCases.firstIndex(of: c.level) } ?? 0)
     }
 
     /// `d` on a note: nothing is deleted without a yes.

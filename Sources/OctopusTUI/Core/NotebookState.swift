@@ -13,6 +13,8 @@ public struct NotebookState: Sendable, Hashable {
     /// Lower-cased record id → when it was bookmarked.
     public var bookmarks: [String: Date] = [:]
     public var notes: [Note] = []
+    /// Your ratings of matrix cells, by `NotebookState.cell(state, area)`.
+    public var ratings: [String: Rating] = [:]
     /// `Notebook.changeCounter()` when these were read: the idle browser reloads only when it moves.
     public var version: Int64?
     /// Records chosen for the next handout, in the order they were added.
@@ -29,6 +31,8 @@ public struct NotebookState: Sendable, Hashable {
 
     public func notes(for id: String) -> [Note] { notes.filter { $0.recordID.lowercased() == id.lowercased() } }
     public func note(_ id: UUID) -> Note? { notes.first { $0.id == id } }
+    static func cell(_ state: String, _ area: String) -> String { state.lowercased() + "/" + area }
+    public func rating(_ state: String, _ area: String) -> Rating? { ratings[Self.cell(state, area)] }
 }
 
 /// Work for the event loop to do outside the pure update: every write goes through here, and
@@ -39,6 +43,9 @@ public enum Effect: Sendable, Hashable {
     case saveNote(recordID: String, noteID: UUID?, text: String)
     case externalEditor(recordID: String, noteID: UUID?)
     case deleteNote(UUID)
+    /// Rate a matrix cell (replacing your earlier rating of it), or clear your rating.
+    case rate(stateID: String, area: String, level: Rating.Level, note: String)
+    case clearRating(stateID: String, area: String)
     case writeHandout([String], includeNotes: Bool)
     /// Stop the process as Ctrl-Z does in a shell; the screen is redrawn after `fg`.
     case suspend

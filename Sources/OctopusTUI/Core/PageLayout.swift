@@ -1,5 +1,6 @@
 import OctopusDocument
 import OctopusKit
+import OctopusNotebook
 
 /// A styled run of text on one line; `link` is the link number it belongs to, if any.
 public struct Run: Sendable, Hashable {
@@ -40,11 +41,28 @@ public struct PageMatches: Sendable {
 /// used alike by the screens' updates (scrolling, links, clicks) and by their drawing.
 extension PageLayout {
 
-    public static func cached(_ state: AppState, id: String, width: Int) -> PageLayout {
+    public static func cached(_ state: AppState, id: String, cell: MatrixCell? = nil, width: Int) -> PageLayout {
+        if let cell {
+            let rating = state.notebook.rating(cell.stateID, cell.area)
+            let key = PageLayoutCache.Key(id: id, width: width, date: state.date, ascii: state.ascii, notes: [], bookmarked: false, cell: cell, rating: rating)
+            return state.layoutCache.layout(key) { build(state, cell: cell, rating: rating, width: width) }
+        }
         let key = PageLayoutCache.Key(
             id: id, width: width, date: state.date, ascii: state.ascii, notes: state.notebook.notes(for: id),
             bookmarked: state.notebook.isBookmarked(id))
         return state.layoutCache.layout(key) { build(state, id: id, width: width) }
+    }
+
+    /// A matrix cell explained, as `octopus matrix --explain` prints it, with your rating beside.
+    static func build(_ state: AppState, cell: MatrixCell, rating: Rating?, width: Int) -> PageLayout {
+        guard let country = state.kb.country(cell.stateID), let area = state.kb.supportArea(cell.area) else {
+            return PageLayout(page: Page(id: cell.stateID, kind: .term, title: cell.stateID, subtitle: "", blocks: [], links: []), lines: [], lineOfLink: [:])
+        }
+        let reading = state.kb.read(area, for: country, at: state.date)
+        let page = MatrixPage.explanation(
+            of: reading, for: country, in: state.kb, at: state.date,
+            yourRating: rating?.description ?? "none yet — R rates this cell (none, started, in place, don't know) with a note")
+        return wrap(page, width: width, ascii: state.ascii)
     }
 
     static func build(_ state: AppState, id: String, width: Int) -> PageLayout {

@@ -8,6 +8,8 @@ import Synchronization
 public final class PageLayoutCache: Sendable {
     struct Key: Hashable, Sendable {
         var id: String, width: Int, date: Day, ascii: Bool, notes: [Note], bookmarked: Bool
+        /// A matrix cell's explanation, and your rating shown in it.
+        var cell: MatrixCell? = nil, rating: Rating? = nil
     }
 
     private struct Storage {

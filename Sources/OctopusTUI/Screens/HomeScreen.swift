@@ -65,10 +65,11 @@ public struct HomeState: Screen {
         }
         row += 1
         let parties = kb.parties(of: kb.conventionID, at: app.date).count, signed = kb.signatories(of: kb.conventionID, at: app.date).count
-        let guide = [
-            "Budapest Convention on \(app.date.long): \(signed) signatories, \(parties) Parties.",
-            "Type : and an address — art 29, PT, ws 3, portugal — to jump anywhere.",
-        ]
+        let guide =
+            [
+                "Budapest Convention on \(app.date.long): \(signed) signatories, \(parties) Parties.",
+                "Type : and an address — art 29, PT, ws 3, portugal — to jump anywhere.",
+            ] + (kb.supportAreas.isEmpty ? [] : ["M opens the assessment matrix: States × the \(kb.supportAreas.count) support areas."])
         for g in guide {
             for line in TextWidth.wrap(g, width: w - 2) where row < bottom {
                 grid.put(line, row: row, column: 1, style: .normal); row += 1

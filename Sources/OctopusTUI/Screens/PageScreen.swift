@@ -8,14 +8,21 @@ public struct PageState: Screen {
     public var typedNumber = NumberEntry()
     /// Line of the current in-page match (n/N), highlighted.
     public var matchLine: Int?
+    /// Set when the page explains a matrix cell rather than showing a record (`id` is its State).
+    public var cell: MatrixCell?
     public init(id: String) { self.id = id }
+    public init(cell: MatrixCell) { self.id = cell.stateID; self.cell = cell }
 
     public var place: Place { .page(self) }
-    public var bindings: [Binding] { KeyTable.bindings(for: .page) }
+    public var bindings: [Binding] { KeyTable.bindings(for: cell == nil ? .page : .cellPage) }
     public func record(in app: AppState) -> String? { id }
 
     /// A State is named as it was on the status date, as its page is.
     public func title(in app: AppState) -> String {
+        if let cell {
+            let state = app.kb.country(cell.stateID).map { $0.displayName(at: app.date) } ?? cell.stateID
+            return state + " — " + (app.kb.supportArea(cell.area)?.title ?? cell.area)
+        }
         let title =
             app.kb.record(id).map { r in
                 if case .country(let c) = r { c.displayName(at: app.date) } else { r.shortTitle }
@@ -23,7 +30,7 @@ public struct PageState: Screen {
         return (app.notebook.isBookmarked(id) ? (app.ascii ? "* " : "★ ") : "") + title
     }
 
-    func layout(_ app: AppState) -> PageLayout { PageLayout.cached(app, id: id, width: app.layout.pageTextWidth) }
+    func layout(_ app: AppState) -> PageLayout { PageLayout.cached(app, id: id, cell: cell, width: app.layout.pageTextWidth) }
 
     public mutating func update(_ action: Action, in app: AppState, rect: Rect) -> Outcome {
         let layout = layout(app)
@@ -53,6 +60,9 @@ public struct PageState: Screen {
             scroll = Viewport.reveal(line: next, scroll: scroll, height: visible, total: layout.lines.count)
             let n = (matches.firstIndex(of: next) ?? 0) + 1
             outcome = .message("Match \(n) of \(matches.count) for “\(query)” (n next, N previous)")
+        case .rateCell:
+            guard let cell, let country = app.kb.country(cell.stateID), let area = app.kb.supportArea(cell.area) else { break }
+            return .menu(Menu.rate(country.name(at: app.date), cell, area, current: app.notebook.rating(cell.stateID, cell.area)))
         case .digit(let d):
             typedNumber.type(d)
             return .message("Link \(typedNumber.text)… press Enter")

@@ -1,4 +1,5 @@
 import OctopusKit
+import OctopusNotebook
 
 /// The text fields: `/` search, the `:` go-to prompt and the note editor. Their keys arrive as
 /// `TextAction`s from their tables; editing actions change the field by grapheme cluster
@@ -18,40 +19,55 @@ extension Update {
 
     // MARK: Jumping in a list
 
-    /// `'` then letters: the list's selection goes to the first entry whose name starts with them
-    /// (case and accents aside), as typing in a file manager does; up and down step among the
-    /// entries that match.
+    /// `'` then letters: the selection goes to the first entry whose name starts with them (case
+    /// and accents aside), as typing in a file manager does; up and down step among the entries
+    /// that match. A list's entries, or the matrix's States.
     static func jump(_ state: inout AppState, _ field: inout TextField, _ action: TextAction, _ key: Key) {
-        guard case .list(var list) = state.place else { state.overlay = nil; return }
-        let rows = state.rows(list)
-        // A row is found by its text or, for "PT  Portugal", by the name after its id.
-        func matches(_ row: ListRow, _ prefix: String) -> Bool {
-            guard row.id != nil, !prefix.isEmpty else { return false }
-            let text = row.text.hasPrefix("★ ") || row.text.hasPrefix("* ") ? String(row.text.dropFirst(2)) : row.text
-            let names = [text] + (text.range(of: "  ").map { [String(text[$0.upperBound...])] } ?? [])
-            return names.contains { Folding.fold($0).hasPrefix(prefix) }
+        // Each entry's names: "PT  Portugal" is found by its text or by the name after its id.
+        let names: [[String]]
+        var selection: Int
+        switch state.place {
+        case .list(let list):
+            names = state.rows(list).map { row in
+                guard row.id != nil else { return [] }
+                let text = row.text.hasPrefix("★ ") || row.text.hasPrefix("* ") ? String(row.text.dropFirst(2)) : row.text
+                return [text] + (text.range(of: "  ").map { [String(text[$0.upperBound...])] } ?? [])
+            }
+            selection = list.selection
+        case .matrix(let m):
+            names = m.matrix(state).rows.map { [$0.name, $0.country.id] }
+            selection = m.row
+        default:
+            state.overlay = nil
+            return
         }
+        func matches(_ i: Int, _ prefix: String) -> Bool { !prefix.isEmpty && names[i].contains { Folding.fold($0).hasPrefix(prefix) } }
         switch action {
         case .cancel: state.overlay = nil; return
         case .submit:
             state.overlay = nil
-            apply(&state, list.update(.open, in: state, rect: state.layout.screen))
+            var screen = state.place.screen
+            apply(&state, screen.update(.open, in: state, rect: state.layout.screen))
             return
         case .selectNext, .selectPrevious:
             let forward = action == .selectNext
-            let order = forward ? Array((list.selection + 1)..<max(list.selection + 1, rows.count)) : Array((0..<list.selection).reversed())
-            if let next = order.first(where: { matches(rows[$0], Folding.fold(field.text)) }) { list.selection = next }
+            let order = forward ? Array((selection + 1)..<max(selection + 1, names.count)) : Array((0..<selection).reversed())
+            if let next = order.first(where: { matches($0, Folding.fold(field.text)) }) { selection = next }
         default:
             guard field.apply(action, key: key) else { break }
             let typed = Folding.fold(field.text)
             if typed.isEmpty { break }
-            if let first = rows.indices.first(where: { matches(rows[$0], typed) }) {
-                list.selection = first
+            if let first = names.indices.first(where: { matches($0, typed) }) {
+                selection = first
             } else {
                 state.message = "No entry starts with “\(Sanitizer.clean(field.text))”"
             }
         }
-        state.place = .list(list)
+        switch state.place {
+        case .list(var list): list.selection = selection; state.place = .list(list)
+        case .matrix(var m): m.row = selection; state.place = .matrix(m)
+        default: break
+        }
         state.overlay = .jump(field)
     }
 
@@ -135,6 +151,34 @@ extension Update {
         state.message = "\(article.treatyRole.articleAbbreviation) \(cited) is first cited here"
     }
 
+    /// `:rate LEVEL [note]`: your rating of the matrix cell selected (or explained), saved through
+    /// an effect; the prompt stays open with a reason when the line cannot be one.
+    static func ratePrompt(_ state: inout AppState, _ prompt: inout GotoPrompt) -> [Effect] {
+        let cell: MatrixCell?
+        switch state.place {
+        case .matrix(let m): cell = m.cell(state).map { MatrixCell(stateID: $0.0.country.id, area: $0.1.area.id) }
+        case .page(let p): cell = p.cell
+        default: cell = nil
+        }
+        guard let cell else {
+            prompt.error = ":rate works on a cell of the matrix: open it with M (or :matrix) and select one"
+            state.overlay = .goto(prompt)
+            return []
+        }
+        let rest = prompt.text.trimmingCharacters(in: .whitespaces).dropFirst(KeyTable.rateCommand.count).drop { $0 == " " }
+        let word = rest.prefix { $0 != " " }.lowercased()
+        guard let level = Rating.Level(rawValue: word) else {
+            prompt.error = "Write :rate none|started|in-place|dont-know, then a short note if you like"
+            state.overlay = .goto(prompt)
+            return []
+        }
+        if let reason = state.notebook.writesOff { state.overlay = nil; state.message = "Writes are off, no rating saved: " + reason; return [] }
+        let note = rest.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        state.overlay = nil
+        state.message = "Saving…"
+        return [.rate(stateID: cell.stateID, area: cell.area, level: level, note: note)]
+    }
+
     static func editPrompt(_ state: inout AppState, _ prompt: inout GotoPrompt, _ action: TextAction, _ key: Key) -> [Effect] {
         switch action {
         case .cancel: state.overlay = nil; return []
@@ -155,6 +199,7 @@ extension Update {
                 state.message = said
                 return []
             }
+            if word == KeyTable.rateCommand || word.hasPrefix(KeyTable.rateCommand + " ") { return ratePrompt(&state, &prompt) }
             if let command = KeyTable.promptCommands.first(where: { $0.word == word }) {
                 state.overlay = nil
                 return perform(&state, command.action)

@@ -69,6 +69,7 @@ extension Place {
             case .list(let s): s
             case .page(let s): s
             case .walk(let s): s
+            case .matrix(let s): s
             }
         }
         set { self = newValue.place }

@@ -15,7 +15,7 @@ public enum Update {
         case .tick(let now):
             state.now = now
             return []
-        case .notebookLoaded(let bookmarks, let notes, let writesOff, let version):
+        case .notebookLoaded(let bookmarks, let notes, let writesOff, let version, let ratings):
             state.notebook.version = version
             state.notebook.available = true
             state.notebook.problem = nil
@@ -23,6 +23,7 @@ public enum Update {
             state.notebook.writesOff = writesOff
             state.notebook.bookmarks = Dictionary(bookmarks.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: max)
             state.notebook.notes = notes
+            state.notebook.ratings = Dictionary(ratings.map { (NotebookState.cell($0.stateID, $0.area), $0) }, uniquingKeysWith: { a, _ in a })
             if case .walk(var walk) = state.place {
                 walk.notebookNotes = state.notesForWalk
                 state.place = .walk(walk)
@@ -202,57 +203,6 @@ public enum Update {
         return []
     }
 
-    /// Changes the open list's filters, from the top of what they leave.
-    static func filter(_ state: inout AppState, _ change: (inout ListState) -> Void) {
-        guard case .list(var list) = state.place else { return }
-        change(&list)
-        list.selection = 0
-        state.place = .list(list)
-        clampAll(&state)
-    }
-
-    /// A menu's keys: move, choose (Enter or the choice's own key), or close.
-    static func choose(_ state: inout AppState, _ menu: Menu, _ action: Action, _ key: Key) -> [Effect] {
-        var menu = menu
-        var chosen: Menu.Item?
-        switch action {
-        case .moveUp: menu.selection = max(0, menu.selection - 1)
-        case .moveDown: menu.selection = min(menu.items.count - 1, menu.selection + 1)
-        case .open: chosen = menu.items.indices.contains(menu.selection) ? menu.items[menu.selection] : nil
-        case .back:
-            state.overlay = nil
-            return []
-        case .menuKey:
-            guard case .char(let c) = key, let item = menu.item(for: c) else {
-                state.message = "\(Sanitizer.clean(key.description)) is not one of the choices · Esc closes"
-                return []
-            }
-            chosen = item
-        default: break
-        }
-        guard let chosen else { state.overlay = .menu(menu); return [] }
-        state.overlay = nil
-        switch chosen.choice {
-        case .keep:
-            state.message = "Kept"
-            return []
-        case .newNote(let recordID): return writeNote(&state, recordID: recordID, noteID: nil)
-        case .editNote(let id):
-            guard let note = state.notebook.note(id) else { state.message = "That note is gone (deleted in another window?)"; return [] }
-            return writeNote(&state, recordID: note.recordID, noteID: id)
-        case .region(let region):
-            filter(&state) { $0.regionFilter = region }
-            return []
-        case .status(let status):
-            filter(&state) { $0.statusFilter = status }
-            return []
-        case .deleteNote(let id):
-            if let reason = state.notebook.writesOff { state.message = "Writes are off, nothing deleted: " + reason; return [] }
-            state.message = "Deleting…"
-            return [.deleteNote(id)]
-        }
-    }
-
     static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let scroll = state.help {
             // Two rows fewer than the height: the "more" rows cover one line at each edge.
@@ -275,6 +225,11 @@ public enum Update {
         case .search:
             state.overlay = .search(SearchState())
             return []
+        case .openMatrix:
+            guard !state.kb.supportAreas.isEmpty else { state.message = "This knowledge base defines no support areas, so it has no matrix"; return [] }
+            if case .matrix = state.place { state.message = "This is the matrix"; return [] }
+            navigate(&state, to: .matrix(state.matrix))
+            return []
         case .walk:
             guard let id = state.currentRecordID, case .session(let session)? = state.kb.record(id) else {
                 state.message = "w walks through a session: select or open one first (e.g. :ws3)"
@@ -289,8 +244,10 @@ public enum Update {
         case .help: state.help = 0
         case .goTo: state.overlay = .goto(GotoPrompt())
         case .jump:
-            guard case .list = state.place else { return [] }
-            state.overlay = .jump(TextField(limit: 60))
+            switch state.place {
+            case .list, .matrix: state.overlay = .jump(TextField(limit: 60))
+            default: return []
+            }
         case .setDate: state.overlay = .goto(GotoPrompt(text: KeyTable.dateCommand + " "))
         case .toggleDate:
             state.date = state.isConferenceDate ? state.kb.latestEventDate : .conference
@@ -363,6 +320,7 @@ public enum Update {
         screen.fit(in: state, rect: layout.screen)
         state.place = screen.place
         if case .list(let list) = state.place { state.lists[list.section] = list }
+        if case .matrix(let matrix) = state.place { state.matrix = matrix }
         if let scroll = state.help {
             state.help = Viewport.clamp(scroll: scroll, total: Chrome.helpText(state, width: layout.help.width).count, height: layout.help.height)
         }
