@@ -75,12 +75,15 @@ public final class Notebook: Sendable {
         config.label = "octopus.notebook"
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            // GRDB leaves the writer at synchronous = NORMAL, which in WAL mode survives a crash
-            // but may lose the last commits on power loss. FULL syncs the log at every commit, so
-            // "saved" holds when the laptop's battery dies too; a note costs one fsync.
-            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            try migrate(pool)
+            pool = try whileOpening(path) {
+                let pool = try DatabasePool(path: path, configuration: config)
+                // GRDB leaves the writer at synchronous = NORMAL, which in WAL mode survives a crash
+                // but may lose the last commits on power loss. FULL syncs the log at every commit, so
+                // "saved" holds when the laptop's battery dies too; a note costs one fsync.
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+                try Migrations.migrator.migrate(pool)
+                return pool
+            }
         } catch let error as NotebookError {
             throw error
         } catch {
@@ -119,15 +122,18 @@ public final class Notebook: Sendable {
         return stat(path, &info) == 0 && info.st_size > 0
     }
 
-    private static func migrate(_ pool: DatabasePool) throws {
-        do {
-            try Migrations.migrator.migrate(pool)
-        } catch {
-            // Two processes opening a new notebook at once can both decide the first migration
-            // is missing; the second then fails on the tables the first just created. If the
-            // schema is complete now, that race is all it was.
-            guard try pool.read(Migrations.migrator.hasCompletedMigrations) else { throw error }
+    /// Openers go one at a time, whether they are windows of one process or processes. Switching
+    /// a new file to WAL can fail at once with "busy" (SQLite's busy wait does not cover it), and
+    /// two openers migrating at once would both read that a migration is missing and both apply
+    /// it. An advisory lock on the file (flock, apart from SQLite's own locks) serialises the
+    /// few milliseconds of opening; once open, instances share the file as SQLite allows.
+    private static func whileOpening<T>(_ path: String, _ body: () throws -> T) rethrows -> T {
+        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 { _ = flock(fd, LOCK_EX) }
+        defer {
+            if fd >= 0 { _ = flock(fd, LOCK_UN); close(fd) }
         }
+        return try body()
     }
 
     // MARK: Bookmarks
