@@ -125,10 +125,13 @@ public final class Notebook: Sendable {
     /// Openers go one at a time, whether they are windows of one process or processes. Switching
     /// a new file to WAL can fail at once with "busy" (SQLite's busy wait does not cover it), and
     /// two openers migrating at once would both read that a migration is missing and both apply
-    /// it. An advisory lock on the file (flock, apart from SQLite's own locks) serialises the
-    /// few milliseconds of opening; once open, instances share the file as SQLite allows.
+    /// it. An advisory lock (flock) on the notebook's folder serialises the few milliseconds of
+    /// opening; once open, instances share the file as SQLite allows. Never the database file
+    /// itself: closing any descriptor of it drops the POSIX locks SQLite holds on it in this
+    /// process, and another process may then recover the log over commits it still needs.
     private static func whileOpening<T>(_ path: String, _ body: () throws -> T) rethrows -> T {
-        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let fd = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 { _ = flock(fd, LOCK_EX) }
         defer {
             if fd >= 0 { _ = flock(fd, LOCK_UN); close(fd) }
