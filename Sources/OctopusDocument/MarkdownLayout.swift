@@ -64,6 +64,14 @@ public enum MarkdownLayout {
 
     /// Escapes a text that starts a line, where "-", "+", "=" or "12." would start a list or a
     /// heading underline.
+    /// A table block as a GitHub table; a marked row's label ends in ≠, a cell's line breaks fold.
+    public static func table(_ t: Page.Table) -> [String] {
+        func cell(_ s: String) -> String { escape(Sanitizer.clean(s)).replacingOccurrences(of: "|", with: "\\|") }
+        var out = ["| | " + t.columns.map(cell).joined(separator: " | ") + " |", "|---|" + t.columns.map { _ in "---|" }.joined()]
+        for r in t.rows { out.append("| " + cell(r.label) + (r.marked ? " ≠" : "") + " | " + r.cells.map(cell).joined(separator: " | ") + " |") }
+        return out
+    }
+
     public static func escapeLineStart(_ text: String) -> String { guardLineStart(escape(text)) }
 
     /// The same for text that is already escaped.
@@ -184,6 +192,10 @@ private struct BlockWriter {
         case .field(let label, let spans):
             paragraphBreak()
             lines.append(indent + "**" + MarkdownLayout.escape(label) + ":** " + text(spans))
+            last = .other
+        case .table(let t):
+            paragraphBreak()
+            lines += MarkdownLayout.table(t)
             last = .other
         case .blank:
             indent = ""

@@ -16,7 +16,25 @@ public struct Page: Sendable, Hashable {
         case bullet([Span])
         case numbered(Int, [Span])
         case field(String, [Span])
+        case table(Table)
         case blank
+    }
+
+    /// Rows of the same facts for several subjects (States compared): a label, then one cell per
+    /// column. Laid out by `TableLayout`, side by side where the width allows.
+    public struct Table: Sendable, Hashable {
+        public struct Row: Sendable, Hashable {
+            public var label: String
+            /// The cells differ, and the row says so.
+            public var marked: Bool
+            public var cells: [String]
+            public init(label: String, marked: Bool, cells: [String]) { self.label = label; self.marked = marked; self.cells = cells }
+        }
+        /// Each column's heading ("Portugal (PT)"), and its short form ("PT") for narrow layouts.
+        public var columns: [String]
+        public var keys: [String]
+        public var rows: [Row]
+        public init(columns: [String], keys: [String], rows: [Row]) { self.columns = columns; self.keys = keys; self.rows = rows }
     }
 
     public var id: String
@@ -39,6 +57,7 @@ public struct Page: Sendable, Hashable {
             case .paragraph(let spans), .bullet(let spans): Page.plain(spans)
             case .numbered(let n, let spans): "\(n). " + Page.plain(spans)
             case .field(let label, let spans): label + ": " + Page.plain(spans)
+            case .table(let t): t.rows.map { ([$0.label] + $0.cells).joined(separator: " ") }.joined(separator: " ")
             case .blank: ""
             }
         }

@@ -22,6 +22,7 @@ public enum TextLayout {
                 out += wrap(text(spans), width: width, first: "  \(n). ", rest: "     ")
                 nest = "     "
             case .field(let label, let spans): out += wrap(label + ": " + text(spans), width: width, first: nest, rest: nest + "  ")
+            case .table(let t): out += TableLayout.text(t, width: width)
             case .blank:
                 nest = ""
                 if out.last != "" { out.append("") }

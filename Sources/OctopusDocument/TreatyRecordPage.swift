@@ -33,6 +33,61 @@ extension PageBuilder {
 
     /// A State's reservations and declarations, treaty by treaty; "none recorded in this base" for
     /// a treaty it took part in without any, so that silence is never read as "none made".
+    /// The State's record in order of time across every tracked treaty: its signatures, deposits
+    /// and entries into force, the reservations and declarations it made or withdrew, its names;
+    /// a line marks where the date shown falls, so what came after it is plain to see.
+    mutating func timeline(_ c: Country) {
+        heading("Timeline")
+        var entries: [(day: Day, line: [Page.Span])] = []
+        for e in c.events {
+            // A window shows its two days; an unknown date says so, and what is known instead.
+            let column =
+                switch e.date {
+                case .exact(let d): d.description
+                case .between(let a, let b): "\(a)…\(b)"
+                case .unknown: "date unknown"
+                }
+            var line: [Page.Span] = [.text("\(column)  "), .strong(kb.treaty(e.treaty)?.aliases.first ?? e.treaty), .text("  \(e.kind.label)")]
+            if case .between(let a, let b) = e.date { line.append(.text(" on a day between \(a.long) and \(b.long); the exact day is not recorded")) }
+            if let by = e.knownBy { line.append(.text(" (\(by))")) }
+            if e.date.happened(by: date) == nil { line.append(.text(" (not known whether before the date shown)")) }
+            if e.unconfirmed { line.append(.text(" — unconfirmed: no source states it")) }
+            if let note = e.note { line.append(.text(" — ")); line += spans(note) }
+            line.append(cite(e.sources))
+            entries.append((e.date.sortKey, line))
+        }
+        for st in c.statements {
+            let name = "\(kb.treaty(st.treaty)?.aliases.first ?? st.treaty) \(st.provision) \(st.kind.rawValue)"
+            if let made = st.date { entries.append((made, [.text("\(made)  "), .strong(name), .text("  \(st.made.phrase)"), cite(st.sources)])) }
+            if let gone = st.withdrawn { entries.append((gone, [.text("\(gone)  "), .strong(name), .text("  withdrawn"), cite(st.sources)])) }
+        }
+        let names = c.formerNames.sorted { $0.before < $1.before }
+        for (i, former) in names.enumerated() {
+            let next = i + 1 < names.count ? names[i + 1].name : c.name
+            entries.append(
+                (former.before, [.text("\(former.before)  "), .strong(next), .text("  the name from this day (before: \(former.name))"), cite(former.sources)]))
+        }
+        if let u = c.partOf {
+            entries.append((u.before, [.text("\(u.before)  "), .text("counted on its own from this day (before: part of \(u.name))"), cite(u.sources)]))
+        }
+        guard !entries.isEmpty else {
+            blocks.append(.paragraph([.text("No dated treaty events are known for this state.")]))
+            return
+        }
+        // In order of time; on one day, in the order recorded.
+        let ordered = entries.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element)
+        let marker: Page.Block = .paragraph([.strong("  ▸ \(date.long): the date shown — what follows came after it")])
+        var marked = false
+        for entry in ordered {
+            if !marked && entry.day > date {
+                blocks.append(marker)
+                marked = true
+            }
+            blocks.append(.bullet(entry.line))
+        }
+        if !marked { blocks.append(marker) }
+    }
+
     mutating func statements(_ c: Country) {
         heading("Reservations and declarations")
         let treaties = kb.trackedTreaties.filter { !c.events(for: $0).isEmpty || !c.statements(for: $0).isEmpty }
@@ -85,31 +140,7 @@ extension PageBuilder {
         }
         blocks.append(.blank)
         paragraph(c.summary)
-        heading("Treaty timeline")
-        if c.events.isEmpty {
-            blocks.append(.paragraph([.text("No dated treaty events are known for this state.")]))
-        }
-        for e in c.events {
-            // A window shows its two days; an unknown date says so, and what is known instead.
-            let column =
-                switch e.date {
-                case .exact(let d): d.description
-                case .between(let a, let b): "\(a)…\(b)"
-                case .unknown: "date unknown"
-                }
-            var line: [Page.Span] = [.text("\(column)  "), .strong(kb.treaty(e.treaty)?.aliases.first ?? e.treaty), .text("  \(e.kind.label)")]
-            if case .between(let a, let b) = e.date { line.append(.text(" on a day between \(a.long) and \(b.long); the exact day is not recorded")) }
-            if let by = e.knownBy { line.append(.text(" (\(by))")) }
-            switch e.date.happened(by: date) {
-            case false: line.append(.text(" (after the date shown)"))
-            case nil: line.append(.text(" (not known whether before the date shown)"))
-            default: break
-            }
-            if e.unconfirmed { line.append(.text(" — unconfirmed: no source states it")) }
-            if let note = e.note { line.append(.text(" — ")); line += spans(note) }
-            line.append(cite(e.sources))
-            blocks.append(.bullet(line))
-        }
+        timeline(c)
         statements(c)
         if let p = c.profile {
             heading("Council of Europe country profile")

@@ -30,7 +30,7 @@ struct Compare: ParsableCommand {
         let countries = try RecordArguments.countries(states, in: base, command: "compare")
         let comparison = Comparison.build(countries, kb: base, at: kb.asOf(in: base))
         switch format {
-        case .text: Terminal.write(comparison.text(width: Terminal.width))
+        case .text: Terminal.write(TextLayout.render(comparison.page(kb: base), width: Terminal.width, title: base.linkTitle))
         case .markdown: Terminal.write(comparison.markdown())
         case .csv: Terminal.write(comparison.csv(), keep: .layout)  // RFC 4180 lines end in CRLF
         case .json: Terminal.write(JSONOutput.encode(ComparisonJSON(comparison)))
@@ -43,6 +43,8 @@ struct ComparisonJSON: Encodable {
     struct Row: Encodable {
         var field: String
         var values: [String: String]
+        /// The sources each State's value rests on.
+        var sources: [String: [String]]
         var differs: Bool
     }
     var date: String
@@ -52,6 +54,10 @@ struct ComparisonJSON: Encodable {
     init(_ c: Comparison) {
         date = "\(c.date)"
         states = c.ids
-        rows = c.rows.map { r in Row(field: r.field, values: Dictionary(zip(c.ids, r.values), uniquingKeysWith: { a, _ in a }), differs: r.differs) }
+        rows = c.rows.map { r in
+            Row(
+                field: r.field, values: Dictionary(zip(c.ids, r.values), uniquingKeysWith: { a, _ in a }),
+                sources: Dictionary(zip(c.ids, r.sources), uniquingKeysWith: { a, _ in a }), differs: r.differs)
+        }
     }
 }

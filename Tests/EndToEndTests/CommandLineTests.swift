@@ -8,23 +8,31 @@ struct CommandLineTests {
     @Test func compareShowsPortugalsRatificationAgainstSpainsStatusThatDay() throws {
         let text = try Binary.run(["compare", "PT", "ES", "--as-of", "2010-03-25"])
         #expect(text.status == 0, "\(text.stderr)")
+        // Side by side at 80 columns: one line holds both States' values.
+        let lines = text.stdout.split(separator: "\n").map(String.init)
         #expect(
-            text.stdout.contains("Budapest Convention (ETS 185) on 25 March 2010  ≠\n  PT  ratified, not yet in force\n  ES  signed, not ratified\n"),
-            "\(text.stdout)")
-        #expect(text.stdout.contains("Budapest Convention (ETS 185): ratified or acceded  ≠\n  PT  24 March 2010\n  ES  3 June 2010 (after 25 March 2010)"))
-        #expect(text.stdout.contains("Region\n  PT  Southern Europe\n  ES  Southern Europe\n"), "equal rows carry no mark")
+            lines.contains { $0.hasPrefix("Budapest Convention (ETS") && $0.contains("ratified, not yet in force  signed, not ratified") }, "\(text.stdout)")
+        let ratified = try #require(lines.first { $0.hasPrefix("ETS 185: ratified or") })
+        #expect(ratified.contains("24 March 2010") && ratified.contains("3 June 2010 (after 25"))
+        #expect(lines.contains { $0.hasPrefix("acceded ≠") }, "the row is marked as differing")
+        #expect(lines.contains { $0.hasPrefix("Region ") && $0.contains("Southern Europe") && !$0.contains("≠") }, "equal rows carry no mark")
+        // Every value that rests on a source cites it, and the Sources list holds what it cites.
+        #expect(text.stdout.contains("\nSources\n-------\n  1. http"))
+        #expect(lines.contains { $0.hasPrefix("Matrix: International") && $0.contains("●??●") })
 
         let csv = try Binary.run(["compare", "PT", "Spain", "--format", "csv"]).stdout
-        let lines = csv.components(separatedBy: "\r\n")
-        #expect(lines.first == #""field","PT","ES","differs""#)
-        #expect(lines.last == "", "every line ends in CRLF")
-        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("\"") && $0.hasSuffix("\"") && !$0.contains("\n") })
+        let rows = csv.components(separatedBy: "\r\n")
+        #expect(rows.first == #""field","PT","ES","differs","sources PT","sources ES""#)
+        #expect(rows.last == "", "every line ends in CRLF")
+        #expect(rows.dropLast().allSatisfy { $0.hasPrefix("\"") && $0.hasSuffix("\"") && !$0.contains("\n") })
 
         let json = try Binary.run(["compare", "PT", "ES", "--format", "json"]).stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["states"] as? [String] == ["PT", "ES"])
-        let rows = try #require(object["rows"] as? [[String: Any]])
-        #expect(rows.count == lines.count - 2)
+        let jsonRows = try #require(object["rows"] as? [[String: Any]])
+        #expect(jsonRows.count == rows.count - 2)
+        let status = try #require(jsonRows.first { ($0["field"] as? String)?.hasPrefix("Budapest Convention (ETS 185) on") == true })
+        #expect((status["sources"] as? [String: [String]])?["PT"]?.isEmpty == false, "each value's sources, by State")
 
         let notAState = try Binary.run(["compare", "PT", "art29"])
         #expect(notAState.status == 64 && notAState.stderr.contains("not a State"))

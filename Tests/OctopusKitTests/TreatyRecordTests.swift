@@ -54,7 +54,7 @@ struct TreatyRecordTests {
         for c in bundled.countries {
             let page = try built(c.id, at: "2025-12-01")
             let sources = try sourcesList(page)
-            let timeline = page.plainBlocks.drop { $0 != "Treaty timeline" }.prefix { $0 != "Reservations and declarations" }
+            let timeline = page.plainBlocks.drop { $0 != "Timeline" }.prefix { $0 != "Reservations and declarations" }
             for e in c.events where !e.sources.isEmpty {
                 let line = try #require(
                     timeline.first { $0.contains(e.kind.label) && $0.contains(kbAlias(e.treaty)) && $0.hasPrefix(column(e.date)) }, "\(c.id) \(e.kind)")
@@ -63,6 +63,28 @@ struct TreatyRecordTests {
                 for n in numbers { #expect(e.sources.contains(sources[n - 1]), "\(c.id): \(line)") }
             }
         }
+    }
+
+    /// Issue 15 (part 4): one timeline per State across the tracked treaties — events, statements
+    /// made and withdrawn, names — in order of time, with the date shown marked among them.
+    @Test func theTimelineRunsInOrderAcrossTreatiesWithTheDateShownMarked() throws {
+        func timeline(_ id: String, _ date: String) throws -> [String] {
+            Array(try built(id, at: date).plainBlocks.drop { $0 != "Timeline" }.dropFirst().prefix { !$0.isEmpty })
+        }
+        let fr = try timeline("FR", "2010-03-25")
+        let marker = try #require(fr.firstIndex { $0.contains("▸ 25 March 2010: the date shown") })
+        let days = fr.enumerated().filter { $0.offset != marker }.map { ($0.offset, Day(String($0.element.prefix(10)))) }
+        #expect(days.allSatisfy { $0.1 != nil }, "every other line starts with its day: \(fr)")
+        let ordered = days.compactMap(\.1)
+        #expect(ordered == ordered.sorted(), "in order of time")
+        #expect(days.allSatisfy { ($0.0 < marker) == ($0.1! <= Day("2010-03-25")!) }, "the marker sits where the date falls")
+        #expect(fr.contains { $0.contains("ETS 185 Art. 22(2) reservation") && $0.contains("made with the instrument deposited") })
+        #expect(fr.contains { $0.contains("ETS 189") } && fr.contains { $0.contains("ETS 185") }, "both treaties on one timeline")
+
+        // Türkiye: nothing before the date of the conference, its new name after.
+        let tr = try timeline("TR", "2010-03-25")
+        #expect(tr.first?.contains("▸ 25 March 2010") == true)
+        #expect(tr.contains { $0.hasPrefix("2022-06-01") && $0.contains("Türkiye") && $0.contains("before: Turkey") })
     }
 
     /// The timeline's first column for a date.

@@ -36,6 +36,7 @@ struct SnapshotTests {
         ("matrix", [.char("M")]),
         ("matrix-portugal-coop", [.char("M"), .char("'")] + "portugal".map { .char($0) } + [.escape] + Array(repeating: Key.right, count: 5)),
         ("matrix-cell-page", [.char("M"), .char("'")] + "portugal".map { .char($0) } + [.escape] + Array(repeating: Key.right, count: 5) + [.enter]),
+        ("compare-pt-es", [.char(":")] + "compare PT ES".map { .char($0) } + [.enter]),
     ]
 
     func render(_ keys: [Key], _ size: Size, ascii: Bool = false) -> CellGrid {

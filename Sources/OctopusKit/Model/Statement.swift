@@ -11,7 +11,7 @@ public struct Statement: Sendable, Hashable {
     public enum Occasion: String, Sendable, Hashable, CaseIterable {
         case signature, deposit, later
 
-        var phrase: String {
+        public var phrase: String {
             switch self {
             case .signature: "made at signature"
             case .deposit: "made with the instrument deposited"

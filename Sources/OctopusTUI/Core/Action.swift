@@ -33,6 +33,9 @@ public enum Action: Hashable, Sendable {
     case openMatrix
     /// The matrix: the cell to the left or right; rate the selected cell; filter by 2010 membership.
     case moveLeft, moveRight, rateCell, cycleMembership
+    /// The country list: mark or unmark the selected State for comparing; compare those marked
+    /// (also `:compare PT ES`).
+    case markToCompare, compare
     /// Ctrl-Z: give the terminal back to the shell until `fg`.
     case suspend
     /// A menu's letter or digit: the choice it names, at once.
@@ -159,6 +162,8 @@ extension Action: KeyAction {
         case .moveRight: "the cell to the right"
         case .rateCell: "rate this cell yourself (kept in your notebook, beside the reading)"
         case .cycleMembership: "filter by Council of Europe membership in 2010"
+        case .markToCompare: "countries: mark the State to compare, or unmark it"
+        case .compare: "compare the marked States side by side (also :compare PT ES FR)"
         case .suspend: "suspend to the shell (fg comes back)"
         case .menuKey: "the choice's letter or digit chooses it"
         case .jump: "jump: type the first letters of an entry (as ' jumps to a mark in vim)"
@@ -189,7 +194,9 @@ extension Action {
         case .moveUp, .moveDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom: .moving
         case .open, .back, .forward, .goHome, .nextLink, .previousLink, .digit, .menuKey: .following
         case .moveLeft, .moveRight: .moving
-        case .focus, .toggleFold, .toggleDate, .setDate, .cycleRegion, .cycleStatusFilter, .toggleSort, .walk, .openMatrix, .cycleMembership: .view
+        case .focus, .toggleFold, .toggleDate, .setDate, .cycleRegion, .cycleStatusFilter, .toggleSort, .walk, .openMatrix, .cycleMembership, .markToCompare,
+            .compare:
+            .view
         case .rateCell: .notebook
         case .goTo, .search, .nextMatch, .previousMatch, .jump: .finding
         case .toggleBookmark, .writeNote, .addToHandout, .writeHandout, .openBookmarks, .deleteNote, .openRecord, .jumpToNotes, .openNotes, .trayNotes,

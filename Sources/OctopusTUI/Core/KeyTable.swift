@@ -81,6 +81,8 @@ public enum KeyTable {
     static let dateCommand = "date"
     /// `:rate in-place a short note` (what `R` on the matrix leads to): your rating of the selected cell.
     static let rateCommand = "rate"
+    /// `:compare PT ES FR`: States side by side.
+    static let compareCommand = "compare"
     /// Words the go-to prompt takes besides addresses, as vim's `:` does (no record is called so).
     static let promptCommands: [(word: String, action: Action)] = [
         ("home", .goHome), ("bookmarks", .openBookmarks), ("notes", .openNotes), ("matrix", .openMatrix), ("help", .help), ("q", .quit), ("quit", .quit),
@@ -124,6 +126,8 @@ public enum KeyTable {
                 Binding([.char("d")], .deleteNote),
                 Binding([.char("o")], .openRecord),
                 Binding([.char("'")], .jump),
+                Binding([.char("x")], .markToCompare),
+                Binding([.char("C")], .compare),
                 Binding([.char("n")], .trayNotes),
                 Binding([.char("K")], .trayEarlier),
                 Binding([.char("J")], .trayLater),

@@ -19,9 +19,14 @@ public enum ListModel {
         notebook: NotebookState = NotebookState()
     ) -> [ListRow] {
         let star = ascii ? "*" : "★"
+        let tick = ascii ? "+" : "✓"
         func marked(_ row: ListRow) -> ListRow {
-            guard let id = row.id, notebook.isBookmarked(id) else { return row }
-            var r = row; r.text = star + " " + r.text; return r
+            guard let id = row.id else { return row }
+            var r = row
+            if notebook.isBookmarked(id) { r.text = star + " " + r.text }
+            // A State marked to compare says so, and its place in the comparison.
+            if list.section == .countries, let n = list.marked.firstIndex(of: id) { r.text += "  \(tick) compare \(n + 1)" }
+            return r
         }
         return rows(list, kb: kb, date: date, ascii: ascii, notebook: notebook, star: star).map(marked)
     }

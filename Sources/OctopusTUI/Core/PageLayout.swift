@@ -41,7 +41,14 @@ public struct PageMatches: Sendable {
 /// used alike by the screens' updates (scrolling, links, clicks) and by their drawing.
 extension PageLayout {
 
-    public static func cached(_ state: AppState, id: String, cell: MatrixCell? = nil, width: Int) -> PageLayout {
+    public static func cached(_ state: AppState, id: String, cell: MatrixCell? = nil, comparing: [String]? = nil, width: Int) -> PageLayout {
+        if let comparing {
+            let key = PageLayoutCache.Key(id: id, width: width, date: state.date, ascii: state.ascii, notes: [], bookmarked: false, comparing: comparing)
+            return state.layoutCache.layout(key) {
+                let comparison = Comparison.build(comparing.compactMap { state.kb.country($0) }, kb: state.kb, at: state.date)
+                return wrap(comparison.page(kb: state.kb), width: width, ascii: state.ascii)
+            }
+        }
         if let cell {
             let rating = state.notebook.rating(cell.stateID, cell.area)
             let key = PageLayoutCache.Key(id: id, width: width, date: state.date, ascii: state.ascii, notes: [], bookmarked: false, cell: cell, rating: rating)
@@ -96,6 +103,17 @@ extension PageLayout {
         var layout = wrap(page, width: width, ascii: state.ascii)
         if !notes.isEmpty { layout.notesLine = layout.lines.firstIndex { $0.contains { $0.style == .heading } && $0.map(\.text).joined() == notesHeading } }
         return layout
+    }
+
+    /// How a table's pieces look: headings and labels as a field's label, a row that differs as
+    /// a warning, so the eye finds the differences first.
+    static func style(_ role: TableLayout.Role) -> Style {
+        switch role {
+        case .heading, .label: .accent
+        case .marked: .warning
+        case .rule: .dim
+        case .cell, .space: .normal
+        }
     }
 
     public static func wrap(_ page: Page, width: Int, ascii: Bool) -> PageLayout {
@@ -190,6 +208,9 @@ extension PageLayout {
                 wrap(runs(spans), first: label, rest: String(repeating: " ", count: label.count))
                 nest = String(repeating: " ", count: label.count)
             case .field(let label, let spans): wrap([Run(text: label + ": ", style: .accent, link: nil)] + runs(spans), first: nest, rest: nest + "  ")
+            case .table(let t):
+                nest = ""
+                for line in TableLayout.lines(t, width: width, ascii: ascii) { lines.append(line.map { Run(text: $0.text, style: style($0.role), link: nil) }) }
             case .blank:
                 nest = ""
                 if let last = lines.last, !last.isEmpty { lines.append([]) }

@@ -10,6 +10,8 @@ public final class PageLayoutCache: Sendable {
         var id: String, width: Int, date: Day, ascii: Bool, notes: [Note], bookmarked: Bool
         /// A matrix cell's explanation, and your rating shown in it.
         var cell: MatrixCell? = nil, rating: Rating? = nil
+        /// The States a comparison sets side by side.
+        var comparing: [String]? = nil
     }
 
     private struct Storage {

@@ -12,6 +12,8 @@ public struct ListState: Screen {
     public var regionFilter: String?
     public var statusFilter: TreatyStatus.Standing?
     public var sortByDate = false
+    /// Countries marked with x to compare, in the order marked (C compares them).
+    public var marked: [String] = []
     public var focusPreview = false
     public var previewScroll = 0
     public init(section: Section) { self.section = section }
@@ -101,6 +103,19 @@ public struct ListState: Screen {
         case .cycleStatusFilter:
             guard section == .countries else { return .message("Status filter applies to countries") }
             return .menu(Menu.statuses(current: statusFilter, date: app.date))
+        case .markToCompare:
+            guard section == .countries else { return .message("x marks States to compare: open Countries") }
+            guard selection < rows.count, let id = rows[selection].id else { break }
+            if let at = marked.firstIndex(of: id) { marked.remove(at: at) } else { marked.append(id) }
+            let next = marked.count < 2 ? "mark another with x, then C compares" : "C compares them"
+            return .message("\(marked.count) marked to compare: \(marked.joined(separator: ", ")) — \(next)")
+        case .compare:
+            guard section == .countries else { return .message("C compares the States marked with x: open Countries") }
+            // One marked and another selected compare too: the quickest way to set two side by side.
+            var ids = marked
+            if ids.count == 1, selection < rows.count, let id = rows[selection].id, id != ids[0] { ids.append(id) }
+            guard ids.count >= 2 else { return .message("Mark two or more States with x, then C compares them side by side") }
+            return .navigate(.page(PageState(comparing: ids)))
         case .toggleSort:
             guard section == .countries else { return .message("Sorting applies to countries") }
             sortByDate.toggle()

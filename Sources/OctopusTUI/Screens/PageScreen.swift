@@ -10,15 +10,20 @@ public struct PageState: Screen {
     public var matchLine: Int?
     /// Set when the page explains a matrix cell rather than showing a record (`id` is its State).
     public var cell: MatrixCell?
+    /// Set when the page compares States side by side (`id` is the first).
+    public var comparing: [String]?
     public init(id: String) { self.id = id }
     public init(cell: MatrixCell) { self.id = cell.stateID; self.cell = cell }
+    public init(comparing ids: [String]) { self.id = ids.first ?? ""; self.comparing = ids }
 
     public var place: Place { .page(self) }
     public var bindings: [Binding] { KeyTable.bindings(for: cell == nil ? .page : .cellPage) }
-    public func record(in app: AppState) -> String? { id }
+    /// A comparison is not one record: bookmarks and notes go on each State's own page.
+    public func record(in app: AppState) -> String? { comparing == nil ? id : nil }
 
     /// A State is named as it was on the status date, as its page is.
     public func title(in app: AppState) -> String {
+        if let comparing { return "Compare: " + comparing.joined(separator: " · ") }
         if let cell {
             let state = app.kb.country(cell.stateID).map { $0.displayName(at: app.date) } ?? cell.stateID
             return state + " — " + (app.kb.supportArea(cell.area)?.title ?? cell.area)
@@ -30,7 +35,7 @@ public struct PageState: Screen {
         return (app.notebook.isBookmarked(id) ? (app.ascii ? "* " : "★ ") : "") + title
     }
 
-    func layout(_ app: AppState) -> PageLayout { PageLayout.cached(app, id: id, cell: cell, width: app.layout.pageTextWidth) }
+    func layout(_ app: AppState) -> PageLayout { PageLayout.cached(app, id: id, cell: cell, comparing: comparing, width: app.layout.pageTextWidth) }
 
     public mutating func update(_ action: Action, in app: AppState, rect: Rect) -> Outcome {
         let layout = layout(app)

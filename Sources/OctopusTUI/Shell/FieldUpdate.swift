@@ -179,6 +179,28 @@ extension Update {
         return [.rate(stateID: cell.stateID, area: cell.area, level: level, note: note)]
     }
 
+    /// `:compare PT ES FR`: each word a State's code or name (a name of several words in quotes is
+    /// not needed: codes and one-word names cover the base, and the country list's x marks any).
+    static func comparePrompt(_ state: inout AppState, _ prompt: inout GotoPrompt) {
+        let words = prompt.text.trimmingCharacters(in: .whitespaces).dropFirst(KeyTable.compareCommand.count).split(separator: " ").map(String.init)
+        var ids: [String] = []
+        for word in words {
+            guard case .record(let id) = state.resolver.resolve(word), state.kb.country(id) != nil else {
+                prompt.error = "“\(Sanitizer.clean(word))” is not a State of this base: write :compare PT ES FR (codes or names)"
+                state.overlay = .goto(prompt)
+                return
+            }
+            if !ids.contains(id) { ids.append(id) }
+        }
+        guard ids.count >= 2 else {
+            prompt.error = "Name two or more States: :compare PT ES FR (or mark them with x in Countries, then C)"
+            state.overlay = .goto(prompt)
+            return
+        }
+        state.overlay = nil
+        navigate(&state, to: .page(PageState(comparing: ids)))
+    }
+
     static func editPrompt(_ state: inout AppState, _ prompt: inout GotoPrompt, _ action: TextAction, _ key: Key) -> [Effect] {
         switch action {
         case .cancel: state.overlay = nil; return []
@@ -200,6 +222,7 @@ extension Update {
                 return []
             }
             if word == KeyTable.rateCommand || word.hasPrefix(KeyTable.rateCommand + " ") { return ratePrompt(&state, &prompt) }
+            if word == KeyTable.compareCommand || word.hasPrefix(KeyTable.compareCommand + " ") { comparePrompt(&state, &prompt); return [] }
             if let command = KeyTable.promptCommands.first(where: { $0.word == word }) {
                 state.overlay = nil
                 return perform(&state, command.action)

@@ -11,9 +11,10 @@ enum ListView {
         case .countries:
             if let region = list.regionFilter { parts.append("in \(region)") }
             if let status = list.statusFilter { parts.append("ETS 185 \(status.label)") }
+            if !list.marked.isEmpty { parts.append("\(list.marked.count) marked: C compares") }
             if list.regionFilter == nil && list.statusFilter == nil { parts.append("all regions, any status") }
             parts.append(list.sortByDate ? "by ratification date" : "by name")
-            parts.append("r region · f status · s sort")
+            parts.append("r region · f status · s sort · x marks to compare")
             parts += state.ascii ? ["[F] in force", "[R] ratified", "[S] signed", "[?] undecided"] : ["● in force", "◐ ratified", "○ signed", "◌ undecided"]
         case .convention, .protocol_: parts.append("z folds a chapter")
         case .sessions: parts.append("* title inferred")
