@@ -17,6 +17,7 @@ struct Compare: ParsableCommand {
     var states: [String] = []
     @Option(help: ArgumentHelp("text, markdown, csv or json.", valueName: "format"))
     var format: Format = .text
+    @OptionGroup var output: OutputOptions
     @OptionGroup var kb: KnowledgeBaseOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, csv, json }
@@ -29,12 +30,16 @@ struct Compare: ParsableCommand {
         let base = try kb.load()
         let countries = try RecordArguments.countries(states, in: base, command: "compare")
         let comparison = Comparison.build(countries, kb: base, at: kb.asOf(in: base))
+        let text: String
         switch format {
-        case .text: Terminal.write(TextLayout.render(comparison.page(kb: base), width: Terminal.width, title: base.linkTitle))
-        case .markdown: Terminal.write(comparison.markdown())
-        case .csv: Terminal.write(comparison.csv(), keep: .layout)  // RFC 4180 lines end in CRLF
-        case .json: Terminal.write(JSONOutput.encode(ComparisonJSON(comparison)))
+        case .text: text = TextLayout.render(comparison.page(kb: base), width: output.file == nil ? Terminal.width : 80, title: base.linkTitle)
+        case .markdown: text = comparison.markdown()
+        case .csv: text = comparison.csv()
+        case .json: text = JSONOutput.encode(ComparisonJSON(comparison))
         }
+        // RFC 4180 lines end in CRLF, which standard output keeps for CSV.
+        try output.write(text, containsNotes: false, keep: format == .csv ? .layout : nil)
+        if let file = output.file { Terminal.write("Wrote \(file): \(comparison.ids.joined(separator: ", ")) at \(comparison.date.long).\n") }
     }
 }
 

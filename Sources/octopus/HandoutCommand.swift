@@ -15,12 +15,9 @@ struct Handout: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Records to include, in this order (ids, addresses or names as for `octopus show`).", valueName: "id"))
     var ids: [String] = []
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
     @Flag(name: .customLong("no-notes"), help: "Leave out your notes (a pack to hand to others).")
     var noNotes = false
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var output: OutputOptions
     @OptionGroup var kb: KnowledgeBaseOptions
     @OptionGroup var notebook: NotebookOptions
 
@@ -37,11 +34,11 @@ struct Handout: ParsableCommand {
         }
         let pack = BriefingPack.compose(records: records, kb: base, date: kb.asOf(in: base), notes: notes)
         let count = notes.values.reduce(0) { $0 + $1.count }
-        try OutputFile.write(pack, to: output, force: force, containsNotes: count > 0)
-        if let output, output != "-" {
+        try output.write(pack, containsNotes: count > 0)
+        if let file = output.file {
             let distinct = Set(records.map(\.id)).count
             Terminal.write(
-                "Wrote \(output): \(distinct) record\(distinct == 1 ? "" : "s")"
+                "Wrote \(file): \(distinct) record\(distinct == 1 ? "" : "s")"
                     + (noNotes ? ", without notes.\n" : ", \(count) note\(count == 1 ? "" : "s").\n"))
         }
     }

@@ -36,10 +36,7 @@ struct MatrixCommand: ParsableCommand {
     var format: Compare.Format = .text
     @Flag(help: "Leave your own ratings out of the output.")
     var noRatings = false
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var output: OutputOptions
     @OptionGroup var kb: KnowledgeBaseOptions
     @OptionGroup var notebook: NotebookOptions
 
@@ -86,13 +83,11 @@ struct MatrixCommand: ParsableCommand {
         case .csv: try emit(layout.csv(), containsNotes: mine, keep: .layout)  // RFC 4180 lines end in CRLF
         case .json: try emit(JSONOutput.encode(MatrixJSON(matrix, rating: rating)), containsNotes: mine)
         }
-        if let output, output != "-" { Terminal.write("Wrote \(output): \(matrix.rows.count) States at \(date.long)\(mine ? ", with your ratings" : "").\n") }
+        if let file = output.file { Terminal.write("Wrote \(file): \(matrix.rows.count) States at \(date.long)\(mine ? ", with your ratings" : "").\n") }
     }
 
-    /// To standard output (or "-"), or to the file given, whole or not at all (0600 when it holds your ratings).
     func emit(_ text: String, containsNotes: Bool, keep: Sanitizer.Keep? = nil) throws {
-        if output == nil || output == "-", let keep { Terminal.write(text, keep: keep); return }
-        try OutputFile.write(text, to: output, force: force, containsNotes: containsNotes)
+        try output.write(text, containsNotes: containsNotes, keep: keep)
     }
 
     /// An area by id, column heading or title, in any case; else the list of areas.

@@ -82,12 +82,24 @@ enum RecordArguments {
     }
 }
 
-/// Writes a command's document to a file, or to standard output for no file or "-". The file is
-/// written by `HandoutFile` (the browser's writer too): whole or not at all, an existing file
-/// replaced only with --force, 0600 when it holds notes.
-enum OutputFile {
-    static func write(_ text: String, to path: String?, force: Bool, containsNotes: Bool) throws {
-        guard let path, path != "-" else { Terminal.write(text); return }
+/// `-o FILE` and `--force`, for every command that writes a document: to standard output for no
+/// file or "-", else through `HandoutFile` (the browser's writer too) — whole or not at all, an
+/// existing file replaced only with --force, 0600 when it holds notes or ratings.
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    /// The file written to, or nil for standard output.
+    var file: String? { output == "-" ? nil : output }
+
+    /// - Parameter keep: what standard output keeps that it would otherwise clean (CSV's CRLF).
+    func write(_ text: String, containsNotes: Bool, keep: Sanitizer.Keep? = nil) throws {
+        guard let path = file else {
+            if let keep { Terminal.write(text, keep: keep) } else { Terminal.write(text) }
+            return
+        }
         try notebookCall { () throws(NotebookError) in
             try HandoutFile.write(text, to: path, containsNotes: containsNotes, replace: force)
         }

@@ -219,10 +219,7 @@ struct Notes: ParsableCommand {
             abstract: "Export every note and bookmark, as Markdown to read or JSON to import elsewhere.")
         @Option(help: ArgumentHelp("markdown or json.", valueName: "format"))
         var format: Format = .markdown
-        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-        var output: String?
-        @Flag(help: "Replace the output file if it exists.")
-        var force = false
+        @OptionGroup var output: OutputOptions
         @OptionGroup var kb: KnowledgeBaseOptions
         @OptionGroup var notebook: NotebookOptions
 
@@ -242,8 +239,8 @@ struct Notes: ParsableCommand {
                 try book.exportNotes(format: format.notebookFormat, title: { base.record($0)?.title })
             }
             // Notes are private: an export file is readable by its owner only.
-            try OutputFile.write(text, to: output, force: force, containsNotes: true)
-            if let output, output != "-" { Terminal.write("Wrote \(output).\n") }
+            try output.write(text, containsNotes: true)
+            if let file = output.file { Terminal.write("Wrote \(file).\n") }
         }
     }
 

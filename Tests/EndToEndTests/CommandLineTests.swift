@@ -34,6 +34,19 @@ struct CommandLineTests {
         let status = try #require(jsonRows.first { ($0["field"] as? String)?.hasPrefix("Budapest Convention (ETS 185) on") == true })
         #expect((status["sources"] as? [String: [String]])?["PT"]?.isEmpty == false, "each value's sources, by State")
 
+        // -o writes the export for the room, and never over a file without --force.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-compare-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("room.csv").path
+        let written = try Binary.run(["compare", "PT", "ES", "--format", "csv", "-o", file])
+        #expect(written.status == 0 && written.stdout.contains("Wrote \(file)"), "\(written.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == csv, "the file holds what standard output gets, CRLFs included")
+        let again = try Binary.run(["compare", "PT", "FR", "--format", "csv", "-o", file])
+        #expect(again.status != 0 && again.stderr.contains("--force"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == csv, "the first file is untouched")
+        #expect(try Binary.run(["compare", "PT", "FR", "--format", "csv", "-o", file, "--force"]).status == 0)
+
         let notAState = try Binary.run(["compare", "PT", "art29"])
         #expect(notAState.status == 64 && notAState.stderr.contains("not a State"))
         #expect(try Binary.run(["compare", "PT"]).status == 64)
