@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OctopusDocument
 import OctopusKit
+import OctopusNotebook
 import OctopusTUI
 
 /// `octopus walk`: facilitator mode. A session's agenda, or a tour file, one step per screen
@@ -11,7 +12,8 @@ struct Walk: ParsableCommand {
         commandName: "walk",
         abstract: "Walk a room through a session's topics, one per screen, with a timer.",
         discussion: """
-            Examples: octopus walk ws3 · octopus walk ws3 --projector · octopus walk --new ws3 > tour.yaml · octopus walk tour.yaml
+            Examples: octopus walk ws3 · octopus walk ws3 --projector · octopus walk --new ws3 > tour.yaml · octopus walk tour.yaml · \
+            octopus walk ws3 --sheet -o ws3-run-sheet.md
             A tour file (YAML or JSON) has a title and steps; each step has an address (art29, PT, \
             ws3/topic-2) and optionally a heading, notes and minutes. A tour with problems is not run: \
             each one is printed as file:line:column: path: message and the exit status is 65.
@@ -26,20 +28,45 @@ struct Walk: ParsableCommand {
     var projector = false
     @Flag(name: .customLong("new"), help: "Print a starting tour as YAML instead (edit it, then run octopus walk FILE).")
     var newTour = false
+    @Flag(help: "Write the run sheet instead: every step with its planned and cumulative minutes, key points, questions, links and presenter notes.")
+    var sheet = false
+    @Option(help: ArgumentHelp("The run sheet as markdown or text.", valueName: "format"))
+    var format: SheetFormat = .markdown
+    @OptionGroup var output: OutputOptions
     @OptionGroup var display: DisplayOptions
     @Flag(name: .customLong("mouse"), help: "Enable the mouse wheel.")
     var mouse = false
     @OptionGroup var kb: KnowledgeBaseOptions
     @OptionGroup var notebook: NotebookOptions
 
+    enum SheetFormat: String, ExpressibleByArgument, CaseIterable { case markdown, text }
+
     func validate() throws {
         if newTour && projector { throw ValidationError("--new prints a tour to edit; use --projector when running it") }
+        if sheet && (newTour || projector) {
+            throw ValidationError("--sheet writes the run sheet; run the walk without it to use --\(newTour ? "new" : "projector")")
+        }
+        if !sheet && (output.output != nil || output.force) { throw ValidationError("-o and --force go with --sheet (octopus walk ws3 --sheet -o sheet.md)") }
     }
 
     func run() throws {
         let base = try kb.load(dataDirectory: notebook.dataDir)
         let isFile = TourLoader.isTourFile(target)
         let tour = isFile ? try loadTour(base) : Tour.from(session: try session(base))
+        if sheet {
+            // The facilitator's own notes from the notebook join the tour's, as in the presenter view.
+            var notes: [String: [String]] = [:]
+            if let book = try notebook.openIfExists() {
+                for n in try notebookCall({ () throws(NotebookError) in try book.allNotes() }) { notes[n.recordID, default: []].append(n.text) }
+            }
+            let page = RunSheet.page(tour, kb: base, notes: notes)
+            let text =
+                format == .markdown
+                ? MarkdownLayout.render(page) : TextLayout.render(page, width: output.file == nil ? Terminal.width : 80, title: base.linkTitle)
+            try output.write(text, containsNotes: !notes.isEmpty)
+            if let file = output.file { Terminal.write("Wrote \(file): the run sheet of \(tour.steps.count) steps.\n") }
+            return
+        }
         if newTour {
             // From a file this rewrites it as YAML (e.g. to turn a JSON tour into YAML).
             let source = isFile ? target : tour.steps.first?.target.recordID ?? target

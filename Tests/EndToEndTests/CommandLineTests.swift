@@ -53,6 +53,18 @@ struct CommandLineTests {
         #expect(try Binary.run(["compare", "PT", "Portugul"]).status == 1)
     }
 
+    /// Issue 16 (part 4): `walk --sheet` writes the run sheet, to a file with -o.
+    @Test func walkSheetWritesTheRunSheet() throws {
+        let sheet = try Binary.run(["walk", "ws3", "--sheet"])
+        #expect(sheet.status == 0, "\(sheet.stderr)")
+        #expect(sheet.stdout.hasPrefix("# Run sheet: WS3"))
+        #expect(sheet.stdout.contains("## Schedule") && sheet.stdout.contains("## Step 6 of 6"))
+        let text = try Binary.run(["walk", "ws3", "--sheet", "--format", "text"])
+        #expect(text.stdout.contains("Schedule\n--------\n  1. "))
+        #expect(try Binary.run(["walk", "ws3", "-o", "x.md"]).status == 64, "-o goes with --sheet")
+        #expect(try Binary.run(["walk", "ws3", "--sheet", "--projector"]).status == 64)
+    }
+
     @Test func validateBundledBase() throws {
         let r = try Binary.run(["validate"])
         #expect(r.status == 0, "\(r.stderr)")
