@@ -52,7 +52,7 @@ struct ScreenShapeTests {
     /// The walkthrough's messages, the browser's notices and start-up warnings share one row.
     @Test func theWalkthroughAndTheBrowserWriteTheSameMessageRow() throws {
         var s = AppState(kb: bundled, size: Size(width: 80, height: 24))
-        send(&s, [.char(":")] + typed("ws3") + [.enter, .char("w"), .char("P")])
+        send(&s, [.char(":")] + typed("ws3") + [.enter, .char("w"), .char("s"), .char("P")])
         #expect(s.message == "Clock paused · P resumes")
         #expect(Render.render(s).lines.last?.hasPrefix("Clock paused") == true)
         Update.update(&s, .notice("Notes unavailable: the disk is full"))

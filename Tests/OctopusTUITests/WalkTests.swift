@@ -162,6 +162,7 @@ struct WalkTests {
 
     @Test func pauseAndResumeWithAnInjectedClock() {
         var s = state()
+        press(&s, [.char("s")], at: 0)
         #expect(s.timing(at: Self.at(60)).stepElapsed == 60)
         press(&s, [.char("P")], at: 60)
         #expect(s.clock.isPaused)
@@ -184,8 +185,89 @@ struct WalkTests {
         #expect(s.timing(at: Self.at(-1000)).sessionElapsed == 0)
     }
 
+    /// Issue 16: the clock starts with the session — the first step change, or s — not when the
+    /// program opens minutes before the room sits down.
+    @Test func theClockStartsAtTheFirstStepChangeOrS() {
+        var s = state()
+        #expect(s.timing(at: Self.at(300)).sessionElapsed == 0)
+        #expect(s.render(now: Self.at(300)).lines[1].contains("clock not started · s starts it"))
+        press(&s, [.char("P")], at: 300)
+        #expect(s.message == "The clock has not started · s starts it" && !s.clock.isPaused)
+        press(&s, [.char(" ")], at: 400)  // the first step change starts it
+        #expect(s.timing(at: Self.at(460)).sessionElapsed == 60)
+        #expect(s.timing(at: Self.at(460)).stepElapsed == 60)
+        #expect(s.spent(onStep: 0, at: Self.at(460)) == 0, "the minutes before the start count for no step")
+
+        var t = state()
+        press(&t, [.char("s")], at: 100)
+        #expect(t.message == "Clock started")
+        #expect(t.timing(at: Self.at(160)).stepElapsed == 60)
+        press(&t, [.char("s")], at: 160)
+        #expect(t.message?.contains("already running") == true)
+        // The room is told nothing about a clock that has not started.
+        let room = state(projector: true)
+        #expect(!room.render(now: Self.at(10)).text.contains("clock"))
+    }
+
+    /// `.` blanks the screen as slide tools do: the room sees nothing; `.` again shows the step.
+    @Test func dotBlanksTheScreenAndDotAgainShowsIt() {
+        for projector in [true, false] {
+            var s = state(projector: projector)
+            let before = s.render(now: Self.at(0)).text
+            press(&s, [.char(".")])
+            #expect(s.walk.blanked)
+            s.app.message = nil
+            let blank = s.render(now: Self.at(0)).lines
+            if projector {
+                #expect(blank.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }, "\(blank)")
+            } else {
+                #expect(blank.contains { $0.contains("Screen blanked · . shows the step again") })
+                #expect(!blank.joined().contains(s.walk.currentPage.title))
+            }
+            press(&s, [.char(".")])
+            s.app.message = nil
+            #expect(s.render(now: Self.at(0)).text == before)
+        }
+    }
+
+    /// Esc leaves the walk and w comes back to it: the same step, the same clock, whether it was
+    /// started with w on a session or opened by `octopus walk` (over the home screen).
+    @Test func escThenWResumesTheSameStepAndClock() throws {
+        var s = state()
+        press(&s, [.char("s")], at: 0)
+        press(&s, [.char(" "), .char(" ")], at: 120)
+        press(&s, [.escape], at: 180)
+        #expect(s.app.place == .home(HomeState()))
+        press(&s, [.char("w")], at: 240)
+        #expect(s.walk.step == 2)
+        #expect(s.timing(at: Self.at(240)).sessionElapsed == 240, "the clock ran on while the walk was left")
+        #expect(s.message?.contains("step 3 of 6, 4:00 on the clock") == true, "\(s.message ?? "")")
+
+        // From a session page, as a facilitator starts it: Esc back to the page, w again.
+        var app = AppState(kb: bundled, size: Size(width: 80, height: 24))
+        app.now = Self.at(0)
+        for k in [Key.char(":")] + "ws3".map({ Key.char($0) }) + [.enter, .char("w"), .char("s"), .char(" ")] { Update.update(&app, .key(k)) }
+        guard case .walk(let left) = app.place else { Issue.record("not walking"); return }
+        Update.update(&app, .key(.escape))
+        guard case .page(let page) = app.place else { Issue.record("Esc did not go back to the page"); return }
+        #expect(page.id == "ws3")
+        Update.update(&app, .key(.char("w")))
+        guard case .walk(let back) = app.place else { Issue.record("w did not resume"); return }
+        #expect(back.step == left.step && back.clock == left.clock)
+
+        // w on another session while the clock runs asks first; r resumes, nothing is lost.
+        Update.update(&app, .key(.escape))
+        for k in [Key.char(":")] + "ws4".map({ Key.char($0) }) + [.enter, .char("w")] { Update.update(&app, .key(k)) }
+        guard case .menu(let menu)? = app.overlay else { Issue.record("no question before discarding a running clock"); return }
+        #expect(menu.title.contains("with 0:00 on the clock") || menu.title.contains("on the clock"))
+        Update.update(&app, .key(.char("r")))
+        guard case .walk(let resumed) = app.place else { Issue.record("r did not resume"); return }
+        #expect(resumed.tour == left.tour && resumed.step == left.step)
+    }
+
     @Test func runningOverIsFlaggedAndWrittenOut() throws {
         var s = state()
+        press(&s, [.char("s")], at: 0)
         // ws3 topic 1 plans 10 minutes; the session 90.
         let onTime = s.timing(at: Self.at(600))
         #expect(!onTime.stepOver)
@@ -355,7 +437,7 @@ struct WalkTests {
     /// A step 12½ minutes in, on a 10-minute plan: over time, with the clock paused.
     func scene(_ tour: Tour, size: Size, projector: Bool, keys: [Key] = [], notesOnProjector: Bool = false) -> CellGrid {
         var s = state(tour, size: size, projector: projector)
-        press(&s, keys, at: 0)
+        press(&s, [.char("s")] + keys, at: 0)
         press(&s, [.char("P")], at: 750)
         if notesOnProjector { press(&s, [.char("p")], at: 750) }
         s.app.message = nil  // the last key's message would hide the hint bar

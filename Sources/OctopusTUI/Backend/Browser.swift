@@ -16,12 +16,14 @@ public enum Browser {
     }
 
     /// Runs the walkthrough of a tour (facilitator mode): the same loop, starting on the tour.
-    /// Esc on a linked page returns to the same step; Esc on the tour itself stays there.
+    /// Opened over the home screen, so Esc behaves as in a walk started with `w`: it leaves to
+    /// home, keeping the walk, and `w` there resumes it (Esc on a linked page returns to the step).
     public static func walk(kb: KnowledgeBase, tour: Tour, options: BrowserOptions, projector: Bool) -> Int32? {
         session(kb: kb, options: options) { state in
             var walk = WalkState(tour: tour, kb: kb, projector: projector, now: state.now)
             walk.notebookNotes = state.notesForWalk
-            state.place = .walk(walk)
+            state.keptWalk = walk
+            Update.navigate(&state, to: .walk(walk))
         }
     }
 

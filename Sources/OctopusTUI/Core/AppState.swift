@@ -219,6 +219,8 @@ public struct AppState: Sendable {
     public var lists: [Section: ListState] = [:]
     /// The matrix as it was last left (filters, order, the cell selected).
     public var matrix = MatrixState()
+    /// The walkthrough as it was last left (step, clock, panes): `w` resumes it.
+    public var keptWalk: WalkState?
     public var quitRequested = false
     public var notebook = NotebookState()
     /// The time, as the event loop last saw it; the walkthrough's clock reads it (tests set it).

@@ -111,6 +111,7 @@ public enum KeyTable {
             ] + history + [
                 Binding([.char("B")], .openBookmarks),
                 Binding([.char("E")], .writeHandout),
+                Binding([.char("w")], .walk, "resume the walkthrough you left (same step, same clock)"),
             ] + global
         case .list:
             return movement + [

@@ -25,6 +25,9 @@ public struct Menu: Sendable, Hashable {
         /// The matrix: your rating of a cell (then a short note, in the prompt), or none.
         case rate(MatrixCell, Rating.Level)
         case clearRating(MatrixCell)
+        /// Start a new walkthrough, the one left with its clock running being discarded.
+        case startWalk(Tour)
+        case resumeWalk
         case keep
     }
 
@@ -88,6 +91,19 @@ public struct Menu: Sendable, Hashable {
         return Menu(
             title: "Your rating of \(name) × \(area.title)" + (current.map { " (now: \($0.level.label))" } ?? ""), items: items,
             selection: current.flatMap { c in Rating.Level.allCases.firstIndex(of: c.level) } ?? 0)
+    }
+
+    /// `w` on another session while the walk left has its clock running: nothing is discarded
+    /// without a yes.
+    static func replaceWalk(_ kept: WalkState, with tour: Tour, now: Date) -> Menu {
+        let clock = WalkTiming.format(kept.clock.elapsed(at: now))
+        return Menu(
+            title:
+                "The walk of \(Sanitizer.clean(kept.tour.title)) is at step \(kept.step + 1) with \(clock) on the clock. Start \(Sanitizer.clean(tour.title))?",
+            items: [
+                Item(key: "r", label: "Resume the walk you left", choice: .resumeWalk),
+                Item(key: "y", label: "Start the new walk (the other one and its clock are discarded)", choice: .startWalk(tour)),
+            ], selection: 0)
     }
 
     /// `d` on a note: nothing is deleted without a yes.

@@ -71,6 +71,12 @@ extension Update {
         case .clearRating(let cell):
             if let reason = state.notebook.writesOff { state.message = "Writes are off, nothing cleared: " + reason; return [] }
             return [.clearRating(stateID: cell.stateID, area: cell.area)]
+        case .startWalk(let tour):
+            startWalk(&state, tour)
+            return []
+        case .resumeWalk:
+            resumeWalk(&state)
+            return []
         case .deleteNote(let id):
             if let reason = state.notebook.writesOff { state.message = "Writes are off, nothing deleted: " + reason; return [] }
             state.message = "Deleting…"

@@ -232,13 +232,18 @@ public enum Update {
             return []
         case .walk:
             guard let id = state.currentRecordID, case .session(let session)? = state.kb.record(id) else {
+                // Where no session is chosen, w goes back to the walk left, if there is one.
+                if state.keptWalk != nil { resumeWalk(&state); return [] }
                 state.message = "w walks through a session: select or open one first (e.g. :ws3)"
                 return []
             }
             guard !session.topics.isEmpty else { state.message = "This session has no topics to walk through"; return [] }
-            var walk = WalkState(tour: Tour.from(session: session), kb: state.kb, now: state.now)
-            walk.notebookNotes = state.notesForWalk
-            navigate(&state, to: .walk(walk))
+            let tour = Tour.from(session: session)
+            if let kept = state.keptWalk {
+                if kept.tour == tour { resumeWalk(&state); return [] }
+                if kept.clock.isStarted { state.overlay = .menu(Menu.replaceWalk(kept, with: tour, now: state.now)); return [] }
+            }
+            startWalk(&state, tour)
             return []
         case .quit: state.quitRequested = true
         case .help: state.help = 0
@@ -267,6 +272,22 @@ public enum Update {
             return apply(&state, outcome)
         }
         return []
+    }
+
+    static func startWalk(_ state: inout AppState, _ tour: Tour) {
+        var walk = WalkState(tour: tour, kb: state.kb, now: state.now)
+        walk.notebookNotes = state.notesForWalk
+        state.keptWalk = walk
+        navigate(&state, to: .walk(walk))
+    }
+
+    /// The walk left, on the step and with the clock it had (which kept running if it was).
+    static func resumeWalk(_ state: inout AppState) {
+        guard var walk = state.keptWalk else { return }
+        walk.notebookNotes = state.notesForWalk
+        navigate(&state, to: .walk(walk))
+        let clock = walk.clock.isStarted ? ", \(WalkTiming.format(walk.clock.elapsed(at: state.now))) on the clock" : ""
+        state.message = "Back in the walk of \(Sanitizer.clean(walk.tour.title)): step \(walk.step + 1) of \(walk.stepCount)\(clock)"
     }
 
     /// Does what a screen asked for; a note to edit may leave as an effect (`$EDITOR`).
@@ -321,6 +342,7 @@ public enum Update {
         state.place = screen.place
         if case .list(let list) = state.place { state.lists[list.section] = list }
         if case .matrix(let matrix) = state.place { state.matrix = matrix }
+        if case .walk(let walk) = state.place { state.keptWalk = walk }
         if let scroll = state.help {
             state.help = Viewport.clamp(scroll: scroll, total: Chrome.helpText(state, width: layout.help.width).count, height: layout.help.height)
         }

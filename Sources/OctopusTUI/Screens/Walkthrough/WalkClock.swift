@@ -1,10 +1,13 @@
 import Foundation
 
 /// The walkthrough's clock: active time (wall time less pauses) for the whole session and for each
-/// step. Every function takes `now`; nothing here reads the system clock, so tests drive it with
-/// any dates they like. A clock that jumps backwards yields zero, never a negative time.
+/// step. It starts when the session does — at the first step change, or `s` — not when the
+/// program is opened, minutes before the room sits down. Every function takes `now`; nothing here
+/// reads the system clock, so tests drive it with any dates they like. A clock that jumps
+/// backwards yields zero, never a negative time.
 public struct WalkClock: Sendable, Hashable {
-    public private(set) var startedAt: Date
+    /// Nil until the clock is started.
+    public private(set) var startedAt: Date?
     public private(set) var pausedAt: Date?
     private var pausedTotal: TimeInterval = 0
     /// Active seconds spent on each step in earlier visits (going back to a step adds to it).
@@ -12,12 +15,20 @@ public struct WalkClock: Sendable, Hashable {
     /// The session's active seconds when the current visit began.
     private var visitStartedAt: TimeInterval = 0
 
-    public init(now: Date) { startedAt = now }
+    public init() {}
 
+    public var isStarted: Bool { startedAt != nil }
     public var isPaused: Bool { pausedAt != nil }
+    /// Started, not paused: what a facilitator would lose by discarding the walk.
+    public var isRunning: Bool { isStarted && !isPaused }
 
-    /// Active seconds since the start.
+    public mutating func start(at now: Date) {
+        if startedAt == nil { startedAt = now }
+    }
+
+    /// Active seconds since the start (none before it).
     public func elapsed(at now: Date) -> TimeInterval {
+        guard let startedAt else { return 0 }
         let wall = now.timeIntervalSince(startedAt)
         let pausing = pausedAt.map { max(0, now.timeIntervalSince($0)) } ?? 0
         return max(0, wall - pausedTotal - pausing)
@@ -29,7 +40,9 @@ public struct WalkClock: Sendable, Hashable {
         return (spentBefore[step] ?? 0) + running
     }
 
+    /// Pausing a clock that has not started does nothing.
     public mutating func togglePause(at now: Date) {
+        guard isStarted else { return }
         if let pausedAt {
             pausedTotal += max(0, now.timeIntervalSince(pausedAt))
             self.pausedAt = nil
@@ -38,8 +51,12 @@ public struct WalkClock: Sendable, Hashable {
         }
     }
 
-    /// Ends the visit to `from` and starts one to another step.
+    /// Ends the visit to `from` and starts one to another step; the first move starts the clock.
     public mutating func move(from step: Int, at now: Date) {
+        guard isStarted else {
+            start(at: now)
+            return
+        }
         let e = elapsed(at: now)
         spentBefore[step, default: 0] += max(0, e - visitStartedAt)
         visitStartedAt = e
@@ -55,6 +72,7 @@ public struct WalkTiming: Sendable, Hashable {
     /// Planned seconds of the whole tour, if any step has a plan.
     public var sessionPlanned: TimeInterval?
     public var paused: Bool
+    public var started = true
 
     /// Planned total less elapsed; negative once the session runs over.
     public var remaining: TimeInterval? { sessionPlanned.map { $0 - sessionElapsed } }

@@ -12,6 +12,8 @@ public enum WalkKeys {
         walk([.left, .pageUp], .previous, hint: "back"),
         walk([.char("o")], .toggleOverview, hint: "agenda"),
         walk([.char("P")], .togglePause, hint: "pause"),
+        walk([.char("s")], .startClock),
+        walk([.char(".")], .blank),
         walk([.char("p")], .toggleNotes, hint: "notes"),
         walk([.function(5)], .toggleProjector, hint: "projector"),
     ]

@@ -24,6 +24,8 @@ public struct WalkState: Sendable, Hashable {
     /// never reach a projector otherwise, and choosing for one step does not show the next one's.
     public internal(set) var notesOnProjector: Set<Int> = []
     public internal(set) var clock: WalkClock
+    /// `.`: the screen shows nothing until `.` again.
+    public internal(set) var blanked = false
     public internal(set) var scroll = 0
     /// The user's own notes from the notebook, by record id (or topic address `ws3/topic-2`).
     /// Set by whoever owns the notebook; shown with the tour file's notes in the presenter pane.
@@ -36,7 +38,7 @@ public struct WalkState: Sendable, Hashable {
         let start = min(max(0, startStep), max(0, tour.steps.count - 1))
         self.step = start
         self.overviewSelection = start
-        self.clock = WalkClock(now: now)
+        self.clock = WalkClock()
     }
 
     public var stepCount: Int { tour.steps.count }
@@ -71,7 +73,7 @@ public struct WalkState: Sendable, Hashable {
             stepPlanned: currentStep?.minutes.map { TimeInterval($0 * 60) },
             sessionElapsed: clock.elapsed(at: now),
             sessionPlanned: planned > 0 ? TimeInterval(planned * 60) : nil,
-            paused: clock.isPaused)
+            paused: clock.isPaused, started: clock.isStarted)
     }
 
     /// Time spent on any step so far (for the agenda overview).

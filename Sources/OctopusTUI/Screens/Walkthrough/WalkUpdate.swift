@@ -13,6 +13,10 @@ public enum WalkAction: Sendable, Hashable {
     /// Clears what is typed, closes the overview, or else leaves the walkthrough.
     case cancel
     case toggleOverview, toggleProjector, toggleNotes, togglePause
+    /// `s`: start the clock (the first step change does too).
+    case startClock
+    /// `.`: blank the screen, and show it again.
+    case blank
 }
 
 extension WalkAction: KeyAction {
@@ -32,6 +36,8 @@ extension WalkAction: KeyAction {
         case .toggleProjector: "projector layout: large, high contrast, no notes"
         case .toggleNotes: "presenter notes (on the projector: for this step only)"
         case .togglePause: "pause or resume the clock"
+        case .startClock: "start the clock (the first step change starts it too)"
+        case .blank: "blank the screen, as in slide tools; . again shows the step"
         }
     }
 }
@@ -45,8 +51,16 @@ public enum WalkUpdate {
         var outcome = Outcome.none
         switch action {
         case .togglePause:
+            guard state.clock.isStarted else { outcome = .message("The clock has not started · s starts it"); break }
             state.clock.togglePause(at: now)
             outcome = .message(state.clock.isPaused ? "Clock paused · P resumes" : "Clock running")
+        case .startClock:
+            if state.clock.isStarted { outcome = .message("The clock is already running · P pauses it"); break }
+            state.clock.start(at: now)
+            outcome = .message("Clock started")
+        case .blank:
+            state.blanked.toggle()
+            outcome = .message(state.blanked ? "Screen blanked · . shows it again" : "Screen shown again")
         case .toggleProjector:
             state.projector.toggle()
             state.scroll = 0

@@ -13,6 +13,15 @@ public enum WalkView {
     /// Draws the walkthrough into its rectangle (the shell draws the title bar, the message and
     /// hint row, and help around it).
     static func draw(_ s: WalkState, now: Date, in rect: Rect, into grid: inout CellGrid, ascii: Bool) {
+        if s.blanked {
+            // Blank, as a slide tool's "." makes it: the room sees nothing; the presenter one
+            // dim line saying how to come back.
+            if !s.projector {
+                let line = "Screen blanked · . shows the step again"
+                grid.put(line, row: rect.row + rect.height / 2, column: max(1, (rect.width - TextWidth.columns(line)) / 2), style: .dim, width: rect.width - 2)
+            }
+            return
+        }
         let layout = WalkLayout(s, in: rect, ascii: ascii)
         let timing = s.timing(at: now)
         drawSegments(timerLine(s, timing, width: rect.width - 2), &grid, row: layout.timerRow, column: 1, width: rect.width - 2)
@@ -57,6 +66,11 @@ public enum WalkView {
         let gap = detail > 0 ? "   " : "  "
         let position = detail > 0 ? "Step \(state.step + 1) of \(state.stepCount)" : "\(state.step + 1)/\(state.stepCount)"
         var out: [(String, Style)] = [(position, state.projector ? strong : .accent)]
+        guard t.started else {
+            // The room needs no word about a clock that has not started; the facilitator does.
+            if !state.projector { out.append((gap + (detail > 0 ? "clock not started · s starts it (so does the next step)" : "clock: s starts"), .dim)) }
+            return out
+        }
         out.append((gap + f(t.stepElapsed) + (detail >= 2 ? t.stepPlanned.map { " of " + f($0) } ?? "" : ""), plain))
         if t.stepOver { out += [(" ", plain), (" OVER +\(f(t.stepOverBy)) ", overStyle)] }
         out.append(
