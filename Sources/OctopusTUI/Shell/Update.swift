@@ -287,7 +287,7 @@ public enum Update {
         walk.notebookNotes = state.notesForWalk
         navigate(&state, to: .walk(walk))
         let clock = walk.clock.isStarted ? ", \(WalkTiming.format(walk.clock.elapsed(at: state.now))) on the clock" : ""
-        state.message = "Back in the walk of \(Sanitizer.clean(walk.tour.title)): step \(walk.step + 1) of \(walk.stepCount)\(clock)"
+        state.message = "Back in the walk: step \(walk.step + 1) of \(walk.stepCount)\(clock)"
     }
 
     /// Does what a screen asked for; a note to edit may leave as an effect (`$EDITOR`).
