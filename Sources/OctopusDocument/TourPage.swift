@@ -1,10 +1,11 @@
 import OctopusKit
 
 /// One step of a tour laid out as a `Page`: its title, summary, key points, questions for the
-/// room and numbered links. The walkthrough screen and the plain-text output both draw it, so a
+/// room and numbered links, numbered in reading order (the first met is 1, as a room reads it). The walkthrough screen and the plain-text output both draw it, so a
 /// link's number is the same on the projector as in `octopus walk ws3 | less`.
 public enum TourPage {
-    public static func page(for step: Tour.Step, in kb: KnowledgeBase) -> Page {
+    /// - Parameter date: the day a country step reads treaty status at.
+    public static func page(for step: Tour.Step, in kb: KnowledgeBase, at date: Day = .conference) -> Page {
         var b = Builder(kb: kb)
         var subtitle: [String] = []
         let kind: RecordKind
@@ -14,7 +15,6 @@ public enum TourPage {
             let t = s.topics[index]
             kind = .session
             subtitle.append("\(Record.session(s).inlineLabel) · topic \(index + 1) of \(s.topics.count)")
-            b.reserve(t.links)
             if step.heading != nil { b.blocks.append(.field("Topic", [.text(Sanitizer.clean(t.title))])) }
             b.paragraph(t.summary)
             b.bullets("Key points", t.keyPoints)
@@ -23,7 +23,6 @@ public enum TourPage {
         } else if let record = kb.record(step.target.recordID) {
             kind = record.kind
             subtitle.append(label(record))
-            if case .session(let s) = record { b.reserve(s.links) } else { b.reserve(record.links) }
             if step.heading != nil { b.blocks.append(.field("Record", [.text(Sanitizer.clean(record.title))])) }
             b.paragraph(record.summary)
             switch record {
@@ -37,7 +36,14 @@ public enum TourPage {
                 }
                 b.numbered("Questions for the room", s.questions)
                 b.linkList("Linked", s.links)
-            case .country:
+            case .country(let c):
+                // Where the State stood on the day the browser shows, as its page says it.
+                b.heading("Status on \(date.long)")
+                for t in kb.trackedTreaties {
+                    let st = c.status(t, at: date)
+                    let name = kb.treaty(t).map { "\($0.shortTitle) (\($0.aliases.first ?? t))" } ?? t
+                    b.blocks.append(.bullet([.strong(name + ": "), .text(st.label + (st.decidingEvent.map { " (\($0.phrase))" } ?? ""))]))
+                }
                 b.bullets("Legislation and capacity", record.keyPoints)
                 b.linkList("Linked", record.links)
             default:
@@ -57,8 +63,8 @@ public enum TourPage {
     }
 
     /// The pages of every step, in order.
-    public static func pages(for tour: Tour, in kb: KnowledgeBase) -> [Page] {
-        tour.steps.map { page(for: $0, in: kb) }
+    public static func pages(for tour: Tour, in kb: KnowledgeBase, at date: Day = .conference) -> [Page] {
+        tour.steps.map { page(for: $0, in: kb, at: date) }
     }
 
     /// The whole tour as plain text, for output that is not a terminal. The facilitator's notes
@@ -104,12 +110,6 @@ public enum TourPage {
         var links: [String] { numbering.ids }
 
         mutating func number(_ id: String) -> Int { numbering.number(id) }
-
-        /// Numbers the step's own links first, so its "Linked" list reads 1, 2, 3… and a link
-        /// met in the text beforehand carries the same number.
-        mutating func reserve(_ ids: [String]) {
-            for id in ids { if let r = kb.record(id) { _ = number(r.id) } }
-        }
 
         mutating func spans(_ text: String) -> [Page.Span] { numbering.spans(text) }
 

@@ -345,7 +345,8 @@ struct TerminalTests {
         screen = t.waitFor { $0.contains("Step 2 of") }
         #expect(screen.contains("Step 2 of 6"))
         #expect(screen.range(of: #"0:0[0-9] of 20:00"#, options: .regularExpression) != nil, "the first step change starts the timer:\n\(screen)")
-        t.type("2"); t.send("Enter")
+        // Links are numbered in reading order: the first met, Art. 2, is 1.
+        t.type("1"); t.send("Enter")
         screen = t.waitFor { $0.contains("Article 2 –") }
         #expect(screen.contains("Article 2 – Illegal access"))
         t.send("Escape")

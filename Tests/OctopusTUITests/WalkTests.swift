@@ -413,6 +413,44 @@ struct WalkTests {
         #expect(problems.isEmpty)
     }
 
+    /// Issue 16: a country step says the State's treaty status at the browser's date, and
+    /// follows it when t moves the date.
+    @Test func aCountryStepShowsStatusAtTheChosenDate() throws {
+        let tour = try TourLoader.load(text: "title: T\nsteps:\n  - address: ES\n", format: .yaml, file: "t.yaml", kb: bundled)
+        var s = state(tour)
+        func body() -> String { s.walk.currentPage.plainBlocks.joined(separator: "\n") }
+        #expect(body().contains("Status on 25 March 2010"))
+        #expect(body().contains("Budapest Convention (ETS 185): signed, not ratified"), "\(body())")
+        press(&s, [.char("t")])
+        #expect(body().contains("Status on \(bundled.latestEventDate.long)"))
+        #expect(!body().contains("signed, not ratified"), "Spain is a Party by the latest date")
+    }
+
+    /// Issue 16: the session's own questions are on the presenter view, never the room's.
+    @Test func theSessionsQuestionsAreOnThePresenterView() throws {
+        guard case .session(let ws3)? = bundled.record("ws3") else { Issue.record("no ws3"); return }
+        let question = try #require(ws3.questions.first)
+        let presenter = state(size: Size(width: 160, height: 45))
+        #expect(presenter.walk.presenterNotes.contains("Question for the session: " + question))
+        #expect(presenter.render(now: Self.at(0)).text.contains("Question for the session"))
+        let room = state(size: Size(width: 160, height: 45), projector: true)
+        #expect(!room.render(now: Self.at(0)).text.contains("Question for the session"))
+    }
+
+    /// Issue 16: on the projector the heading is in block letters on every step or on none.
+    @Test func theHeadingKeepsItsSizeFromStepToStep() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 160, height: 45), Size(width: 200, height: 50)] {
+            var s = state(Self.ws3, size: size, projector: true)
+            var kinds: Set<Bool> = []
+            for i in 0..<s.walk.stepCount {
+                if i > 0 { press(&s, [.char(" ")]) }
+                let layout = WalkLayout(s.walk, in: s.app.layout.screen)
+                if case .blocks = layout.heading { kinds.insert(true) } else { kinds.insert(false) }
+            }
+            #expect(kinds.count == 1, "at \(size.width)×\(size.height) some steps have block letters and some not")
+        }
+    }
+
     @Test func blockLettersDrawWhatTheFontHasAndNothingElse() throws {
         let rows = try #require(BlockLetters.render("WS3"))
         #expect(rows.count == BlockLetters.height)
@@ -422,6 +460,12 @@ struct WalkTests {
         #expect(BlockLetters.render("ok!", ascii: true)?.joined().allSatisfy { $0 == "#" || $0 == " " } == true)
         #expect(BlockLetters.supports("Données – 24/7 (T-CY)?"))
         #expect(!BlockLetters.supports("Доступ"))
+        // Issue 16: accents fold and punctuation stays, as the title is written.
+        #expect(BlockLetters.render("Ø", ascii: true) == BlockLetters.render("O", ascii: true))
+        #expect(BlockLetters.render("Æ", ascii: true) == BlockLetters.render("AE", ascii: true))
+        #expect(BlockLetters.render("Wait…", ascii: true) == BlockLetters.render("WAIT...", ascii: true))
+        #expect(BlockLetters.supports("Art. 29 [MLA] = 60 days × 2 *"))
+        #expect(BlockLetters.render("A.B", ascii: true) != BlockLetters.render("AB", ascii: true), "the full stop is drawn")
         #expect(BlockLetters.render("Доступ") == nil)
         let two = try #require(BlockLetters.layout("Data preservation", width: 80, maxLines: 2))
         #expect(two.count == 2 && two.allSatisfy { $0.count == BlockLetters.height })

@@ -275,7 +275,7 @@ public enum Update {
     }
 
     static func startWalk(_ state: inout AppState, _ tour: Tour) {
-        var walk = WalkState(tour: tour, kb: state.kb, now: state.now)
+        var walk = WalkState(tour: tour, kb: state.kb, now: state.now, date: state.date)
         walk.notebookNotes = state.notesForWalk
         state.keptWalk = walk
         navigate(&state, to: .walk(walk))
@@ -285,6 +285,7 @@ public enum Update {
     static func resumeWalk(_ state: inout AppState) {
         guard var walk = state.keptWalk else { return }
         walk.notebookNotes = state.notesForWalk
+        walk.read(at: state.date, kb: state.kb)
         navigate(&state, to: .walk(walk))
         let clock = walk.clock.isStarted ? ", \(WalkTiming.format(walk.clock.elapsed(at: state.now))) on the clock" : ""
         state.message = "Back in the walk: step \(walk.step + 1) of \(walk.stepCount)\(clock)"
@@ -342,7 +343,12 @@ public enum Update {
         state.place = screen.place
         if case .list(let list) = state.place { state.lists[list.section] = list }
         if case .matrix(let matrix) = state.place { state.matrix = matrix }
-        if case .walk(let walk) = state.place { state.keptWalk = walk }
+        if case .walk(var walk) = state.place {
+            // A country step reads status at the browser's date, which t and T move.
+            walk.read(at: state.date, kb: state.kb)
+            state.place = .walk(walk)
+            state.keptWalk = walk
+        }
         if let scroll = state.help {
             state.help = Viewport.clamp(scroll: scroll, total: Chrome.helpText(state, width: layout.help.width).count, height: layout.help.height)
         }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A five-row font of block characters for projector headings, readable from the back of a room.
-/// Capitals, digits and common punctuation; lower case is drawn as capitals and accents are
-/// dropped (É → E). Text with any other character is not drawn in blocks at all (the caller falls
-/// back to plain bold text) rather than with holes in it.
+/// Capitals, digits and the punctuation titles use; lower case is drawn as capitals, accents are
+/// folded (É → E, Ø → O, Æ → AE, … → ...), and punctuation is kept. Text with any other character
+/// is not drawn in blocks at all (the caller falls back to plain bold text) rather than with holes.
 public enum BlockLetters {
     public static let height = 5
     /// Blank columns between two glyphs.
@@ -63,6 +63,21 @@ public enum BlockLetters {
         "&": [" ##  ", "#  # ", " ## #", "#  # ", " ## #"],
         "+": ["   ", " # ", "###", " # ", "   "],
         "%": ["#   #", "   # ", "  #  ", " #   ", "#   #"],
+        "[": ["##", "# ", "# ", "# ", "##"],
+        "]": ["##", " #", " #", " #", "##"],
+        "*": ["     ", "# # #", " ### ", "# # #", "     "],
+        "=": ["    ", "####", "    ", "####", "    "],
+        "#": [" # # ", "#####", " # # ", "#####", " # # "],
+        "@": [" ### ", "# ###", "# # #", "# ###", " ### "],
+        "_": ["    ", "    ", "    ", "    ", "####"],
+        "×": ["   ", "# #", " # ", "# #", "   "],
+        "<": ["  #", " # ", "#  ", " # ", "  #"],
+        ">": ["#  ", " # ", "  #", " # ", "#  "],
+    ]
+
+    /// Letters that do not decompose into a base letter and a mark, spelled as they are folded.
+    static let folds: [Character: String] = [
+        "Ø": "O", "Ł": "L", "Đ": "D", "Ð": "D", "Ħ": "H", "Ŧ": "T", "Æ": "AE", "Œ": "OE", "Þ": "TH", "ẞ": "SS", "…": "...",
     ]
 
     /// Typographic characters drawn as their plain look-alikes.
@@ -86,8 +101,10 @@ public enum BlockLetters {
     static func characters(_ text: String) -> [Character]? {
         var out: [Character] = []
         for c in text.uppercased() {
-            guard glyph(c) != nil else { return nil }
-            out.append(c)
+            for d in folds[c].map(Array.init) ?? [c] {
+                guard glyph(d) != nil else { return nil }
+                out.append(d)
+            }
         }
         return out
     }

@@ -51,8 +51,13 @@ struct WalkLayout {
             textLeft = max(0, (w - textWidth) / 2)
             headingTop = rect.row + 3
             let title = state.overview ? "Agenda" : page.title
-            let blockLines = h >= 40 ? 2 : 1
-            if h >= 20, let blocks = BlockLetters.layout(title, width: w - 4, maxLines: blockLines, ascii: ascii) {
+            // Three lines of block letters on a tall screen, so most titles fit and every step keeps them.
+            let blockLines = h >= 40 ? 3 : 1
+            // Block letters for every step or for none, so the heading keeps its size from one
+            // step to the next instead of jumping between blocks and plain text.
+            let everyTitleFits =
+                h >= 20 && (state.pages.map(\.title) + ["Agenda"]).allSatisfy { BlockLetters.layout($0, width: w - 4, maxLines: blockLines) != nil }
+            if everyTitleFits, let blocks = BlockLetters.layout(title, width: w - 4, maxLines: blockLines, ascii: ascii) {
                 heading = .blocks(blocks)
             } else {
                 heading = .plain(Self.clippedLines(title, width: textWidth, max: 3))

@@ -8,8 +8,12 @@ import OctopusKit
 /// comes in as a `now` argument.
 public struct WalkState: Sendable, Hashable {
     public let tour: Tour
-    /// One page per step, with its numbered links (built once from the knowledge base).
-    public let pages: [Page]
+    /// One page per step, with its numbered links (built from the knowledge base at `date`).
+    public private(set) var pages: [Page]
+    /// The status date the pages read treaty status at: the browser's, followed when it moves.
+    public private(set) var date: Day
+    /// The session's own questions (for a session's walk): on the presenter view, not the room's.
+    public let sessionQuestions: [String]
     /// Index of the current step (0-based; the screen says "Step 1 of 5").
     public internal(set) var step: Int
     /// Digits typed before Enter: a link number on a step, a step number in the agenda.
@@ -31,9 +35,15 @@ public struct WalkState: Sendable, Hashable {
     /// Set by whoever owns the notebook; shown with the tour file's notes in the presenter pane.
     public var notebookNotes: [String: [String]] = [:]
 
-    public init(tour: Tour, kb: KnowledgeBase, projector: Bool = false, now: Date, startStep: Int = 0) {
+    public init(tour: Tour, kb: KnowledgeBase, projector: Bool = false, now: Date, startStep: Int = 0, date: Day = .conference) {
         self.tour = tour
-        self.pages = TourPage.pages(for: tour, in: kb)
+        self.date = date
+        self.pages = TourPage.pages(for: tour, in: kb, at: date)
+        if case .session(let id) = tour.origin, case .session(let s)? = kb.record(id) {
+            sessionQuestions = s.questions.map { Sanitizer.clean($0) }
+        } else {
+            sessionQuestions = []
+        }
         self.projector = projector
         let start = min(max(0, startStep), max(0, tour.steps.count - 1))
         self.step = start
@@ -42,6 +52,13 @@ public struct WalkState: Sendable, Hashable {
     }
 
     public var stepCount: Int { tour.steps.count }
+
+    /// The pages read again at another status date (`t`, `T` in the walk).
+    public mutating func read(at date: Day, kb: KnowledgeBase) {
+        guard date != self.date else { return }
+        self.date = date
+        pages = TourPage.pages(for: tour, in: kb, at: date)
+    }
 
     public var currentStep: Tour.Step? { tour.steps.indices.contains(step) ? tour.steps[step] : nil }
 
@@ -58,9 +75,10 @@ public struct WalkState: Sendable, Hashable {
         guard let s = currentStep else { return [] }
         var keys = [s.target.recordID]
         if case .topic = s.target { keys.append(s.target.address) }
-        return (s.notes + keys.flatMap { notebookNotes[$0] ?? [] }).filter {
+        let own = (s.notes + keys.flatMap { notebookNotes[$0] ?? [] }).filter {
             !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         }
+        return own + sessionQuestions.map { "Question for the session: " + $0 }
     }
 
     /// Whether the presenter pane is open on this step (it is drawn only when there are notes).
