@@ -26,6 +26,11 @@ public enum RunSheet {
             blocks.append(.numbered(i + 1, [.strong(step.title(in: kb)), .text(" — " + when)]))
             start = end ?? start
         }
+        // The session's own questions, which the walk keeps on the presenter view.
+        if case .session(let id) = tour.origin, case .session(let session)? = kb.record(id), !session.questions.isEmpty {
+            blocks += [.blank, .heading("Questions for the session")]
+            for (i, q) in session.questions.enumerated() { blocks.append(.numbered(i + 1, [.text(Sanitizer.clean(q))])) }
+        }
         // Each step's page, its links renumbered into the sheet's one list, as a page's are.
         var links: [String] = []
         for (i, (step, page)) in zip(tour.steps, steps).enumerated() {

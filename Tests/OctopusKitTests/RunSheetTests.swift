@@ -31,6 +31,10 @@ struct RunSheetTests {
         // Each topic's questions and key points are on the sheet.
         let topics = try #require({ if case .session(let s)? = bundled.record("ws3") { s.topics } else { nil } }())
         for q in topics.flatMap(\.questions) { #expect(text.contains(String(q.prefix(30))), "question \(q)") }
+        // And the session's own questions, once, after the schedule.
+        guard case .session(let ws3)? = bundled.record("ws3") else { Issue.record("no ws3"); return }
+        try #require(!ws3.questions.isEmpty)
+        #expect(text.contains("Questions for the session\n-------------------------\n  1. \(String(ws3.questions[0].prefix(40)))"), "\(text.prefix(1500))")
     }
 
     @Test func presenterNotesFromTheTourAndTheNotebookUnderTheirStep() throws {
