@@ -86,17 +86,16 @@ public struct Comparison: Sendable, Hashable {
         return list.filter { seen.insert($0).inserted }
     }
 
-    /// Each value with its sources as numbers into `sources`: "ratified [3, 4]".
-    public func cited(_ row: Row) -> [String] {
-        let number = Dictionary(sources.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
-        return zip(row.values, row.sources).map { value, cites in
-            cites.isEmpty ? value : value + " [" + cites.compactMap { number[$0] }.sorted().map(String.init).joined(separator: ", ") + "]"
-        }
-    }
-
     /// The rows as a table block, each value with its source numbers.
     public var table: Page.Table {
-        Page.Table(
+        let number = Dictionary(sources.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        // Each value with its sources as numbers into `sources`: "ratified [3, 4]".
+        func cited(_ row: Row) -> [String] {
+            zip(row.values, row.sources).map { value, cites in
+                cites.isEmpty ? value : value + " [" + cites.compactMap { number[$0] }.sorted().map(String.init).joined(separator: ", ") + "]"
+            }
+        }
+        return Page.Table(
             columns: zip(ids, names).map { "\($1) (\($0))" }, keys: ids,
             rows: rows.map { Page.Table.Row(label: $0.field, marked: $0.differs, cells: cited($0)) })
     }

@@ -27,7 +27,7 @@ public enum RunSheet {
             start = end ?? start
         }
         // The session's own questions, which the walk keeps on the presenter view.
-        if case .session(let id) = tour.origin, case .session(let session)? = kb.record(id), !session.questions.isEmpty {
+        if let session = tour.session(in: kb), !session.questions.isEmpty {
             blocks += [.blank, .heading("Questions for the session")]
             for (i, q) in session.questions.enumerated() { blocks.append(.numbered(i + 1, [.text(Sanitizer.clean(q))])) }
         }
@@ -49,9 +49,7 @@ public enum RunSheet {
                 if case .heading(let h) = block { blocks.append(.paragraph([.strong(h)])); continue }
                 blocks.append(renumbered(block, by: offset))
             }
-            var keys = [step.target.recordID]
-            if case .topic = step.target { keys.append(step.target.address) }
-            let presenter = (step.notes + keys.flatMap { notes[$0] ?? [] }).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            let presenter = step.presenterNotes(notebook: notes).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             blocks.append(.blank)
             blocks.append(presenter.isEmpty ? .field("Presenter notes", [.text("none")]) : .paragraph([.strong("Presenter notes")]))
             for note in presenter {
@@ -61,7 +59,7 @@ public enum RunSheet {
             }
         }
         return Page(
-            id: { if case .session(let id) = tour.origin { id } else { "tour" } }(), kind: .session, title: "Run sheet: " + Sanitizer.clean(tour.title),
+            id: tour.session(in: kb)?.id ?? "tour", kind: .session, title: "Run sheet: " + Sanitizer.clean(tour.title),
             subtitle: "For the facilitator: print before the workshop", blocks: blocks, links: links)
     }
 

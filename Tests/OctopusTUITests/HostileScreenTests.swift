@@ -50,7 +50,7 @@ struct HostileScreenTests {
         screens.append(("editor", editor))
         if case .session(let ws3)? = kb.record("ws3") {
             var walk = base
-            Update.navigate(&walk, to: .walk(WalkState(tour: Tour.from(session: ws3), kb: kb, now: walk.now)))
+            Update.navigate(&walk, to: .walk(WalkState(tour: Tour.from(session: ws3), kb: kb)))
             screens.append(("walkthrough", walk))
         }
         #expect(screens.count > kb.allRecords.count + 10)

@@ -15,7 +15,7 @@ struct Walking {
         app = AppState(kb: bundled, size: size)
         app.notebook.available = true
         app.now = now
-        start = WalkState(tour: tour, kb: bundled, projector: projector, now: now)
+        start = WalkState(tour: tour, kb: bundled, projector: projector)
         Update.navigate(&app, to: .walk(start))
     }
 

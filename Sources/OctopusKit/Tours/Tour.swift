@@ -74,9 +74,23 @@ public struct Tour: Sendable, Hashable {
 
     /// Sum of the steps' planned minutes (steps without a plan count as zero).
     public var plannedMinutes: Int { steps.compactMap(\.minutes).reduce(0, +) }
+
+    /// The session the tour was made from, if it was (a tour file is no session's).
+    public func session(in kb: KnowledgeBase) -> Session? {
+        guard case .session(let id) = origin, case .session(let s)? = kb.record(id) else { return nil }
+        return s
+    }
 }
 
 extension Tour.Step {
+    /// The facilitator's notes for the step: the tour file's, then their own notebook's on the
+    /// step's record or topic address (`notebook` by record id or `ws3/topic-2`); blank ones left out.
+    public func presenterNotes(notebook: [String: [String]]) -> [String] {
+        var keys = [target.recordID]
+        if case .topic = target { keys.append(target.address) }
+        return (notes + keys.flatMap { notebook[$0] ?? [] }).filter { !$0.isBlank }
+    }
+
     /// The topic the step shows, if it is a topic step.
     public func topic(in kb: KnowledgeBase) -> Topic? {
         guard case .topic(let session, let topic) = target, case .session(let s)? = kb.record(session) else { return nil }

@@ -20,7 +20,7 @@ public enum Browser {
     /// home, keeping the walk, and `w` there resumes it (Esc on a linked page returns to the step).
     public static func walk(kb: KnowledgeBase, tour: Tour, options: BrowserOptions, projector: Bool) -> Int32? {
         session(kb: kb, options: options) { state in
-            var walk = WalkState(tour: tour, kb: kb, projector: projector, now: state.now, date: state.date)
+            var walk = WalkState(tour: tour, kb: kb, projector: projector, date: state.date)
             walk.notebookNotes = state.notesForWalk
             state.keptWalk = walk
             Update.navigate(&state, to: .walk(walk))

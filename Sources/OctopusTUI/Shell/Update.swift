@@ -275,7 +275,7 @@ public enum Update {
     }
 
     static func startWalk(_ state: inout AppState, _ tour: Tour) {
-        var walk = WalkState(tour: tour, kb: state.kb, now: state.now, date: state.date)
+        var walk = WalkState(tour: tour, kb: state.kb, date: state.date)
         walk.notebookNotes = state.notesForWalk
         state.keptWalk = walk
         navigate(&state, to: .walk(walk))

@@ -132,6 +132,16 @@ public enum BlockLetters {
     /// The text wrapped at spaces into at most `maxLines` block lines no wider than `width`, each
     /// five rows high; nil when it does not fit (or has a character the font lacks).
     public static func layout(_ text: String, width: Int, maxLines: Int, ascii: Bool = false) -> [[String]]? {
+        wrap(text, width: width, maxLines: maxLines)?.compactMap { render($0, ascii: ascii) }
+    }
+
+    /// Whether the text fits in at most `maxLines` block lines of `width`, without drawing it.
+    public static func fits(_ text: String, width: Int, maxLines: Int) -> Bool {
+        wrap(text, width: width, maxLines: maxLines) != nil
+    }
+
+    /// The text's block lines as text, or nil when it does not fit.
+    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String]? {
         let words = text.split(separator: " ").map(String.init)
         guard !words.isEmpty, maxLines > 0, supports(text) else { return nil }
         var lines: [String] = []
@@ -148,6 +158,6 @@ public enum BlockLetters {
         }
         lines.append(current)
         guard lines.count <= maxLines else { return nil }
-        return lines.compactMap { render($0, ascii: ascii) }
+        return lines
     }
 }

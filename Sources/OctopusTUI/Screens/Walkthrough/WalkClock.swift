@@ -19,8 +19,6 @@ public struct WalkClock: Sendable, Hashable {
 
     public var isStarted: Bool { startedAt != nil }
     public var isPaused: Bool { pausedAt != nil }
-    /// Started, not paused: what a facilitator would lose by discarding the walk.
-    public var isRunning: Bool { isStarted && !isPaused }
 
     public mutating func start(at now: Date) {
         if startedAt == nil { startedAt = now }

@@ -56,7 +56,7 @@ struct WalkLayout {
             // Block letters for every step or for none, so the heading keeps its size from one
             // step to the next instead of jumping between blocks and plain text.
             let everyTitleFits =
-                h >= 20 && (state.pages.map(\.title) + ["Agenda"]).allSatisfy { BlockLetters.layout($0, width: w - 4, maxLines: blockLines) != nil }
+                h >= 20 && (state.pages.map(\.title) + ["Agenda"]).allSatisfy { BlockLetters.fits($0, width: w - 4, maxLines: blockLines) }
             if everyTitleFits, let blocks = BlockLetters.layout(title, width: w - 4, maxLines: blockLines, ascii: ascii) {
                 heading = .blocks(blocks)
             } else {

@@ -35,15 +35,11 @@ public struct WalkState: Sendable, Hashable {
     /// Set by whoever owns the notebook; shown with the tour file's notes in the presenter pane.
     public var notebookNotes: [String: [String]] = [:]
 
-    public init(tour: Tour, kb: KnowledgeBase, projector: Bool = false, now: Date, startStep: Int = 0, date: Day = .conference) {
+    public init(tour: Tour, kb: KnowledgeBase, projector: Bool = false, startStep: Int = 0, date: Day = .conference) {
         self.tour = tour
         self.date = date
         self.pages = TourPage.pages(for: tour, in: kb, at: date)
-        if case .session(let id) = tour.origin, case .session(let s)? = kb.record(id) {
-            sessionQuestions = s.questions.map { Sanitizer.clean($0) }
-        } else {
-            sessionQuestions = []
-        }
+        sessionQuestions = tour.session(in: kb)?.questions.map { Sanitizer.clean($0) } ?? []
         self.projector = projector
         let start = min(max(0, startStep), max(0, tour.steps.count - 1))
         self.step = start
@@ -73,12 +69,7 @@ public struct WalkState: Sendable, Hashable {
     /// The facilitator's notes for the current step: the tour file's first, then the notebook's.
     public var presenterNotes: [String] {
         guard let s = currentStep else { return [] }
-        var keys = [s.target.recordID]
-        if case .topic = s.target { keys.append(s.target.address) }
-        let own = (s.notes + keys.flatMap { notebookNotes[$0] ?? [] }).filter {
-            !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        }
-        return own + sessionQuestions.map { "Question for the session: " + $0 }
+        return s.presenterNotes(notebook: notebookNotes) + sessionQuestions.map { "Question for the session: " + $0 }
     }
 
     /// Whether the presenter pane is open on this step (it is drawn only when there are notes).
