@@ -20,6 +20,9 @@ let package = Package(
         // Facilitators' tours may be written in YAML; Yams keeps line:column marks for every node.
         // 6.x, not 5.x: its libyaml caps nesting depth, so a hostile file cannot exhaust the stack.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // The walk's presenter, room and followers talk over sockets through SwiftNIO's event loop
+        // (OctopusShare only: the browser's keystroke path never touches it).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
         // ncursesw through a system module; only the TUI backend imports it.
@@ -48,10 +51,15 @@ let package = Package(
         .target(
             name: "OctopusNotebook", dependencies: ["OctopusKit", "OctopusDocument", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/OctopusNotebook"),
+        // Presenter ↔ room ↔ followers: the cue of a walk over a Unix socket and, shared, over TCP.
+        .target(
+            name: "OctopusShare",
+            dependencies: ["OctopusKit", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            path: "Sources/OctopusShare"),
         .executableTarget(
             name: "octopus",
             dependencies: [
-                "OctopusKit", "OctopusDocument", "OctopusTUI", "OctopusNotebook", "BundledKnowledgeBase", "CTerminal",
+                "OctopusKit", "OctopusDocument", "OctopusTUI", "OctopusNotebook", "OctopusShare", "BundledKnowledgeBase", "CTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Sources/octopus"),
         // Search latency per keystroke on the bundled base and synthetic 10× and 100× bases:
@@ -73,6 +81,9 @@ let package = Package(
             dependencies: [
                 "OctopusNotebook", "OctopusKit", "OctopusDocument", "BundledKnowledgeBase", .product(name: "GRDB", package: "GRDB.swift"),
             ], path: "Tests/OctopusNotebookTests"),
+        .testTarget(
+            name: "OctopusShareTests", dependencies: ["OctopusShare", "OctopusKit", "BundledKnowledgeBase", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Tests/OctopusShareTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["OctopusKit", "TestSupport"], path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
