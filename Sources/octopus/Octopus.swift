@@ -19,7 +19,7 @@ struct Octopus: ParsableCommand {
         version: "octopus \(version)",
         subcommands: [
             Browse.self, List.self, Show.self, Search.self, Compare.self, MatrixCommand.self, Validate.self, Handout.self, Notes.self, Bookmarks.self,
-            Walk.self, KB.self,
+            Walk.self, Follow.self, KB.self,
         ],
         defaultSubcommand: Browse.self
     )

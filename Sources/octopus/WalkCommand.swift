@@ -3,6 +3,7 @@ import Foundation
 import OctopusDocument
 import OctopusKit
 import OctopusNotebook
+import OctopusShare
 import OctopusTUI
 
 /// `octopus walk`: facilitator mode. A session's agenda, or a tour file, one step per screen
@@ -13,7 +14,13 @@ struct Walk: ParsableCommand {
         abstract: "Walk a room through a session's topics, one per screen, with a timer.",
         discussion: """
             Examples: octopus walk ws3 · octopus walk ws3 --projector · octopus walk --new ws3 > tour.yaml · octopus walk tour.yaml · \
-            octopus walk ws3 --sheet -o ws3-run-sheet.md
+            octopus walk ws3 --sheet -o ws3-run-sheet.md · octopus walk ws3 --room (on the projector's terminal) · \
+            octopus walk ws3 --share (delegates then run octopus follow HOST:PORT CODE)
+            Two screens: `octopus walk ws3 --room` in the projector's terminal shows the room's view, which \
+            `octopus walk ws3` (the presenter, with notes and clock) drives — steps, links opened and closed, \
+            scroll, blank. They meet on a socket in $XDG_RUNTIME_DIR/octopus/ named after the session or tour \
+            file; either may start first or restart. --share also lets delegates follow over the room's \
+            network, read-only, with the join code it shows.
             A tour file (YAML or JSON) has a title and steps; each step has an address (art29, PT, \
             ws3/topic-2) and optionally a heading, notes and minutes. A tour with problems is not run: \
             each one is printed as file:line:column: path: message and the exit status is 65.
@@ -30,6 +37,15 @@ struct Walk: ParsableCommand {
     var newTour = false
     @Flag(help: "Write the run sheet instead: every step with its planned and cumulative minutes, key points, questions, links and presenter notes.")
     var sheet = false
+    @Flag(help: "The room's view, for the projector's terminal: follows the presenter's octopus walk of the same session or tour.")
+    var room = false
+    @Flag(help: "Let delegates follow on their laptops (octopus follow HOST:PORT CODE): prints the address and a join code.")
+    var share = false
+    @Option(
+        help: ArgumentHelp(
+            "With --share: where to listen, HOST[:PORT] (default: this machine's network address, port \(LocalAddress.defaultPort)).",
+            valueName: "host:port"))
+    var listen: String?
     @Option(help: ArgumentHelp("The run sheet as markdown or text.", valueName: "format"))
     var format: SheetFormat = .markdown
     @OptionGroup var output: OutputOptions
@@ -46,6 +62,13 @@ struct Walk: ParsableCommand {
         if sheet && (newTour || projector) {
             throw ValidationError("--sheet writes the run sheet; run the walk without it to use --\(newTour ? "new" : "projector")")
         }
+        if room && (sheet || newTour || share || projector) {
+            throw ValidationError(
+                "--room shows the room's view of the presenter's walk; run the presenter as octopus walk \(Sanitizer.clean(target)) for the rest")
+        }
+        if listen != nil && !share { throw ValidationError("--listen goes with --share (octopus walk ws3 --share --listen 192.168.1.20:7010)") }
+        if let listen, LocalAddress.parse(listen) == nil { throw ValidationError("--listen takes HOST[:PORT], e.g. 192.168.1.20:7010") }
+        if share && (sheet || newTour) { throw ValidationError("--share goes with a walk, not with --\(sheet ? "sheet" : "new")") }
         if !sheet && (output.output != nil || output.force) { throw ValidationError("-o and --force go with --sheet (octopus walk ws3 --sheet -o sheet.md)") }
     }
 
@@ -84,7 +107,31 @@ struct Walk: ParsableCommand {
         options.theme = display.theme
         options.startupNotice = display.environmentProblem
         let projector = self.projector
-        let status = MainActor.assumeIsolated { Browser.walk(kb: base, tour: tour, options: options, projector: projector) }
+        let status: Int32?
+        if room {
+            let path: String
+            do { path = try RoomSocket.path(for: tour) } catch {
+                Terminal.printError("octopus: \(error.description)")
+                throw ExitCode(.unavailable)
+            }
+            let inbox = RoomInbox()
+            let client = RoomSession.follow(.unix(path: path), code: nil, inbox: inbox)
+            defer { client.stop() }
+            let source = "the presenter of \(RoomSocket.name(for: tour)) on this machine"
+            options.startupNotice = "Waiting for the presenter: octopus walk \(Sanitizer.clean(target)) in another terminal"
+            status = MainActor.assumeIsolated { Browser.follow(kb: base, source: source, room: true, tour: tour, options: options, inbox: inbox) }
+        } else {
+            let presenting = try RoomSession.present(tour, share: share ? shareAddress() : nil)
+            defer { presenting.stop() }
+            if let address = presenting.server?.sharedAddress, let code = presenting.server?.joinCode {
+                // Said before the screen is taken, and again on the presenter's view.
+                Terminal.write("Sharing \(tour.title) at \(address) · join code \(code)\nDelegates run: octopus follow \(address) \(code)\n")
+                options.startupNotice = "Shared at \(address) · join code \(code) · delegates run octopus follow \(address) \(code)"
+            }
+            if let notice = presenting.notice { options.startupNotice = notice }
+            let link = presenting.link
+            status = MainActor.assumeIsolated { Browser.walk(kb: base, tour: tour, options: options, projector: projector, link: link) }
+        }
         guard let status else {
             Terminal.printError("octopus: this terminal (TERM=\(term)) is not known to curses; printing the tour as text. Try TERM=xterm-256color.")
             Terminal.write(TourPage.plainText(tour, kb: base, width: Terminal.width))
@@ -92,6 +139,12 @@ struct Walk: ParsableCommand {
         }
         // Not 0 only when a signal ended it: 128 plus its number, as `ExitStatus` says.
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Where `--share` listens: `--listen`, else this machine's network address on the default port.
+    func shareAddress() -> (host: String, port: Int) {
+        if let listen, let parsed = LocalAddress.parse(listen) { return parsed }
+        return (LocalAddress.lan() ?? "127.0.0.1", LocalAddress.defaultPort)
     }
 
     /// Loads and checks the tour file, or prints every problem and exits 65.

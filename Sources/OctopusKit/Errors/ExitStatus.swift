@@ -7,6 +7,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case usage = 64  // EX_USAGE
     case dataError = 65  // EX_DATAERR
     case noInput = 66  // EX_NOINPUT
+    case unavailable = 69  // EX_UNAVAILABLE
     case damagedCopy = 70  // EX_SOFTWARE
     case cannotCreate = 73  // EX_CANTCREAT
     case ioError = 74  // EX_IOERR
@@ -21,6 +22,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .usage: "usage error"
         case .dataError: "invalid knowledge-base, tour or import file, or a note refused"
         case .noInput: "unreadable input file"
+        case .unavailable: "no presenter to follow at that address, or a wrong join code"
         case .damagedCopy: "a compiled copy of the knowledge base found damaged (removed: run again)"
         case .cannotCreate: "cannot create the output (or it exists: add --force)"
         case .ioError: "output not writable, or a damaged or foreign notebook"

@@ -18,12 +18,23 @@ public enum Browser {
     /// Runs the walkthrough of a tour (facilitator mode): the same loop, starting on the tour.
     /// Opened over the home screen, so Esc behaves as in a walk started with `w`: it leaves to
     /// home, keeping the walk, and `w` there resumes it (Esc on a linked page returns to the step).
-    public static func walk(kb: KnowledgeBase, tour: Tour, options: BrowserOptions, projector: Bool) -> Int32? {
-        session(kb: kb, options: options) { state in
+    /// With a `.presenter` link, the room (and anyone following) is told every step, link and blank.
+    public static func walk(kb: KnowledgeBase, tour: Tour, options: BrowserOptions, projector: Bool, link: RoomLink? = nil) -> Int32? {
+        session(kb: kb, options: options, link: link) { state in
             var walk = WalkState(tour: tour, kb: kb, projector: projector, date: state.date)
             walk.notebookNotes = state.notesForWalk
             state.keptWalk = walk
             Update.navigate(&state, to: .walk(walk))
+        }
+    }
+
+    /// Follows someone else's walk (`--room`, `octopus follow`): `tour`, when known here, is shown
+    /// until the presenter says where the walk is.
+    public static func follow(kb: KnowledgeBase, source: String, room: Bool, tour: Tour?, options: BrowserOptions, inbox: RoomInbox) -> Int32? {
+        session(kb: kb, options: options, link: .follower(inbox)) { state in
+            let following = FollowState(source: source, room: room, tour: tour, kb: kb, date: state.date)
+            state.following = following
+            Update.navigate(&state, to: .follow(following))
         }
     }
 
@@ -36,7 +47,7 @@ public enum Browser {
     }
 
     /// Starts curses and the notebook, lets `prepare` set the first screen, then runs the loop.
-    static func session(kb: KnowledgeBase, options: BrowserOptions, prepare: (inout AppState) -> Void) -> Int32? {
+    static func session(kb: KnowledgeBase, options: BrowserOptions, link: RoomLink? = nil, prepare: (inout AppState) -> Void) -> Int32? {
         octopus_watch_quit_signals()
         let env = ProcessInfo.processInfo.environment
         // Asked before curses starts, so the terminal's answer is not read as keys.
@@ -60,11 +71,13 @@ public enum Browser {
         for m in runner.reload() { Update.update(&state, m) }
         if state.message == nil { state.message = options.startupNotice }
         prepare(&state)
-        return loop(&state, backend: backend, runner: runner)
+        return loop(&state, backend: backend, runner: runner, link: link)
     }
 
     /// Read a key (100 ms timeout), update, run effects, render, present — until quit or a signal.
-    static func loop(_ state: inout AppState, backend: NcursesBackend, runner: EffectRunner) -> Int32 {
+    static func loop(_ state: inout AppState, backend: NcursesBackend, runner: EffectRunner, link: RoomLink? = nil) -> Int32 {
+        var room = RoomPump(link)
+        room.exchange(&state)
         backend.present(Render.render(state))
         // The address tables and the search index are read beside the loop once the first screen
         // has been up for a moment with no key pressed (`:` and `/` then answer at once); a key
@@ -91,6 +104,9 @@ public enum Browser {
                 return 128 + signal
             }
             Update.update(&state, .tick(Date()))
+            // What the presenter said since the last turn (at most one key timeout ago), and who
+            // follows the walk presented here.
+            if room.exchange(&state) { backend.present(Render.render(state)) }
             guard let event = backend.readKey() else {
                 if !preloaded {
                     preloaded = true
@@ -126,6 +142,8 @@ public enum Browser {
                 }
                 next = octopus_pending_signal() == 0 ? backend.readKey(wait: false) : nil
             }
+            // The room is told before this screen is drawn, so it moves as soon as this one does.
+            room.exchange(&state)
             backend.present(Render.render(state))
         }
         backend.shutdown()

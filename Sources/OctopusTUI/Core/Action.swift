@@ -29,6 +29,8 @@ public enum Action: Hashable, Sendable {
     case jumpToNotes
     case search, nextMatch, previousMatch
     case walk
+    /// `f`: back to the walk this browser follows, where the presenter is now.
+    case follow
     /// `M` and `:matrix`: the assessment matrix (States × support areas).
     case openMatrix
     /// The matrix: the cell to the left or right; rate the selected cell; filter by 2010 membership.
@@ -157,6 +159,7 @@ extension Action: KeyAction {
         case .nextMatch: "next match of the last search on this page"
         case .previousMatch: "previous match of the last search on this page"
         case .walk: "walk a room through this session (facilitator mode)"
+        case .follow: "follow the presenter again (back to the walk, where it is now)"
         case .openMatrix: "the assessment matrix: States × the nine support areas (also :matrix)"
         case .moveLeft: "the cell to the left"
         case .moveRight: "the cell to the right"
@@ -192,7 +195,7 @@ extension Action {
     var group: HelpGroup {
         switch self {
         case .moveUp, .moveDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom: .moving
-        case .open, .back, .forward, .goHome, .nextLink, .previousLink, .digit, .menuKey: .following
+        case .open, .back, .forward, .goHome, .nextLink, .previousLink, .digit, .menuKey, .follow: .following
         case .moveLeft, .moveRight: .moving
         case .focus, .toggleFold, .toggleDate, .setDate, .cycleRegion, .cycleStatusFilter, .toggleSort, .walk, .openMatrix, .cycleMembership, .markToCompare,
             .compare:
@@ -229,4 +232,8 @@ public enum Message: Sendable, Hashable {
     case handoutWritten(path: String, records: Int)
     /// A note could not be saved: the editor comes back with the text, so nothing typed is lost.
     case noteNotSaved(recordID: String, noteID: UUID?, text: String, reason: String)
+    /// The presenter of the walk followed here said something (a tour, a cue, a goodbye).
+    case room(RoomEvent)
+    /// Who follows the walk presented here, as the presenter's view says it.
+    case audience(String?)
 }

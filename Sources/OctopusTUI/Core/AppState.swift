@@ -78,6 +78,8 @@ public enum Place: Sendable, Hashable {
     case walk(WalkState)
     /// The assessment matrix: States × the nine support areas at the status date.
     case matrix(MatrixState)
+    /// Someone else's walk, moved by their cues (the room's screen, a delegate's laptop).
+    case follow(FollowState)
 }
 
 public struct GotoPrompt: Sendable, Hashable {
@@ -221,6 +223,12 @@ public struct AppState: Sendable {
     public var matrix = MatrixState()
     /// The walkthrough as it was last left (step, clock, panes): `w` resumes it.
     public var keptWalk: WalkState?
+    /// Someone else's walk this browser follows (the room, a delegate), as it was last told; `f`
+    /// goes back to it after browsing.
+    public var following: FollowState?
+    /// Who follows the walk this browser presents ("room connected · 3 following"), for the
+    /// presenter's view; nil when it presents to no one.
+    public var sharing: String?
     public var quitRequested = false
     public var notebook = NotebookState()
     /// The time, as the event loop last saw it; the walkthrough's clock reads it (tests set it).
@@ -274,6 +282,7 @@ public struct AppState: Sendable {
         case .page(let p): return p.cell == nil ? .page : .cellPage
         case .walk: return .walk
         case .matrix: return .matrix
+        case .follow: return .follow
         }
     }
 
@@ -315,7 +324,10 @@ public struct AppState: Sendable {
     /// The keys of what has them: the overlay, or else the screen; then the shell's.
     public var bindings: [Binding] {
         let screen = overlay == nil && help == nil ? place.screen.bindings : KeyTable.screenBindings(screenKind)
-        return screen + KeyTable.shell
+        // While a walk is followed, f goes back to it from anywhere it is not typed as text.
+        var follow: [Binding] = []
+        if following != nil, overlay == nil, help == nil, screenKind != .follow { follow = [KeyTable.followAgain] }
+        return follow + screen + KeyTable.shell
     }
 
     /// The help screen's lines: every key of what it was opened over, grouped.

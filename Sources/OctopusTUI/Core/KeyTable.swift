@@ -16,6 +16,8 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
     case jumpPrompt
     /// The assessment matrix.
     case matrix
+    /// Someone else's walk, followed.
+    case follow
     /// A matrix cell explained: a page, on which R rates the cell.
     case cellPage
 }
@@ -79,6 +81,8 @@ public enum KeyTable {
     ]
     /// `:date 2015-06-01` (what `T` starts typing): the status date, any day.
     static let dateCommand = "date"
+    /// `f`, while a walk is followed and another screen is up: back to where the presenter is.
+    static let followAgain = Binding([.char("f")], .follow, hint: "follow")
     /// `:rate in-place a short note` (what `R` on the matrix leads to): your rating of the selected cell.
     static let rateCommand = "rate"
     /// `:compare PT ES FR`: States side by side.
@@ -184,6 +188,10 @@ public enum KeyTable {
             ] + lineEditing
         case .walk:
             return WalkKeys.bindings(overview: false)
+        case .follow:
+            // Stepping is the presenter's; a delegate may leave, note, bookmark, look things up.
+            return [Binding([.escape, .backspace], .back, "stop following and browse on your own (f follows again)", hint: "browse")] + notebook
+                + global
         case .matrix:
             return [
                 Binding([.up, .char("k")], .moveUp, "the State above"),

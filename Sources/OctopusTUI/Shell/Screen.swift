@@ -70,6 +70,7 @@ extension Place {
             case .page(let s): s
             case .walk(let s): s
             case .matrix(let s): s
+            case .follow(let s): s
             }
         }
         set { self = newValue.place }

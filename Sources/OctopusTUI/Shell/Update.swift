@@ -33,6 +33,22 @@ public enum Update {
         case .notice(let text):
             state.message = text
             return []
+        case .room(let event):
+            guard var following = state.following else { return [] }
+            let said = following.apply(event, kb: state.kb)
+            state.following = following
+            // The screen moves only while it follows; a delegate browsing elsewhere is not pulled back.
+            if case .follow = state.place {
+                state.place = .follow(following)
+                if let said { state.message = said.isEmpty ? nil : said }
+            } else if case .ended(let why) = following.connection, said != nil {
+                state.message = "Not following: " + why
+            }
+            clampAll(&state)
+            return []
+        case .audience(let line):
+            state.sharing = line
+            return []
         case .noteNotSaved(let recordID, let noteID, let text, let reason):
             state.overlay = .noteEditor(EditorState(recordID: recordID, noteID: noteID, text: text))
             state.message = "Not saved: \(reason). Your text is still here; Esc discards it"
@@ -245,6 +261,10 @@ public enum Update {
             }
             startWalk(&state, tour)
             return []
+        case .follow:
+            guard let following = state.following else { return [] }
+            navigate(&state, to: .follow(following))
+            if let walk = following.walk { state.message = "Following the presenter: step \(walk.step + 1) of \(walk.stepCount)" }
         case .quit: state.quitRequested = true
         case .help: state.help = 0
         case .goTo: state.overlay = .goto(GotoPrompt())
@@ -343,6 +363,7 @@ public enum Update {
         state.place = screen.place
         if case .list(let list) = state.place { state.lists[list.section] = list }
         if case .matrix(let matrix) = state.place { state.matrix = matrix }
+        if case .follow(let following) = state.place { state.following = following }
         if case .walk(var walk) = state.place {
             // A country step reads status at the browser's date, which t and T move.
             walk.read(at: state.date, kb: state.kb)

@@ -36,6 +36,8 @@ struct WalkLayout {
     var lines: [[Run]] = []
     var notes: Pane?
     var notesLines: [String] = []
+    /// The presenter layout's last row: the next step's title (and who follows the walk).
+    var nextRow: Int?
 
     /// Width from which notes sit beside the text rather than under it.
     static let sideNotesWidth = 110
@@ -71,6 +73,10 @@ struct WalkLayout {
         // The projector's last row holds the "more" marker (or the shell's message); the
         // presenter's rectangle ends above the shell's hint row.
         var bottom = state.projector ? rect.bottom - 1 : rect.bottom
+        if !state.projector && !state.overview && h >= 12 {
+            bottom -= 1
+            nextRow = bottom
+        }
         if notesShown {
             if !state.projector && w >= Self.sideNotesWidth {
                 let paneWidth = min(48, w / 3)

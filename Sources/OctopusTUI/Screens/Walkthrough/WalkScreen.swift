@@ -28,6 +28,6 @@ extension WalkState: Screen {
     public mutating func fit(in app: AppState, rect: Rect) { WalkUpdate.fit(&self, rect: rect, ascii: app.ascii) }
 
     public func draw(in app: AppState, rect: Rect, into grid: inout CellGrid) {
-        WalkView.draw(self, now: app.now, in: rect, into: &grid, ascii: app.ascii)
+        WalkView.draw(self, now: app.now, in: rect, into: &grid, ascii: app.ascii, sharing: app.sharing)
     }
 }

@@ -22,6 +22,9 @@ public struct WalkState: Sendable, Hashable {
     /// The step highlighted in the agenda overview.
     public internal(set) var overviewSelection: Int
     public internal(set) var projector: Bool
+    /// The room's view of someone else's walk (`--room`, `octopus follow`): always the projector
+    /// layout, never notes, no clock and no overrun; the presenter's cues move it, not keys.
+    public internal(set) var audience = false
     /// Presenter notes in the normal layout: shown unless the facilitator hid them.
     public internal(set) var notesInNormal = true
     /// Steps whose notes the facilitator chose to show while the projector layout is on. Notes
@@ -35,12 +38,13 @@ public struct WalkState: Sendable, Hashable {
     /// Set by whoever owns the notebook; shown with the tour file's notes in the presenter pane.
     public var notebookNotes: [String: [String]] = [:]
 
-    public init(tour: Tour, kb: KnowledgeBase, projector: Bool = false, startStep: Int = 0, date: Day = .conference) {
+    public init(tour: Tour, kb: KnowledgeBase, projector: Bool = false, audience: Bool = false, startStep: Int = 0, date: Day = .conference) {
         self.tour = tour
+        self.audience = audience
         self.date = date
         self.pages = TourPage.pages(for: tour, in: kb, at: date)
         sessionQuestions = tour.session(in: kb)?.questions.map { Sanitizer.clean($0) } ?? []
-        self.projector = projector
+        self.projector = projector || audience
         let start = min(max(0, startStep), max(0, tour.steps.count - 1))
         self.step = start
         self.overviewSelection = start
@@ -68,12 +72,17 @@ public struct WalkState: Sendable, Hashable {
 
     /// The facilitator's notes for the current step: the tour file's first, then the notebook's.
     public var presenterNotes: [String] {
-        guard let s = currentStep else { return [] }
+        guard !audience, let s = currentStep else { return [] }
         return s.presenterNotes(notebook: notebookNotes) + sessionQuestions.map { "Question for the session: " + $0 }
     }
 
     /// Whether the presenter pane is open on this step (it is drawn only when there are notes).
-    public var notesVisible: Bool { projector ? notesOnProjector.contains(step) : notesInNormal }
+    public var notesVisible: Bool { !audience && (projector ? notesOnProjector.contains(step) : notesInNormal) }
+
+    /// What the presenter sees coming: "Next: 3. Legal frameworks", or that this is the last step.
+    public var nextLine: String {
+        step + 1 < stepCount ? "Next: \(step + 2). \(pages[step + 1].title)" : "Last step · next: the end of the walk"
+    }
 
     public func timing(at now: Date) -> WalkTiming {
         let planned = tour.plannedMinutes

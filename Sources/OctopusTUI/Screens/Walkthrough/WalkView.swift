@@ -12,7 +12,7 @@ import OctopusKit
 public enum WalkView {
     /// Draws the walkthrough into its rectangle (the shell draws the title bar, the message and
     /// hint row, and help around it).
-    static func draw(_ s: WalkState, now: Date, in rect: Rect, into grid: inout CellGrid, ascii: Bool) {
+    static func draw(_ s: WalkState, now: Date, in rect: Rect, into grid: inout CellGrid, ascii: Bool, sharing: String? = nil) {
         if s.blanked {
             // Blank, as a slide tool's "." makes it: the room sees nothing; the presenter one
             // dim line saying how to come back.
@@ -25,7 +25,8 @@ public enum WalkView {
         let layout = WalkLayout(s, in: rect, ascii: ascii)
         let timing = s.timing(at: now)
         drawSegments(timerLine(s, timing, width: rect.width - 2), &grid, row: layout.timerRow, column: 1, width: rect.width - 2)
-        progressBar(timing, &grid, row: layout.timerRow + 1, projector: s.projector, ascii: ascii)
+        // The room is shown no clock and no overrun: those are the facilitator's business.
+        if !s.audience { progressBar(timing, &grid, row: layout.timerRow + 1, projector: s.projector, ascii: ascii) }
         heading(layout, &grid)
         if s.overview {
             overview(s, layout, now: now, &grid, ascii: ascii)
@@ -33,6 +34,13 @@ public enum WalkView {
             body(s, layout, &grid, ascii: ascii)
         }
         notes(s, layout, &grid, ascii: ascii)
+        if let row = layout.nextRow {
+            let right = sharing.map { "  " + $0 } ?? ""
+            // Who follows is what the presenter checks before starting: it keeps two thirds of the row.
+            let rightWidth = min(TextWidth.columns(right), rect.width * 2 / 3)
+            grid.put(TextWidth.clip(s.nextLine, to: rect.width - 2 - rightWidth), row: row, column: 1, style: .dim)
+            if rightWidth > 0 { grid.put(TextWidth.clip(right, to: rightWidth), row: row, column: rect.width - 1 - rightWidth, style: .accent) }
+        }
         if s.projector, !s.overview, s.scroll < layout.maxScroll {
             // No hint bar on the projector, only a sign that the step goes on below.
             let more = ascii ? "v more" : "▼ more"
@@ -66,7 +74,7 @@ public enum WalkView {
         let gap = detail > 0 ? "   " : "  "
         let position = detail > 0 ? "Step \(state.step + 1) of \(state.stepCount)" : "\(state.step + 1)/\(state.stepCount)"
         var out: [(String, Style)] = [(position, state.projector ? strong : .accent)]
-        guard t.started else {
+        guard t.started, !state.audience else {
             // The room needs no word about a clock that has not started; the facilitator does.
             if !state.projector { out.append((gap + (detail > 0 ? "clock not started · s starts it (so does the next step)" : "clock: s starts"), .dim)) }
             return out

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import OctopusKit
+import OctopusShare
+import OctopusTUI
+
+/// Joins the walk's two ends to the network: the presenter's `RoomLink` to a `CueServer`, a
+/// follower's inbox to a `CueClient`. The browser knows neither.
+enum RoomSession {
+    /// A presenter's listeners: the room's socket always (when the runtime folder allows), TCP when
+    /// sharing. What it could not do is said in `notice`, and the walk goes on without it.
+    struct Presenting {
+        var server: CueServer?
+        var socketPath: String?
+        var notice: String?
+
+        var link: RoomLink? {
+            guard let server else { return nil }
+            let address = server.sharedAddress, code = server.joinCode
+            return .presenter(
+                publish: { tour, cue in server.publish(tour: TourOutline(tour), cue: cue) },
+                audience: {
+                    let n = server.followers
+                    let following = n == 0 ? "no one following yet" : "\(n) following"
+                    guard let address, let code else { return n == 0 ? nil : following }
+                    return "shared at \(address) · code \(code) · \(following)"
+                })
+        }
+
+        /// Closes the listeners and removes the socket file this presenter made.
+        func stop() {
+            server?.stop()
+            if let socketPath { unlink(socketPath) }
+        }
+    }
+
+    /// Starts presenting; throws only when sharing was asked for and cannot be done.
+    static func present(_ tour: Tour, share: (host: String, port: Int)?) throws -> Presenting {
+        var out = Presenting()
+        var listeners: [CueServer.Listener] = []
+        do {
+            let path = try RoomSocket.path(for: tour)
+            if RoomSocket.isLive(path) {
+                out.notice = "Another octopus presents \(RoomSocket.name(for: tour)) already: the room follows that one, not this"
+            } else {
+                listeners.append(.unix(path: path))
+                out.socketPath = path
+            }
+        } catch {
+            out.notice = "The room cannot follow this walk: \(error.description)"
+        }
+        if let share { listeners.append(.tcp(host: share.host, port: share.port)) }
+        guard !listeners.isEmpty else { return out }
+        do {
+            out.server = try CueServer(listeners: listeners, joinCode: share == nil ? nil : JoinCode.make())
+        } catch {
+            if share != nil {
+                Terminal.printError("octopus: \(error.description)")
+                throw ExitCode(.unavailable)
+            }
+            out.socketPath = nil
+            out.notice = "The room cannot follow this walk: \(error.description)"
+        }
+        return out
+    }
+
+    /// A follower's connection, its events queued for the browser.
+    static func follow(_ endpoint: CueClient.Endpoint, code: String?, inbox: RoomInbox) -> CueClient {
+        let client = CueClient(endpoint: endpoint, joinCode: code) { event in
+            switch event {
+            case .tour(let t): inbox.push(.tour(t))
+            case .cue(let c): inbox.push(.cue(c))
+            case .waiting(let why): inbox.push(.waiting(why))
+            case .refused(let why): inbox.push(.refused(why))
+            }
+        }
+        client.start()
+        return client
+    }
+}
