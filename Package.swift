@@ -82,7 +82,8 @@ let package = Package(
                 "OctopusNotebook", "OctopusKit", "OctopusDocument", "BundledKnowledgeBase", .product(name: "GRDB", package: "GRDB.swift"),
             ], path: "Tests/OctopusNotebookTests"),
         .testTarget(
-            name: "OctopusShareTests", dependencies: ["OctopusShare", "OctopusKit", "BundledKnowledgeBase", .product(name: "NIOCore", package: "swift-nio")],
+            name: "OctopusShareTests",
+            dependencies: ["OctopusShare", "OctopusKit", "BundledKnowledgeBase", "TestSupport", .product(name: "NIOCore", package: "swift-nio")],
             path: "Tests/OctopusShareTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["OctopusKit", "TestSupport"], path: "Tests/EndToEndTests"),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -113,22 +114,12 @@ struct RoomTests {
 
     /// One misbehaving peer: 0 noise without a newline, 1 a cue of its own, 2 silence.
     func junk(port: Int, kind: Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let ok = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard ok == 0 else { return }
-        var bytes: [UInt8]
+        guard let peer = RawPeer(port: port) else { return }
         switch kind {
-        case 0: bytes = (0..<2048).map { _ in UInt8.random(in: 0...255) }.filter { $0 != 0x0A }
-        case 1: bytes = Array(#"{"octopus":1,"cue":{"step":5,"scroll":0,"blanked":true,"openScroll":0,"date":"2010-03-25"}}"#.utf8) + [0x0A]
-        default: bytes = []
+        case 0: peer.send((0..<2048).map { _ in UInt8.random(in: 0...255) }.filter { $0 != 0x0A })
+        case 1: peer.send(Array(#"{"octopus":1,"cue":{"step":5,"scroll":0,"blanked":true,"openScroll":0,"date":"2010-03-25"}}"#.utf8) + [0x0A])
+        default: break
         }
-        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        peer.kill()
     }
 }

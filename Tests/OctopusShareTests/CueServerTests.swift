@@ -1,6 +1,7 @@
 import Foundation
 import OctopusKit
 import OctopusShare
+import TestSupport
 import Testing
 
 @Suite("Sharing a walk: presenter, room and followers")
