@@ -3,6 +3,9 @@
 public enum JoinCode {
     static let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
 
+    /// Whether a text is a code this octopus could have made (read back from a file, say).
+    public static func isWellFormed(_ code: String) -> Bool { code.count == 6 && code.allSatisfy { alphabet.contains($0) } }
+
     public static func make() -> String {
         var rng = SystemRandomNumberGenerator()
         return String((0..<6).map { _ in alphabet[Int(rng.next(upperBound: UInt(alphabet.count)))] })

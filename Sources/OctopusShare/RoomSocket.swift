@@ -58,6 +58,25 @@ public enum RoomSocket {
         return path
     }
 
+    /// The join code of this tour's shared walk: the one kept beside its socket when there is one,
+    /// so delegates who joined get back in after the presenter restarts, else a new one, kept
+    /// (readable by the user alone) until the runtime folder goes at logout.
+    public static func joinCode(for tour: Tour, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        guard let folder = try? folder(environment: environment) else { return JoinCode.make() }
+        let path = folder + "/" + name(for: tour) + ".code"
+        if let kept = try? String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), JoinCode.isWellFormed(kept) {
+            return kept
+        }
+        let code = JoinCode.make()
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o600)
+        if fd >= 0 {
+            let bytes = Array((code + "\n").utf8)
+            _ = write(fd, bytes, bytes.count)
+            close(fd)
+        }
+        return code
+    }
+
     /// Whether a presenter answers on this socket now (a file left by one that crashed does not).
     public static func isLive(_ path: String) -> Bool {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)

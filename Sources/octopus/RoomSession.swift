@@ -52,7 +52,7 @@ enum RoomSession {
         if let share { listeners.append(.tcp(host: share.host, port: share.port)) }
         guard !listeners.isEmpty else { return out }
         do {
-            out.server = try CueServer(listeners: listeners, joinCode: share == nil ? nil : JoinCode.make())
+            out.server = try CueServer(listeners: listeners, joinCode: share == nil ? nil : RoomSocket.joinCode(for: tour))
         } catch {
             if share != nil {
                 Terminal.printError("octopus: \(error.description)")

@@ -144,6 +144,13 @@ struct CueServerTests {
         let folder = try RoomSocket.folder(environment: ["XDG_RUNTIME_DIR": runtime])
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int)
         #expect(mode == 0o700)
+        // The join code stays the same across a presenter's restart, so followers get back in.
+        let ws3 = Tour(title: "x", steps: [], origin: .session("ws3"))
+        let code = RoomSocket.joinCode(for: ws3, environment: ["XDG_RUNTIME_DIR": runtime])
+        #expect(JoinCode.isWellFormed(code))
+        #expect(RoomSocket.joinCode(for: ws3, environment: ["XDG_RUNTIME_DIR": runtime]) == code)
+        let kept = try #require(try FileManager.default.attributesOfItem(atPath: folder + "/ws3.code")[.posixPermissions] as? Int)
+        #expect(kept == 0o600)
         chmod(folder, 0o755)
         #expect(throws: ShareError.self) { try RoomSocket.folder(environment: ["XDG_RUNTIME_DIR": runtime]) }
     }

@@ -75,8 +75,10 @@ public struct FollowState: Sendable, Hashable {
 
 extension FollowState: Screen {
     public var place: Place { .follow(self) }
-    /// The step fills the screen as on a projector; a record the presenter opened is a page.
-    public var frame: Frame { page != nil && walk?.blanked != true ? .browser : .projector }
+    /// The step fills the screen as on a projector, and so does a record the presenter opened in
+    /// the room; on a delegate's laptop that record is a page with the browser's bars, whose keys
+    /// work there.
+    public var frame: Frame { !room && page != nil && walk?.blanked != true ? .browser : .projector }
     public func title(in app: AppState) -> String {
         (room ? "room › " : "following › ") + (page.map { $0.title(in: app) } ?? walk?.tour.title ?? source)
     }
