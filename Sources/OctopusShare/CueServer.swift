@@ -73,7 +73,9 @@ public final class CueServer: Sendable {
             } catch {
                 for c in channels { _ = try? c.close().wait() }
                 try? group.syncShutdownGracefully()
-                throw ShareError.cannotListen(listener, String(describing: error))
+                // The system's words for it ("Address already in use"), not the call that failed.
+                let why = (error as? IOError).map { String(cString: strerror($0.errnoCode)) } ?? String(describing: error)
+                throw ShareError.cannotListen(listener, why)
             }
         }
         self.group = group
