@@ -52,6 +52,17 @@ struct HostileScreenTests {
             var walk = base
             Update.navigate(&walk, to: .walk(WalkState(tour: Tour.from(session: ws3), kb: kb)))
             screens.append(("walkthrough", walk))
+            // A presenter's tour arrives over the network: its title and headings are text from outside.
+            var outline = TourOutline(Tour.from(session: ws3))
+            outline.title = "\u{1B}]0;pwned\u{7}WS3 \u{9B}31m"
+            outline.steps[0].heading = "\u{1B}[2J\u{1B}[H boom\u{8}"
+            var follow = base
+            let following = FollowState(source: "a presenter", room: true, kb: kb, date: base.date)
+            follow.following = following
+            Update.navigate(&follow, to: .follow(following))
+            Update.update(&follow, .room(.tour(outline)))
+            Update.update(&follow, .room(.cue(WalkCue(step: 0))))
+            screens.append(("followed walk", follow))
         }
         #expect(screens.count > kb.allRecords.count + 10)
         var visible = 0

@@ -36,7 +36,7 @@ struct KeyCorpusTests {
         + [.wheelUp, .wheelDown]
 
     enum Screen: String, CaseIterable, Sendable {
-        case home, list, page, gotoPrompt, search, noteEditor, help, walkStep, walkAgenda
+        case home, list, page, gotoPrompt, search, noteEditor, help, walkStep, walkAgenda, follow
     }
 
     func send(_ s: inout AppState, _ keys: [Key]) { for k in keys { Update.update(&s, .key(k)) } }
@@ -58,6 +58,16 @@ struct KeyCorpusTests {
         case .help: send(&s, [.char(":")] + typed("art16") + [.enter, .char("?"), .down])
         case .walkStep: send(&s, [.char(":")] + typed("ws3") + [.enter, .char("w"), .char(" ")])
         case .walkAgenda: send(&s, [.char(":")] + typed("ws3") + [.enter, .char("w"), .char("o"), .down])
+        case .follow:
+            // Someone else's walk, on its second step: stepping keys are not in its table.
+            guard case .session(let ws3)? = bundled.record("ws3") else { break }
+            let tour = Tour.from(session: ws3)
+            let following = FollowState(source: "the presenter of ws3 on this machine", room: false, tour: tour, kb: bundled, date: s.date)
+            s.following = following
+            Update.navigate(&s, to: .follow(following))
+            Update.update(&s, .room(.tour(TourOutline(tour))))
+            Update.update(&s, .room(.cue(WalkCue(step: 1))))
+            s.message = nil
         }
         return s
     }
