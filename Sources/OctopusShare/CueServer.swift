@@ -85,8 +85,10 @@ public final class CueServer: Sendable {
         self.joinCode = joinCode
     }
 
-    /// Followers connected and joined now.
+    /// Followers connected and joined now: the room's screens (over the socket) and delegates.
     public var followers: Int { hub.joinedCount.load(ordering: .relaxed) }
+    /// Of those, the ones on the room's socket (the projector's terminal).
+    public var rooms: Int { hub.roomCount.load(ordering: .relaxed) }
 
     /// The presenter's walk as the room should show it now. Safe from any thread; returns at once.
     public func publish(tour: TourOutline, cue: WalkCue) {
@@ -123,6 +125,9 @@ final class Hub: @unchecked Sendable {
     let joinCode: String?
     let limits: CueServer.Limits
     let joinedCount = Atomic<Int>(0)
+    let roomCount = Atomic<Int>(0)
+    /// The followers that came by the room's socket rather than the network.
+    private var rooms: Set<ObjectIdentifier> = []
     private var joining = 0
     private var followers: [ObjectIdentifier: Channel] = [:]
     /// Followers not written to because they stopped reading; the latest cue goes to them when
@@ -145,11 +150,13 @@ final class Hub: @unchecked Sendable {
 
     func doneJoining() { joining -= 1 }
 
-    func add(_ channel: Channel) -> Bool {
+    func add(_ channel: Channel, room: Bool) -> Bool {
         loop.preconditionInEventLoop()
         guard followers.count < limits.maxFollowers else { return false }
         followers[ObjectIdentifier(channel)] = channel
+        if room { rooms.insert(ObjectIdentifier(channel)) }
         joinedCount.store(followers.count, ordering: .relaxed)
+        roomCount.store(rooms.count, ordering: .relaxed)
         send(to: channel)
         return true
     }
@@ -158,7 +165,9 @@ final class Hub: @unchecked Sendable {
         let id = ObjectIdentifier(channel)
         guard followers.removeValue(forKey: id) != nil else { return }
         behind.removeValue(forKey: id)?.cancel()
+        rooms.remove(id)
         joinedCount.store(followers.count, ordering: .relaxed)
+        roomCount.store(rooms.count, ordering: .relaxed)
     }
 
     func publish(tour: TourOutline, cue: WalkCue) {
@@ -246,7 +255,7 @@ final class FollowerHandler: ChannelInboundHandler {
                 }
             }
             joined = true
-            if !hub.add(context.channel) { refuse(context, "this walk has as many followers as it takes (\(hub.limits.maxFollowers))") }
+            if !hub.add(context.channel, room: !needsCode) { refuse(context, "this walk has as many followers as it takes (\(hub.limits.maxFollowers))") }
         }
     }
 

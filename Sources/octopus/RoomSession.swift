@@ -20,10 +20,12 @@ enum RoomSession {
             return .presenter(
                 publish: { tour, cue in server.publish(tour: TourOutline(tour), cue: cue) },
                 audience: {
-                    let n = server.followers
-                    let following = n == 0 ? "no one following yet" : "\(n) following"
-                    guard let address, let code else { return n == 0 ? nil : following }
-                    return "shared at \(address) · code \(code) · \(following)"
+                    // What the facilitator checks before starting: is the projector there, who else.
+                    let rooms = server.rooms, delegates = server.followers - server.rooms
+                    let room = rooms == 0 ? "no room yet" : rooms == 1 ? "room connected" : "\(rooms) room screens"
+                    guard let address, let code else { return room }
+                    let following = delegates == 1 ? "1 delegate" : "\(delegates) delegates"
+                    return "\(room) · \(following) · share \(address) code \(code)"
                 })
         }
 

@@ -29,9 +29,9 @@ struct RoomTests {
         #expect(seen.contains("Step 1 of 6"), "\(seen)")
         let presenter = try TmuxSession(width: 100, height: 30, environment: ["XDG_RUNTIME_DIR": runtime])
         presenter.type("\(command) walk ws3"); presenter.send("Enter")
-        seen = presenter.waitFor { $0.contains("1 following") }
+        seen = presenter.waitFor { $0.contains("room connected") }
         #expect(seen.contains("Next: 2. "), "the presenter sees the next step:\n\(seen)")
-        #expect(seen.contains("1 following"), "the presenter sees the room joined:\n\(seen)")
+        #expect(seen.contains("room connected"), "the presenter sees the room joined:\n\(seen)")
         seen = room.waitFor { !$0.contains("Waiting for the presenter") }
         presenter.type(" ")
         seen = room.waitFor { $0.contains("Step 2 of 6") }
@@ -52,7 +52,7 @@ struct RoomTests {
         seen = room.waitFor { $0.contains("went away") || $0.contains("stopped") }
         #expect(seen.contains("waiting for the presenter"), "the room says it waits:\n\(seen)")
         presenter.type("\(command) walk ws3"); presenter.send("Enter")
-        _ = presenter.waitFor { $0.contains("1 following") }
+        _ = presenter.waitFor { $0.contains("room connected") }
         presenter.send("End")
         seen = room.waitFor { $0.contains("Step 6 of 6") }
         #expect(seen.contains("Step 6 of 6"))
@@ -65,9 +65,10 @@ struct RoomTests {
         defer { try? FileManager.default.removeItem(atPath: runtime) }
         let presenter = try TmuxSession(width: 120, height: 30, environment: ["XDG_RUNTIME_DIR": runtime])
         presenter.type("\(command) walk ws3 --share --listen 127.0.0.1:0"); presenter.send("Enter")
-        let seen = presenter.waitFor { $0.range(of: #"shared at 127\.0\.0\.1:[0-9]+ · code [A-Z0-9]{6}"#, options: .regularExpression) != nil }
-        let match = try #require(seen.range(of: #"127\.0\.0\.1:[0-9]+ · code [A-Z0-9]{6}"#, options: .regularExpression), "\(seen)")
-        let parts = seen[match].components(separatedBy: " · code ")
+        let seen = presenter.waitFor { $0.range(of: #"share 127\.0\.0\.1:[0-9]+ code [A-Z0-9]{6}"#, options: .regularExpression) != nil }
+        let match = try #require(seen.range(of: #"127\.0\.0\.1:[0-9]+ code [A-Z0-9]{6}"#, options: .regularExpression), "\(seen)")
+        #expect(seen.contains("no room yet · 0 delegates"), "\(seen)")
+        let parts = seen[match].components(separatedBy: " code ")
         let (address, code) = (parts[0], parts[1])
         let outputs = (0..<3).map { i in FileManager.default.temporaryDirectory.appendingPathComponent("octopus-follow-\(i)-\(UUID().uuidString.prefix(6)).txt")
         }
@@ -84,7 +85,7 @@ struct RoomTests {
             followers.append(p)
         }
         defer { for p in followers where p.isRunning { p.terminate() } }
-        _ = presenter.waitFor { $0.contains("3 following") }
+        _ = presenter.waitFor { $0.contains("3 delegates") }
         let wrong = try Binary.run(["follow", address, "AAAAAA"])
         #expect(wrong.status == 69)
         #expect(wrong.stderr.contains("wrong join code"), "\(wrong.stderr)")
@@ -96,7 +97,7 @@ struct RoomTests {
             _ = presenter.waitFor { $0.contains("Step \(step) of 6") }
             if step == 3 { followers[2].terminate() }  // one delegate closes the laptop mid-walk
         }
-        let screen = presenter.waitFor { $0.contains("2 following") }
+        let screen = presenter.waitFor { $0.contains("2 delegates") }
         #expect(screen.contains("Step 5 of 6"), "the presenter runs on, unchanged by the junk:\n\(screen)")
         for o in outputs.prefix(2) {
             let deadline = Date().addingTimeInterval(10)

@@ -29,6 +29,7 @@ struct CueServerTests {
         let followers = (0..<3).map { i in follower(.tcp(host: "127.0.0.1", port: port), code: i == 1 ? "k7q2mx" : "K7Q2MX") }
         defer { for (c, _) in followers { c.stop() } }
         #expect(await eventually { server.followers == 3 })
+        #expect(server.rooms == 0, "followers over the network are delegates, not the room")
         for step in 1...4 { server.publish(tour: outline, cue: WalkCue(step: step)) }
         for (_, got) in followers {
             #expect(await eventually { got.cues.last?.step == 4 })
@@ -126,6 +127,7 @@ struct CueServerTests {
         server?.publish(tour: outline, cue: WalkCue(step: 2, blanked: true))
         #expect(await eventually { got.cues.last == WalkCue(step: 2, blanked: true) })
         #expect(RoomSocket.isLive(path))
+        #expect(server?.rooms == 1 && server?.followers == 1, "the room's socket counts as the room")
         server?.stop()
         server = nil
         #expect(await eventually { !RoomSocket.isLive(path) })

@@ -77,10 +77,10 @@ struct FollowTests {
 
     @Test func thePresenterSeesTheNextStepAndWhoFollows() {
         var p = presenter()
-        Update.update(&p, .audience("2 following"))
+        Update.update(&p, .audience("room connected · 2 delegates"))
         let seen = screen(p)
         #expect(seen.contains("Next: 2. "))
-        #expect(seen.contains("2 following"))
+        #expect(seen.contains("room connected · 2 delegates"))
     }
 
     @Test func escLeavesToBrowseCuesDoNotPullBackAndFComesBackWherePresenterIs() {
