@@ -40,6 +40,13 @@ let package = Package(
                 .product(name: "OctopusKit", package: "octopus"),
                 .product(name: "BundledKnowledgeBase", package: "octopus"),
             ], path: "Sources/FuzzEditor", swiftSettings: fuzzFlags),
+        .executableTarget(
+            name: "fuzz-wire",
+            dependencies: [
+                "FuzzSupport", .product(name: "OctopusTUI", package: "octopus"),
+                .product(name: "OctopusKit", package: "octopus"),
+                .product(name: "BundledKnowledgeBase", package: "octopus"),
+            ], path: "Sources/FuzzWire", swiftSettings: fuzzFlags),
     ],
     swiftLanguageModes: [.v6]
 )

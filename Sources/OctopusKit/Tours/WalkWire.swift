@@ -1,8 +1,8 @@
 import Foundation
-import OctopusKit
 
 /// The message format between a presenter's octopus and those following it (the room's screen,
-/// delegates' laptops). Version 1:
+/// delegates' laptops); pure Swift, so the fuzz target and the model's tests read it without the
+/// network (OctopusShare carries it). Version 1:
 ///
 /// - Every message is one line of JSON in UTF-8, ended by a newline, with `"octopus": 1` (the
 ///   version). A peer that reads another version refuses it and says so.
