@@ -30,6 +30,7 @@ package enum SourceFile {
         if let size, size > 0 {
             var short = false
             let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                Self.preferHugePages(buffer)
                 initialized = fread(buffer.baseAddress, 1, size, file)
                 short = initialized < size
             }
@@ -53,6 +54,17 @@ package enum SourceFile {
     }
 
     /// The same, each failure as one located diagnostic with the caller's advice (a knowledge base, a tour).
+    /// A large file (a compiled image of a big base is 14 MB) fills fresh memory one 4 KiB page
+    /// fault at a time; asking for 2 MiB pages where the kernel allows it makes that a handful.
+    private static func preferHugePages(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        let huge = 2 << 20
+        guard let base = buffer.baseAddress, buffer.count >= 2 * huge else { return }
+        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
+        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+    }
+
     static func read(_ path: String, maxBytes: Int, advice: Advice) throws(DiagnosticsError) -> [UInt8] {
         do {
             return try read(path, maxBytes: maxBytes)
