@@ -25,8 +25,8 @@ struct Walk: ParsableCommand {
             ws3/topic-2) and optionally a heading, notes and minutes. A tour with problems is not run: \
             each one is printed as file:line:column: path: message and the exit status is 65.
             Keys: Space/→ next, ← previous, o agenda (a number then Enter jumps to that step), a number \
-            then Enter opens that link (Esc comes back), P pauses the clock, p presenter notes, \
-            F5 projector layout, ? help, q quit. Output that is not a terminal gets the tour as text.
+            then Enter opens that link (Esc comes back), s starts the clock (so does the first step change), P pauses it, \
+            . blanks the screen, p presenter notes, F5 projector layout, ? help, q quit. Output that is not a terminal gets the tour as text.
             """)
 
     @Argument(help: ArgumentHelp("A session (ws3, \"ws 3\", opening) or a tour file (.yaml, .yml, .json).", valueName: "session-or-file"))
