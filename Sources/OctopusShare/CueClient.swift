@@ -32,6 +32,7 @@ public final class CueClient: Sendable {
 
     private let group: MultiThreadedEventLoopGroup
     private let state: Mutex<(stopped: Bool, channel: Channel?)>
+    private let shutDown = Atomic<Bool>(false)
     let endpoint: Endpoint
     let joinCode: String?
     let retry: TimeAmount
@@ -45,7 +46,9 @@ public final class CueClient: Sendable {
 
     public func start() { connect(after: .zero) }
 
+    /// Safe to call more than once: only the first call shuts the connection's thread down.
     public func stop() {
+        guard shutDown.exchange(true, ordering: .relaxed) == false else { return }
         let channel = state.withLock { s -> Channel? in
             s.stopped = true
             return s.channel

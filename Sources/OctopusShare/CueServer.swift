@@ -39,6 +39,7 @@ public final class CueServer: Sendable {
     /// `host:port` of the TCP listener, with the port the system chose when 0 was asked.
     public let sharedAddress: String?
     public let joinCode: String?
+    private let stopped = Atomic<Bool>(false)
 
     /// Starts the listeners; throws with a sentence for the user when one cannot be bound.
     public init(listeners: [Listener], joinCode: String?, limits: Limits = Limits()) throws(ShareError) {
@@ -63,13 +64,21 @@ public final class CueServer: Sendable {
             do {
                 switch listener {
                 case .unix(let path):
-                    channels.append(try bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).wait())
+                    let fd = try RoomSocket.listen(at: path)
+                    do { channels.append(try bootstrap.withBoundSocket(fd).wait()) } catch {
+                        close(fd)
+                        throw error
+                    }
                 case .tcp(let host, let port):
                     let channel = try bootstrap.bind(host: host, port: port).wait()
                     channels.append(channel)
                     let bound = channel.localAddress?.port ?? port
                     shared = host.contains(":") ? "[\(host)]:\(bound)" : "\(host):\(bound)"
                 }
+            } catch let error as ShareError {
+                for c in channels { _ = try? c.close().wait() }
+                try? group.syncShutdownGracefully()
+                throw error
             } catch {
                 for c in channels { _ = try? c.close().wait() }
                 try? group.syncShutdownGracefully()
@@ -97,7 +106,9 @@ public final class CueServer: Sendable {
     }
 
     /// Says goodbye to every follower and closes the listeners (the socket file is removed).
+    /// Safe to call more than once: only the first call does anything.
     public func stop() {
+        guard stopped.exchange(true, ordering: .relaxed) == false else { return }
         let hub = self.hub
         try? hub.loop.submit { hub.sayBye() }.wait()
         for c in channels { _ = try? c.close().wait() }

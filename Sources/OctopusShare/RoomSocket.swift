@@ -77,18 +77,48 @@ public enum RoomSocket {
         return code
     }
 
+    /// A listening socket at `path`, bound here rather than by SwiftNIO, whose own unix listener
+    /// removes whatever file is at its path when it closes — which, after a restart, may be another
+    /// presenter's. A socket file no one answers on (left by a presenter that crashed) is replaced;
+    /// any other kind of file is not touched.
+    public static func listen(at path: String) throws(ShareError) -> CInt {
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFSOCK else { throw .runtimeFolder("\(path) is there and is not a socket; remove it, then start again") }
+            unlink(path)
+        }
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0, var address = socketAddress(path) else {
+            throw .runtimeFolder("cannot make a socket for the room (\(String(cString: strerror(errno))))")
+        }
+        let bound = withUnsafePointer(to: &address) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard bound == 0, Glibc.listen(fd, 64) == 0, fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) == 0 else {
+            let why = String(cString: strerror(errno))
+            close(fd)
+            throw .runtimeFolder("cannot listen on \(path) for the room (\(why))")
+        }
+        return fd
+    }
+
+    static func socketAddress(_ path: String) -> sockaddr_un? {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return nil }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (i, b) in bytes.enumerated() { raw[i] = b }
+        }
+        return address
+    }
+
     /// Whether a presenter answers on this socket now (a file left by one that crashed does not).
     public static func isLive(_ path: String) -> Bool {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (i, b) in bytes.enumerated() { raw[i] = b }
-        }
+        guard var address = socketAddress(path) else { return false }
         return withUnsafePointer(to: &address) { p in
             p.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0 }
         }

@@ -12,6 +12,9 @@ enum RoomSession {
     struct Presenting {
         var server: CueServer?
         var socketPath: String?
+        /// The socket file this presenter made (device and inode), so that quitting removes that
+        /// file and never one another presenter made in its place meanwhile.
+        var socketIdentity: (dev: UInt64, ino: UInt64)?
         var notice: String?
 
         var link: RoomLink? {
@@ -32,7 +35,7 @@ enum RoomSession {
         /// Closes the listeners and removes the socket file this presenter made.
         func stop() {
             server?.stop()
-            if let socketPath { unlink(socketPath) }
+            if let socketPath, let mine = socketIdentity, let now = RoomSession.identity(socketPath), now == mine { unlink(socketPath) }
         }
     }
 
@@ -55,6 +58,7 @@ enum RoomSession {
         guard !listeners.isEmpty else { return out }
         do {
             out.server = try CueServer(listeners: listeners, joinCode: share == nil ? nil : RoomSocket.joinCode(for: tour))
+            out.socketIdentity = out.socketPath.flatMap(identity)
         } catch {
             if share != nil {
                 Terminal.printError("octopus: \(error.description)")
@@ -64,6 +68,12 @@ enum RoomSession {
             out.notice = "The room cannot follow this walk: \(error.description)"
         }
         return out
+    }
+
+    static func identity(_ path: String) -> (dev: UInt64, ino: UInt64)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
     }
 
     /// A follower's connection, its events queued for the browser.

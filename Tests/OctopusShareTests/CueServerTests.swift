@@ -137,6 +137,25 @@ struct CueServerTests {
         #expect(await eventually { got.cues.last == WalkCue(step: 4, open: "art2") })
     }
 
+    @Test func aPresenterThatStopsLeavesAnotherPresentersSocketAlone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-room-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/ws3.sock"
+        let first = try CueServer(listeners: [.unix(path: path)], joinCode: nil)
+        try FileManager.default.removeItem(atPath: path)  // the file goes; the first presenter runs on
+        let second = try CueServer(listeners: [.unix(path: path)], joinCode: nil)
+        defer { second.stop() }
+        first.stop()
+        #expect(RoomSocket.isLive(path), "the second presenter's socket is still there and answers")
+        // Anything but a socket at the path is never replaced.
+        second.stop()
+        try FileManager.default.removeItem(atPath: path)
+        _ = FileManager.default.createFile(atPath: path, contents: Data("notes".utf8))
+        #expect(throws: ShareError.self) { try CueServer(listeners: [.unix(path: path)], joinCode: nil) }
+        #expect(FileManager.default.contents(atPath: path) == Data("notes".utf8))
+    }
+
     @Test func socketNamesAreSafeAndTheFolderIsPrivate() throws {
         #expect(RoomSocket.name(for: Tour(title: "x", steps: [], origin: .file("/home/a/My Tour (v2).yaml"))) == "my-tour--v2-")
         #expect(RoomSocket.name(for: Tour(title: "x", steps: [], origin: .session("ws3"))) == "ws3")
@@ -162,5 +181,15 @@ struct CueServerTests {
         #expect(codes.allSatisfy { $0.count == 6 && !$0.contains { "0O1IL".contains($0) } })
         #expect(Set(codes).count > 45)
         #expect(JoinCode.matches("k7q2mx", "K7Q2MX") && !JoinCode.matches("K7Q2M", "K7Q2MX"))
+    }
+
+    /// Stopping twice, as a deferred stop after an explicit one does, returns at once (it hung).
+    @Test func stoppingTwiceReturnsAtOnce() {
+        let server = try? CueServer(listeners: [.tcp(host: "127.0.0.1", port: 0)], joinCode: "K7Q2MX")
+        server?.stop()
+        server?.stop()
+        let client = CueClient(endpoint: .tcp(host: "127.0.0.1", port: 9), joinCode: nil) { _ in }
+        client.stop()
+        client.stop()
     }
 }
