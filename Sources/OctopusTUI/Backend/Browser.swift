@@ -77,7 +77,7 @@ public enum Browser {
     /// Read a key (100 ms timeout), update, run effects, render, present — until quit or a signal.
     static func loop(_ state: inout AppState, backend: NcursesBackend, runner: EffectRunner, link: RoomLink? = nil) -> Int32 {
         var room = RoomPump(link)
-        room.exchange(&state)
+        room.exchange(&state, keysApplied: true)
         backend.present(Render.render(state))
         // The address tables and the search index are read beside the loop once the first screen
         // has been up for a moment with no key pressed (`:` and `/` then answer at once); a key
@@ -106,7 +106,7 @@ public enum Browser {
             Update.update(&state, .tick(Date()))
             // What the presenter said since the last turn (at most one key timeout ago), and who
             // follows the walk presented here.
-            if room.exchange(&state) { backend.present(Render.render(state)) }
+            if room.exchange(&state, keysApplied: false) { backend.present(Render.render(state)) }
             guard let event = backend.readKey() else {
                 if !preloaded {
                     preloaded = true
@@ -143,7 +143,7 @@ public enum Browser {
                 next = octopus_pending_signal() == 0 ? backend.readKey(wait: false) : nil
             }
             // The room is told before this screen is drawn, so it moves as soon as this one does.
-            room.exchange(&state)
+            room.exchange(&state, keysApplied: true)
             backend.present(Render.render(state))
         }
         backend.shutdown()

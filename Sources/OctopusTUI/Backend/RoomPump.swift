@@ -1,8 +1,8 @@
 import Foundation
 import OctopusKit
 
-/// The event loop's side of a `RoomLink`: once a turn, sends the presenter's cue when it changed,
-/// takes what arrived for a follower, and asks who follows now and then.
+/// The event loop's side of a `RoomLink`: sends the presenter's cue when keys changed it, takes
+/// what arrived for a follower once a turn, and asks who follows now and then.
 struct RoomPump {
     let link: RoomLink?
     private var sent: (tour: Tour, cue: WalkCue)?
@@ -10,13 +10,14 @@ struct RoomPump {
 
     init(_ link: RoomLink?) { self.link = link }
 
-    /// Whether the state changed (and the screen should be drawn again).
+    /// Whether the state changed (and the screen should be drawn again). Only keys (a resize
+    /// among them) move what the room sees, so an idle turn does not work out the cue again.
     @discardableResult
-    mutating func exchange(_ state: inout AppState) -> Bool {
+    mutating func exchange(_ state: inout AppState, keysApplied: Bool) -> Bool {
         switch link {
         case nil: return false
         case .presenter(let publish, let audience):
-            if let now = state.roomCue, sent.map({ $0.cue != now.cue || $0.tour != now.tour }) ?? true {
+            if keysApplied || sent == nil, let now = state.roomCue, sent.map({ $0.cue != now.cue || $0.tour != now.tour }) ?? true {
                 publish(now.tour, now.cue)
                 sent = now
             }
