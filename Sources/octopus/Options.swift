@@ -57,7 +57,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
     static func loadBuiltin() throws(KnowledgeBaseError) -> KnowledgeBase {
         let image = BundledKnowledgeBase.image
         if var kb = try? KnowledgeBaseImage.decode(image), let hash = KnowledgeBaseImage.sourceHash(of: image) {
-            kb.compiledSearch = CompiledSearch(sourceHash: hash, file: nil, read: { BundledKnowledgeBase.searchImage }, store: nil)
+            kb.compiledSearch = CompiledSearch(sourceHash: hash, file: nil, read: { ImageStorage(copying: BundledKnowledgeBase.searchImage) }, store: nil)
             return kb
         }
         return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName)

@@ -24,6 +24,26 @@ struct ImageTests {
         expectSame(try KnowledgeBaseImage.decode(KnowledgeBaseImage.encode(large, sourceHash: 1)), large)
     }
 
+    /// A cache entry is mapped, not read: what opens from the mapping is the base it was made
+    /// from; a shortened entry is refused; a missing, empty or folder path is no entry at all.
+    @Test func aMappedCacheEntryOpensAsTheBaseAndAShortOneIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-map-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let image = KnowledgeBaseImage.encode(bundled, sourceHash: 9)
+        for (name, bytes) in [("whole", image), ("short", Array(image.dropLast(100))), ("empty", [])] {
+            try #require(FileManager.default.createFile(atPath: folder + "/\(name).image", contents: Data(bytes)))
+        }
+        let whole = try #require(ImageStorage.map(folder + "/whole.image", maxBytes: 1 << 30))
+        #expect(whole.bytes == image)
+        #expect(KnowledgeBaseImage.sourceHash(of: whole) == 9)
+        expectSame(try KnowledgeBaseImage.decode(whole), bundled)
+        let short = try #require(ImageStorage.map(folder + "/short.image", maxBytes: 1 << 30))
+        #expect(throws: ImageError.self) { try KnowledgeBaseImage.decode(short) }
+        #expect(ImageStorage.map(folder + "/whole.image", maxBytes: image.count - 1) == nil)
+        for path in ["/empty.image", "/missing.image", ""] { #expect(ImageStorage.map(folder + path, maxBytes: 1 << 30) == nil, "\(path)") }
+    }
+
     /// What a page reads from an opened image, looked up in place (ids in any case, backlinks,
     /// the treaty counts and the "made by" lists from the countries index), is what the base
     /// read from JSON gives.
@@ -107,8 +127,8 @@ struct ImageTests {
         var rng = SplitMix64(seed: 2010)
         for _ in 0..<2_000 {
             let payload = (0..<Int(rng.next() % 200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-            guard let bytes = try? ImageBytes([0, 0, 0, 0, 0, 0, 0, 0] + payload, stringTableAt: 0, file: nil) else { continue }
-            var r = try? ImageReader(bytes, from: 8, to: bytes.bytes.count)
+            guard let bytes = try? ImageBytes(ImageStorage(copying: [0, 0, 0, 0, 0, 0, 0, 0] + payload), stringTableAt: 0, file: nil) else { continue }
+            var r = try? ImageReader(bytes, from: 8, to: bytes.count)
             _ = try? r?.array { r throws(ImageError) in try Country(from: &r) }
             _ = try? ImageSection(image: bytes, at: 8) { r throws(ImageError) in try Country(from: &r) }
         }

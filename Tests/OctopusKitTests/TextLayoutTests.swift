@@ -31,4 +31,29 @@ struct TextLayoutTests {
             #expect(TextWidth.words(text).map(String.init) == expected, "\(Array(text.unicodeScalars))")
         }
     }
+
+    /// A line that fits is returned as it is, without being split into words; that shortcut must
+    /// give what wrapping word by word gives, for any text and width (spaces doubled or at the
+    /// ends, a combining mark after a space, wide letters).
+    @Test func aLineThatFitsIsWhatWrappingWordByWordGives() {
+        let pieces = ["a", "bc", "é", " ", "  ", " \u{301}", "\u{200D}", "\t", "東京", "👍🏽", "-", "Ω", "word"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let width = Int.random(in: 4...30, using: &rng)
+            let first = ["", "  - ", "     "].randomElement(using: &rng)!, rest = "    "
+            var expected: [String] = [], line = first, lineWidth = TextWidth.columns(first), hasWord = false
+            for word in text.split(separator: " ") {
+                let w = TextWidth.columns(word)
+                if hasWord && lineWidth + 1 + w > width {
+                    expected.append(line); line = rest + word; lineWidth = TextWidth.columns(rest) + w
+                } else {
+                    line += (hasWord ? " " : "") + word; lineWidth += (hasWord ? 1 : 0) + w
+                }
+                hasWord = true
+            }
+            if hasWord || expected.isEmpty { expected.append(line) }
+            #expect(TextWidth.wrap(text, width: width, first: first, rest: rest) == expected, "\(Array(text.unicodeScalars)) at \(width)")
+        }
+    }
 }

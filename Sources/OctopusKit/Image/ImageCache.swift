@@ -29,7 +29,7 @@ public struct ImageCache: Sendable {
 
     /// The compiled base for JSON of this hash, if a sound entry exists.
     public func load(_ hash: UInt64) -> KnowledgeBase? {
-        guard let image = try? SourceFile.read(path(for: hash), maxBytes: Int(Int32.max)) else { return nil }
+        guard let image = ImageStorage.map(path(for: hash), maxBytes: Int(Int32.max)) else { return nil }
         guard KnowledgeBaseImage.sourceHash(of: image) == hash, var kb = try? KnowledgeBaseImage.decode(image, file: path(for: hash)) else { return nil }
         kb.compiledSearch = compiledSearch(for: hash)
         return kb
@@ -39,7 +39,7 @@ public struct ImageCache: Sendable {
     func compiledSearch(for hash: UInt64) -> CompiledSearch {
         let searchPath = path(for: hash) + ".search", cache = self
         return CompiledSearch(
-            sourceHash: hash, file: searchPath, read: { try? SourceFile.read(searchPath, maxBytes: Int(Int32.max)) },
+            sourceHash: hash, file: searchPath, read: { ImageStorage.map(searchPath, maxBytes: Int(Int32.max)) },
             store: { cache.write($0, to: searchPath) })
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The compiled knowledge base's byte format: LEB128 integers, strings by number into a table
 /// written once (sources and ids repeat thousands of times), arrays as a count then elements.
 /// Reading checks every bound and throws `ImageError` rather than trapping: a cached image may
@@ -71,50 +77,55 @@ struct ImageWriter {
 /// The payload of one compiled image, shared by every reader of it: the bytes, and where its
 /// string table is. A string is made only when a record that holds it is read.
 final class ImageBytes: Sendable {
-    let bytes: [UInt8]
+    let storage: ImageStorage
     /// The cache file it was read from (nil: built into the program), removed if found damaged.
     let file: String?
     private let stringCount: Int, offsetsAt: Int, textAt: Int
 
-    init(_ bytes: [UInt8], stringTableAt start: Int, file: String?) throws(ImageError) {
-        self.bytes = bytes
+    init(_ storage: ImageStorage, stringTableAt start: Int, file: String?) throws(ImageError) {
+        self.storage = storage
         self.file = file
-        guard start >= 0, start <= bytes.count - 4 else { throw ImageError(description: "no string table") }
-        let count = Self.u32(bytes, start)
-        guard count <= (bytes.count - start - 8) / 4 else { throw ImageError(description: "string table of \(count) entries") }
-        stringCount = count
+        let count = storage.count
+        guard start >= 0, start <= count - 4 else { throw ImageError(description: "no string table") }
+        let strings = Self.u32(storage.raw, start)
+        guard strings <= (count - start - 8) / 4 else { throw ImageError(description: "string table of \(strings) entries") }
+        stringCount = strings
         offsetsAt = start + 4
-        textAt = offsetsAt + 4 * (count + 1)
-        guard Self.u32(bytes, offsetsAt + 4 * count) <= bytes.count - textAt else { throw ImageError(description: "the strings run past the end") }
+        textAt = offsetsAt + 4 * (strings + 1)
+        guard Self.u32(storage.raw, offsetsAt + 4 * strings) <= count - textAt else { throw ImageError(description: "the strings run past the end") }
     }
 
-    static func u32(_ bytes: [UInt8], _ at: Int) -> Int {
-        bytes.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+    var raw: UnsafeRawBufferPointer { storage.raw }
+    var count: Int { storage.count }
+
+    static func u32(_ raw: UnsafeRawBufferPointer, _ at: Int) -> Int {
+        Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
     }
 
     /// A fixed-width number at a place the caller has checked is inside the payload.
     func u32(at offset: Int) throws(ImageError) -> Int {
-        guard offset >= 0, offset <= bytes.count - 4 else { throw ImageError(description: "a table runs past the end") }
-        return Self.u32(bytes, offset)
+        guard offset >= 0, offset <= count - 4 else { throw ImageError(description: "a table runs past the end") }
+        return Self.u32(raw, offset)
+    }
+
+    private func bounds(_ i: Int) throws(ImageError) -> Range<Int> {
+        guard i >= 0, i < stringCount else { throw ImageError(description: "string \(i) is not in the table") }
+        let start = Self.u32(raw, offsetsAt + 4 * i), end = Self.u32(raw, offsetsAt + 4 * i + 4)
+        guard start <= end, end <= count - textAt else { throw ImageError(description: "string \(i) runs past the end") }
+        return (textAt + start)..<(textAt + end)
     }
 
     func string(_ i: Int) throws(ImageError) -> String {
-        guard i >= 0, i < stringCount else { throw ImageError(description: "string \(i) is not in the table") }
-        let start = Self.u32(bytes, offsetsAt + 4 * i), end = Self.u32(bytes, offsetsAt + 4 * i + 4)
-        guard start <= end, end <= bytes.count - textAt else { throw ImageError(description: "string \(i) runs past the end") }
-        return String(decoding: bytes[(textAt + start)..<(textAt + end)], as: UTF8.self)
+        String(decoding: UnsafeRawBufferPointer(rebasing: raw[try bounds(i)]), as: UTF8.self)
     }
 
     /// Whether string i, as bytes, sorts before, equal to or after `key` (no String is made).
-    func compare(_ i: Int, _ key: [UInt8]) throws(ImageError) -> Int {
-        guard i >= 0, i < stringCount else { throw ImageError(description: "string \(i) is not in the table") }
-        let start = Self.u32(bytes, offsetsAt + 4 * i), end = Self.u32(bytes, offsetsAt + 4 * i + 4)
-        guard start <= end, end <= bytes.count - textAt else { throw ImageError(description: "string \(i) runs past the end") }
-        return bytes.withUnsafeBufferPointer { b in
-            let n = min(end - start, key.count)
-            for k in 0..<n where b[textAt + start + k] != key[k] { return b[textAt + start + k] < key[k] ? -1 : 1 }
-            return (end - start) == key.count ? 0 : (end - start < key.count ? -1 : 1)
-        }
+    func compare(_ i: Int, _ key: UnsafeRawBufferPointer) throws(ImageError) -> Int {
+        let range = try bounds(i)
+        let n = min(range.count, key.count)
+        let order = n == 0 ? 0 : memcmp(raw.baseAddress! + range.lowerBound, key.baseAddress!, n)
+        if order != 0 { return order < 0 ? -1 : 1 }
+        return range.count == key.count ? 0 : (range.count < key.count ? -1 : 1)
     }
 }
 
@@ -125,7 +136,7 @@ struct ImageReader {
     private let end: Int
 
     init(_ image: ImageBytes, from start: Int, to end: Int) throws(ImageError) {
-        guard start >= 0, start <= end, end <= image.bytes.count else { throw ImageError(description: "a part runs past the end") }
+        guard start >= 0, start <= end, end <= image.count else { throw ImageError(description: "a part runs past the end") }
         self.image = image; at = start; self.end = end
     }
 
@@ -135,7 +146,7 @@ struct ImageReader {
         var u: UInt64 = 0, shift: UInt64 = 0
         while true {
             guard at < end else { throw ImageError(description: "the image ends inside a number") }
-            let b = image.bytes[at]
+            let b = image.raw[at]
             at += 1
             guard shift < 64 else { throw ImageError(description: "a number is too long") }
             u |= UInt64(b & 0x7F) << shift
@@ -147,7 +158,7 @@ struct ImageReader {
     mutating func bool() throws(ImageError) -> Bool {
         guard at < end else { throw ImageError(description: "the image ends inside a flag") }
         defer { at += 1 }
-        switch image.bytes[at] {
+        switch image.raw[at] {
         case 0: return false
         case 1: return true
         default: throw ImageError(description: "a flag is neither 0 nor 1")
@@ -174,9 +185,7 @@ struct ImageReader {
         let start = at
         at += count * size
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            image.bytes.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<(start + count * size)]))
-            }
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: image.raw[start..<(start + count * size)]))
             initialized = count
         }
     }

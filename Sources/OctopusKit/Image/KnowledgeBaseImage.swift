@@ -89,15 +89,20 @@ public enum KnowledgeBaseImage {
     /// The hash of the JSON an image was made from, without opening it (nil: not an image of
     /// this format).
     public static func sourceHash(of image: [UInt8]) -> UInt64? {
-        ImageFrame(magic: magic, version: formatVersion).sourceHash(of: image)
+        image.withUnsafeBytes { ImageFrame(magic: magic, version: formatVersion).sourceHash(of: $0) }
     }
+    public static func sourceHash(of image: ImageStorage) -> UInt64? { ImageFrame(magic: magic, version: formatVersion).sourceHash(of: image.raw) }
 
     /// Opens an image: checks its header and checksum and reads its tables; records are decoded
     /// when first read. `file` is the cache file it came from, removed if it proves damaged later.
     public static func decode(_ image: [UInt8], file: String? = nil) throws(ImageError) -> KnowledgeBase {
-        try ImageFrame(magic: magic, version: formatVersion).check(image)
+        try decode(ImageStorage(copying: image), file: file)
+    }
+
+    public static func decode(_ image: ImageStorage, file: String? = nil) throws(ImageError) -> KnowledgeBase {
+        try ImageFrame(magic: magic, version: formatVersion).check(image.raw)
         guard image.count >= headerSize + 4 * Section.allCases.count else { throw ImageError(description: "no section table") }
-        let starts = Section.allCases.map { ImageBytes.u32(image, headerSize + 4 * $0.rawValue) }
+        let starts = Section.allCases.map { ImageBytes.u32(image.raw, headerSize + 4 * $0.rawValue) }
         func start(_ s: Section) -> Int { starts[s.rawValue] }
         let bytes = try ImageBytes(image, stringTableAt: start(.strings), file: file)
 
@@ -155,23 +160,23 @@ struct ImageFrame {
         return out
     }
 
-    func sourceHash(of bytes: [UInt8]) -> UInt64? {
+    func sourceHash(of bytes: UnsafeRawBufferPointer) -> UInt64? {
         guard bytes.count >= Self.headerSize, bytes.starts(with: magic), read32(bytes, magic.count) == version else { return nil }
         return read64(bytes, magic.count + 4)
     }
 
-    func check(_ bytes: [UInt8]) throws(ImageError) {
+    func check(_ bytes: UnsafeRawBufferPointer) throws(ImageError) {
         guard bytes.count >= Self.headerSize, bytes.starts(with: magic) else { throw ImageError(description: "not a compiled file of this kind") }
         guard read32(bytes, magic.count) == version else { throw ImageError(description: "compiled by another version of octopus") }
         let length = read64(bytes, magic.count + 12), checksum = read64(bytes, magic.count + 20)
         guard length == UInt64(bytes.count - Self.headerSize) else { throw ImageError(description: "truncated") }
-        guard bytes.withUnsafeBytes({ ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[Self.headerSize...])) }) == checksum else {
+        guard ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[Self.headerSize...])) == checksum else {
             throw ImageError(description: "damaged (checksum)")
         }
     }
 
-    private func read32(_ b: [UInt8], _ at: Int) -> UInt32 { (0..<4).reduce(UInt32(0)) { $0 | UInt32(b[at + $1]) << (8 * UInt32($1)) } }
-    private func read64(_ b: [UInt8], _ at: Int) -> UInt64 { (0..<8).reduce(UInt64(0)) { $0 | UInt64(b[at + $1]) << (8 * UInt64($1)) } }
+    private func read32(_ b: UnsafeRawBufferPointer, _ at: Int) -> UInt32 { UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+    private func read64(_ b: UnsafeRawBufferPointer, _ at: Int) -> UInt64 { UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
 }
 
 /// A 64-bit hash of content, eight bytes at a time (fast enough for a 30 MB file at every start):

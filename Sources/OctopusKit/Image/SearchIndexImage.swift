@@ -60,15 +60,19 @@ public enum SearchIndexImage {
     }
 
     /// The hash of the JSON an index was made from (nil: not an index of this format).
-    public static func sourceHash(of bytes: [UInt8]) -> UInt64? { frame.sourceHash(of: bytes) }
+    public static func sourceHash(of bytes: [UInt8]) -> UInt64? { bytes.withUnsafeBytes { frame.sourceHash(of: $0) } }
 
     /// Opens a compiled index for `kb`, which must come from the JSON it names. Synonyms are the
     /// base's own (a few groups).
     static func decode(_ bytes: [UInt8], for kb: KnowledgeBase, sourceHash: UInt64, file: String?) throws(ImageError) -> SearchIndex {
-        try frame.check(bytes)
-        guard frame.sourceHash(of: bytes) == sourceHash else { throw ImageError(description: "made from another knowledge base") }
-        let tableAt = ImageBytes.u32(bytes, ImageFrame.headerSize)
-        let image = try ImageBytes(bytes, stringTableAt: tableAt, file: file)
+        try decode(ImageStorage(copying: bytes), for: kb, sourceHash: sourceHash, file: file)
+    }
+
+    static func decode(_ storage: ImageStorage, for kb: KnowledgeBase, sourceHash: UInt64, file: String?) throws(ImageError) -> SearchIndex {
+        try frame.check(storage.raw)
+        guard frame.sourceHash(of: storage.raw) == sourceHash else { throw ImageError(description: "made from another knowledge base") }
+        let tableAt = ImageBytes.u32(storage.raw, ImageFrame.headerSize)
+        let image = try ImageBytes(storage, stringTableAt: tableAt, file: file)
         var r = try ImageReader(image, from: ImageFrame.headerSize + 4, to: tableAt)
 
         let kinds = RecordKind.allCases
@@ -147,10 +151,10 @@ public enum SearchIndexImage {
 public struct CompiledSearch: Sendable {
     let sourceHash: UInt64
     let file: String?
-    let read: @Sendable () -> [UInt8]?
+    let read: @Sendable () -> ImageStorage?
     let store: (@Sendable ([UInt8]) -> Void)?
 
-    public init(sourceHash: UInt64, file: String?, read: @escaping @Sendable () -> [UInt8]?, store: (@Sendable ([UInt8]) -> Void)?) {
+    public init(sourceHash: UInt64, file: String?, read: @escaping @Sendable () -> ImageStorage?, store: (@Sendable ([UInt8]) -> Void)?) {
         self.sourceHash = sourceHash; self.file = file; self.read = read; self.store = store
     }
 }

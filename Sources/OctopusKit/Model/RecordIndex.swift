@@ -49,7 +49,7 @@ final class ImageIndex: Sendable {
         self.image = image
         self.idsAt = idsAt + 4
         idCount = try image.u32(at: idsAt)
-        guard idCount <= (image.bytes.count - idsAt) / 8 else { throw ImageError(description: "an id table of \(idCount) entries") }
+        guard idCount <= (image.count - idsAt) / 8 else { throw ImageError(description: "an id table of \(idCount) entries") }
         self.backlinksAt = backlinksAt + 4
         guard try image.u32(at: backlinksAt) == idCount else { throw ImageError(description: "backlinks do not match the ids") }
         _ = try image.u32(at: self.backlinksAt + 4 * idCount)
@@ -58,15 +58,17 @@ final class ImageIndex: Sendable {
 
     /// The entry for a lower-cased id, by binary search.
     func entry(_ lowercased: String) -> Int? {
-        let key = Array(lowercased.utf8)
-        var low = 0, high = idCount
-        while low < high {
-            let mid = (low + high) / 2
-            let order = checked { () throws(ImageError) in try image.compare(try image.u32(at: idsAt + 8 * mid), key) }
-            if order == 0 { return mid }
-            if order < 0 { low = mid + 1 } else { high = mid }
+        var id = lowercased
+        return id.withUTF8 { key in
+            var low = 0, high = idCount
+            while low < high {
+                let mid = (low + high) / 2
+                let order = checked { () throws(ImageError) in try image.compare(try image.u32(at: idsAt + 8 * mid), UnsafeRawBufferPointer(key)) }
+                if order == 0 { return mid }
+                if order < 0 { low = mid + 1 } else { high = mid }
+            }
+            return nil
         }
-        return nil
     }
 
     func place(_ entry: Int) -> RecordPlace {

@@ -60,27 +60,34 @@ final class ImageSection<Element: Sendable>: Sendable {
     private let image: ImageBytes
     private let offsetsAt: Int
     private let decode: @Sendable (inout ImageReader) throws(ImageError) -> Element
-    private let cache: Mutex<[Element?]>
+    /// Decoded records in chunks made on first use: a base of 15,000 records opened to show one
+    /// would otherwise clear megabytes for a table it never reads.
+    private let cache: Mutex<[[Element?]?]>
+    private static var chunk: Int { 256 }
 
     init(image: ImageBytes, at start: Int, decode: @escaping @Sendable (inout ImageReader) throws(ImageError) -> Element) throws(ImageError) {
         let count = try image.u32(at: start)
-        guard count <= (image.bytes.count - start) / 4 else { throw ImageError(description: "a table of \(count) records") }
+        guard count <= (image.count - start) / 4 else { throw ImageError(description: "a table of \(count) records") }
         self.count = count
         self.image = image
         offsetsAt = start + 4
         _ = try image.u32(at: offsetsAt + 4 * count)
         self.decode = decode
-        cache = Mutex([Element?](repeating: nil, count: count))
+        cache = Mutex([[Element?]?](repeating: nil, count: (count + Self.chunk - 1) / Self.chunk))
     }
 
     func element(_ i: Int) -> Element {
         precondition(i >= 0 && i < count, "record \(i) of \(count)")
-        if let cached = cache.withLock({ $0[i] }) { return cached }
+        let (c, k) = i.quotientAndRemainder(dividingBy: Self.chunk)
+        if let cached = cache.withLock({ $0[c]?[k] }) { return cached }
         do throws(ImageError) {
             var r = try ImageReader(image, from: try image.u32(at: offsetsAt + 4 * i), to: try image.u32(at: offsetsAt + 4 * i + 4))
             let element = try decode(&r)
             guard r.isAtEnd else { throw ImageError(description: "record \(i) has bytes after its end") }
-            cache.withLock { $0[i] = element }
+            cache.withLock { chunks in
+                if chunks[c] == nil { chunks[c] = [Element?](repeating: nil, count: Self.chunk) }
+                chunks[c]![k] = element
+            }
             return element
         } catch {
             ImageDamage.report(error, file: image.file)

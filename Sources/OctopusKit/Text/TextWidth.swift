@@ -139,20 +139,79 @@ public enum TextWidth {
     /// A word wider than the line stays whole on a line of its own: plain output keeps a web
     /// address in one piece to be copied.
     public static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
+        let firstWidth = columns(first)
+        // Most lines of a page (a link, a short bullet) fit as they are: splitting them into
+        // words and joining them again with single spaces would give the same line.
+        if firstWidth + columns(text) <= width, !text.isEmpty, isJoinedBySingleSpaces(text) { return [first + text] }
+        let restWidth = columns(rest)
+        if let lines = wrapBytes(text, width: width, first: first, firstWidth: firstWidth, rest: rest, restWidth: restWidth) { return lines }
         var lines: [String] = []
-        var line = first, lineWidth = columns(first), lineHasWord = false
+        var line = first, lineWidth = firstWidth, lineHasWord = false
         for word in words(text) {
             let w = columns(word)
             if lineHasWord && lineWidth + 1 + w > width {
                 lines.append(line)
-                line = rest + word; lineWidth = columns(rest) + w
+                line = rest; line.append(contentsOf: word); lineWidth = restWidth + w
             } else {
-                line += (lineHasWord ? " " : "") + word; lineWidth += (lineHasWord ? 1 : 0) + w
+                if lineHasWord { line.append(" ") }
+                line.append(contentsOf: word); lineWidth += (lineHasWord ? 1 : 0) + w
             }
             lineHasWord = true
         }
         if lineHasWord || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// The same on bytes: words are found at each 0x20 and measured where they lie (a word of
+    /// printable ASCII is as wide as it is long), so a page's thousands of bullets wrap without a
+    /// Substring per word. Nil when a space joins the character after it (a combining mark after
+    /// a space): the caller then wraps by character.
+    static func wrapBytes(_ text: String, width: Int, first: String, firstWidth: Int, rest: String, restWidth: Int) -> [String]? {
+        var copy = text
+        return copy.withUTF8 { bytes -> [String]? in
+            var lines: [String] = []
+            var line = Array(first.utf8), lineWidth = firstWidth, lineHasWord = false
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x20 {
+                    if i + 1 < bytes.count, bytes[i + 1] >= 0x80 {
+                        let next = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(i + 5, bytes.count)]), as: UTF8.self)
+                        if let scalar = next.unicodeScalars.first, joinsSpace(scalar) { return nil }
+                    }
+                    i += 1
+                    continue
+                }
+                var end = i, ascii = true
+                while end < bytes.count && bytes[end] != 0x20 {
+                    ascii = ascii && bytes[end] >= 0x20 && bytes[end] < 0x7F
+                    end += 1
+                }
+                let word = UnsafeBufferPointer(rebasing: bytes[i..<end])
+                let w = ascii ? end - i : columns(String(decoding: word, as: UTF8.self))
+                if lineHasWord && lineWidth + 1 + w > width {
+                    lines.append(String(decoding: line, as: UTF8.self))
+                    line = Array(rest.utf8); lineWidth = restWidth
+                } else if lineHasWord {
+                    line.append(0x20); lineWidth += 1
+                }
+                line.append(contentsOf: word); lineWidth += w
+                lineHasWord = true
+                i = end
+            }
+            if lineHasWord || lines.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+            return lines
+        }
+    }
+
+    /// No space at either end and no two together: the words of the text, joined by one space
+    /// each, are the text itself.
+    static func isJoinedBySingleSpaces(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for b in text.utf8 {
+            if b == 0x20 && previous == 0x20 { return false }
+            previous = b
+        }
+        return previous != 0x20
     }
 
     /// Word wrap by columns. Words longer than the width are broken.

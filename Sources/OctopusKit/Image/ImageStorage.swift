@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where a compiled image's bytes live while a base is open: a cache file mapped into memory
+/// (read-only: pages come from the file as records are read, nothing is zeroed or copied), or a
+/// copy of bytes already in memory (the image built into the program, or one just compiled).
+///
+/// A mapped file must not shrink under a running program; cache entries never do, since they
+/// are replaced by renaming a new file over the old (`ImageCache.write`), which leaves the
+/// mapped one whole until it is unmapped.
+public final class ImageStorage: @unchecked Sendable {  // read-only memory, never written after init
+    let raw: UnsafeRawBufferPointer
+    private let mapped: Bool
+
+    /// A copy of these bytes.
+    public init(copying bytes: [UInt8]) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        raw = UnsafeRawBufferPointer(rebasing: buffer[0..<bytes.count])
+        mapped = false
+    }
+
+    private init(mapping base: UnsafeRawPointer, count: Int) {
+        raw = UnsafeRawBufferPointer(start: base, count: count)
+        mapped = true
+    }
+
+    /// A regular file of at most `maxBytes`, mapped; nil when it is missing, not a regular file,
+    /// empty, too large or cannot be mapped (the caller treats it as no cache entry).
+    public static func map(_ path: String, maxBytes: Int) -> ImageStorage? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var s = stat()
+        guard fstat(fd, &s) == 0, s.st_mode & S_IFMT == S_IFREG, s.st_size > 0, s.st_size <= maxBytes else { return nil }
+        let count = Int(s.st_size)
+        // Opening a base reads the whole image once (its checksum): its pages are mapped in one
+        // call rather than met one fault at a time.
+        #if os(Linux)
+            let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+            let flags = MAP_PRIVATE
+        #endif
+        guard let base = mmap(nil, count, PROT_READ, flags, fd, 0), base != MAP_FAILED else { return nil }
+        return ImageStorage(mapping: UnsafeRawPointer(base), count: count)
+    }
+
+    public var count: Int { raw.count }
+
+    /// The bytes as an array (for tests, and for re-encoding).
+    public var bytes: [UInt8] { Array(raw) }
+
+    deinit {
+        if mapped {
+            munmap(UnsafeMutableRawPointer(mutating: raw.baseAddress), raw.count)
+        } else {
+            UnsafeMutableRawPointer(mutating: raw.baseAddress)?.deallocate()
+        }
+    }
+}
