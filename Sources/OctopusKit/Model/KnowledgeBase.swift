@@ -182,7 +182,7 @@ public struct KnowledgeBase: Sendable {
     public func label(of id: String) -> RecordLabel? {
         switch index {
         case .built: record(id).map { RecordLabel(id: $0.id, shortTitle: $0.shortTitle, inlineLabel: $0.inlineLabel) }
-        case .image(let image): image.entry(id.lowercased()).map { image.label($0) }
+        case .image(let image): image.label(lowercased: id.lowercased())
         }
     }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How a base finds a record by id, what links to each record, and which countries have a record
 /// for each treaty (so that a treaty's status reads those, not every country): built from the
 /// records for a base read from JSON, or read in place from a compiled image.
@@ -88,13 +90,25 @@ final class ImageIndex: Sendable {
         }
     }
 
-    /// The record's id and labels, stored beside its backlinks.
+    /// The record's id and labels, stored beside its backlinks. A page asks for each link's
+    /// twice (where it is written, and in the list of links), thousands of times on a large base.
     func label(_ entry: Int) -> RecordLabel {
         checked { () throws(ImageError) in
             var r = try reader(entry)
             return RecordLabel(id: try r.string(), shortTitle: try r.string(), inlineLabel: try r.string())
         }
     }
+
+    /// The labels of the record with this lower-cased id, nil if there is none; kept once found,
+    /// since a page asks for each link's twice (where it is written, and in its list of links),
+    /// thousands of times on a large base.
+    func label(lowercased id: String) -> RecordLabel? {
+        if let known = labels.withLock({ $0[id] }) { return known }
+        let label = entry(id).map { self.label($0) }
+        labels.withLock { $0[id] = label }
+        return label
+    }
+    private let labels = Mutex<[String: RecordLabel?]>([:])
 
     private func reader(_ entry: Int) throws(ImageError) -> ImageReader {
         try ImageReader(image, from: try image.u32(at: backlinksAt + 4 * entry), to: try image.u32(at: backlinksAt + 4 * entry + 4))
