@@ -56,4 +56,18 @@ struct TextLayoutTests {
             #expect(TextWidth.wrap(text, width: width, first: first, rest: rest) == expected, "\(Array(text.unicodeScalars)) at \(width)")
         }
     }
+
+    /// A text is measured byte by byte up to its first letter beyond plain ASCII, then by
+    /// character; the sum must be the characters' own, whatever joins what (a mark after an
+    /// ASCII letter, flags, joined emoji, CR LF, wide letters).
+    @Test func aTextIsAsWideAsItsCharacters() {
+        let pieces = ["a", "b ", "e\u{301}", "\u{301}", "\r\n", "\r", "東", "👍🏽", "👩\u{200D}💻", "🇵🇹", "🇫", "–", "\u{200B}", "x\u{FE0F}", "\t"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let expected = text.reduce(0) { $0 + TextWidth.columns($1) }
+            #expect(TextWidth.columns(text) == expected, "\(Array(text.unicodeScalars))")
+            #expect(TextWidth.columns(text.dropFirst()) == text.dropFirst().reduce(0) { $0 + TextWidth.columns($1) })
+        }
+    }
 }

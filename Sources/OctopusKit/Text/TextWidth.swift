@@ -83,9 +83,18 @@ public enum TextWidth {
     /// without breaking it into characters (pages of thousands of lines are wrapped at start).
     public static func columns(_ s: some StringProtocol) -> Int {
         var n = 0
-        for b in s.utf8 {
-            guard b >= 0x20 && b < 0x7F else { return s.reduce(0) { $0 + columns($1) } }
+        var i = s.utf8.startIndex, previous = i
+        while i != s.utf8.endIndex {
+            let b = s.utf8[i]
+            guard b >= 0x20 && b < 0x7F else {
+                // From the last printable ASCII letter on (a mark after it joins it), by character;
+                // the letters before it are one column each, whatever follows.
+                guard n > 0 else { return s.reduce(0) { $0 + columns($1) } }
+                return n - 1 + s[previous...].reduce(0) { $0 + columns($1) }
+            }
             n += 1
+            previous = i
+            i = s.utf8.index(after: i)
         }
         return n
     }
@@ -142,7 +151,12 @@ public enum TextWidth {
         let firstWidth = columns(first)
         // Most lines of a page (a link, a short bullet) fit as they are: splitting them into
         // words and joining them again with single spaces would give the same line.
-        if firstWidth + columns(text) <= width, !text.isEmpty, isJoinedBySingleSpaces(text) { return [first + text] }
+        // (A text never takes more columns than it has UTF-8 bytes, so most need no measuring;
+        // one far longer than the line will not fit.)
+        let bytes = text.utf8.count
+        if !text.isEmpty, firstWidth + bytes <= width || (bytes <= 4 * width && firstWidth + columns(text) <= width), isJoinedBySingleSpaces(text) {
+            return [first + text]
+        }
         let restWidth = columns(rest)
         if let lines = wrapBytes(text, width: width, first: first, firstWidth: firstWidth, rest: rest, restWidth: restWidth) { return lines }
         var lines: [String] = []
