@@ -5,8 +5,8 @@
 #endif
 
 /// Where a compiled image's bytes live while a base is open: a cache file mapped into memory
-/// (read-only: pages come from the file as records are read, nothing is zeroed or copied), or a
-/// copy of bytes already in memory (the image built into the program, or one just compiled).
+/// (read-only: its pages are the file's own, nothing is zeroed or copied), or a copy of bytes
+/// already in memory (the image built into the program, or one just compiled).
 ///
 /// A mapped file must not shrink under a running program; cache entries never do, since they
 /// are replaced by renaming a new file over the old (`ImageCache.write`), which leaves the
@@ -49,9 +49,6 @@ public final class ImageStorage: @unchecked Sendable {  // read-only memory, nev
     }
 
     public var count: Int { raw.count }
-
-    /// The bytes as an array (for tests, and for re-encoding).
-    public var bytes: [UInt8] { Array(raw) }
 
     deinit {
         if mapped {
