@@ -90,8 +90,7 @@ final class ImageIndex: Sendable {
         }
     }
 
-    /// The record's id and labels, stored beside its backlinks. A page asks for each link's
-    /// twice (where it is written, and in the list of links), thousands of times on a large base.
+    /// The record's id and labels, stored beside its backlinks.
     func label(_ entry: Int) -> RecordLabel {
         checked { () throws(ImageError) in
             var r = try reader(entry)

@@ -157,46 +157,29 @@ public enum TextWidth {
         if !text.isEmpty, firstWidth + bytes <= width || (bytes <= 4 * width && firstWidth + columns(text) <= width), isJoinedBySingleSpaces(text) {
             return [first + text]
         }
-        let restWidth = columns(rest)
-        if let lines = wrapBytes(text, width: width, first: first, firstWidth: firstWidth, rest: rest, restWidth: restWidth) { return lines }
-        var lines: [String] = []
-        var line = first, lineWidth = firstWidth, lineHasWord = false
-        for word in words(text) {
-            let w = columns(word)
-            if lineHasWord && lineWidth + 1 + w > width {
-                lines.append(line)
-                line = rest; line.append(contentsOf: word); lineWidth = restWidth + w
-            } else {
-                if lineHasWord { line.append(" ") }
-                line.append(contentsOf: word); lineWidth += (lineHasWord ? 1 : 0) + w
-            }
-            lineHasWord = true
-        }
-        if lineHasWord || lines.isEmpty { lines.append(line) }
-        return lines
+        return wrapBytes(text, width: width, first: first, firstWidth: firstWidth, rest: rest, restWidth: columns(rest))
     }
 
-    /// The same on bytes: words are found at each 0x20 and measured where they lie (a word of
-    /// printable ASCII is as wide as it is long), so a page's thousands of bullets wrap without a
-    /// Substring per word. Nil when a space joins the character after it (a combining mark after
-    /// a space): the caller then wraps by character.
-    static func wrapBytes(_ text: String, width: Int, first: String, firstWidth: Int, rest: String, restWidth: Int) -> [String]? {
+    /// Greedy wrap on the text's bytes: words are found at each space (one that a combining mark
+    /// after it joins is part of its word, as `words` has it) and measured where they lie (a word
+    /// of printable ASCII is as wide as it is long), so a page's thousands of bullets wrap without
+    /// a Substring per word.
+    static func wrapBytes(_ text: String, width: Int, first: String, firstWidth: Int, rest: String, restWidth: Int) -> [String] {
         var copy = text
-        return copy.withUTF8 { bytes -> [String]? in
+        return copy.withUTF8 { bytes in
+            func isBreak(_ i: Int) -> Bool {
+                guard bytes[i] == 0x20 else { return false }
+                guard i + 1 < bytes.count, bytes[i + 1] >= 0x80 else { return true }
+                let next = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(i + 5, bytes.count)]), as: UTF8.self)
+                return !(next.unicodeScalars.first.map(joinsSpace) ?? false)
+            }
             var lines: [String] = []
             var line = Array(first.utf8), lineWidth = firstWidth, lineHasWord = false
             var i = 0
             while i < bytes.count {
-                if bytes[i] == 0x20 {
-                    if i + 1 < bytes.count, bytes[i + 1] >= 0x80 {
-                        let next = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(i + 5, bytes.count)]), as: UTF8.self)
-                        if let scalar = next.unicodeScalars.first, joinsSpace(scalar) { return nil }
-                    }
-                    i += 1
-                    continue
-                }
+                if isBreak(i) { i += 1; continue }
                 var end = i, ascii = true
-                while end < bytes.count && bytes[end] != 0x20 {
+                while end < bytes.count && !isBreak(end) {
                     ascii = ascii && bytes[end] >= 0x20 && bytes[end] < 0x7F
                     end += 1
                 }
