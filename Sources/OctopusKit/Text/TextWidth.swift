@@ -81,7 +81,11 @@ public enum TextWidth {
 
     /// Printable ASCII, nearly all of the base's text, is one column a byte: counted on UTF-8
     /// without breaking it into characters (pages of thousands of lines are wrapped at start).
-    public static func columns(_ s: some StringProtocol) -> Int {
+    /// (Concrete, not generic over StringProtocol: a caller in another module would otherwise
+    /// reach it through the standard library's unspecialised collection code.)
+    public static func columns(_ s: String) -> Int { columns(s[...]) }
+
+    public static func columns(_ s: Substring) -> Int {
         var n = 0
         var i = s.utf8.startIndex, previous = i
         while i != s.utf8.endIndex {
