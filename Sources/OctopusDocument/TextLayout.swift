@@ -5,9 +5,11 @@ import OctopusKit
 public enum TextLayout {
     public static func render(_ page: Page, width: Int = 80, title: (String) -> String? = { _ in nil }) -> String {
         let width = max(20, width)
-        var out: [String] = [page.title, String(repeating: "=", count: min(width, TextWidth.columns(page.title)))]
-        out += wrap(page.subtitle, width: width)
-        out.append("")
+        var out = Lines()
+        out.add(page.title)
+        out.add(String(repeating: "=", count: min(width, TextWidth.columns(page.title))))
+        out.add(wrap(page.subtitle, width: width))
+        out.add("")
         // Paragraphs and bullets after a numbered item belong to it (as in Markdown) until a
         // blank line or heading, so they are indented under it.
         var nest = ""
@@ -15,28 +17,44 @@ public enum TextLayout {
             switch block {
             case .heading(let s):
                 nest = ""
-                out.append(s); out.append(String(repeating: "-", count: min(width, TextWidth.columns(s))))
-            case .paragraph(let spans): out += wrap(text(spans), width: width, first: nest, rest: nest)
-            case .bullet(let spans): out += wrap(text(spans), width: width, first: nest + "  - ", rest: nest + "    ")
+                out.add(s); out.add(String(repeating: "-", count: min(width, TextWidth.columns(s))))
+            case .paragraph(let spans): out.add(wrap(text(spans), width: width, first: nest, rest: nest))
+            case .bullet(let spans): out.add(wrap(text(spans), width: width, first: nest + "  - ", rest: nest + "    "))
             case .numbered(let n, let spans):
-                out += wrap(text(spans), width: width, first: "  \(n). ", rest: "     ")
+                out.add(wrap(text(spans), width: width, first: "  \(n). ", rest: "     "))
                 nest = "     "
-            case .field(let label, let spans): out += wrap(label + ": " + text(spans), width: width, first: nest, rest: nest + "  ")
-            case .table(let t): out += TableLayout.text(t, width: width)
+            case .field(let label, let spans): out.add(wrap(label + ": " + text(spans), width: width, first: nest, rest: nest + "  "))
+            case .table(let t): out.add(TableLayout.text(t, width: width))
             case .blank:
                 nest = ""
-                if out.last != "" { out.append("") }
+                if !out.endsBlank { out.add("") }
             }
         }
         if !page.links.isEmpty {
-            out.append("")
-            out.append("Links")
-            out.append("-----")
+            out.add("")
+            out.add("Links")
+            out.add("-----")
             for (i, id) in page.links.enumerated() {
-                out += wrap("[\(i + 1)] \(id)" + (title(id).map { "  \($0)" } ?? ""), width: width, first: "  ", rest: "      ")
+                var line = "[" + String(i + 1) + "] " + id
+                if let t = title(id) { line += "  " + t }
+                out.add(wrap(line, width: width, first: "  ", rest: "      "))
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return out.text
+    }
+
+    /// The page's text as it is laid out, each line ended by a newline: one string grown in
+    /// place, as a large base's pages run to thousands of lines.
+    struct Lines {
+        private(set) var text = ""
+        private(set) var endsBlank = false
+
+        mutating func add(_ line: String) {
+            text += line
+            text += "\n"
+            endsBlank = line.isEmpty
+        }
+        mutating func add(_ lines: [String]) { for line in lines { add(line) } }
     }
 
     static func text(_ spans: [Page.Span]) -> String {

@@ -57,11 +57,16 @@ struct TextLayoutTests {
         }
     }
 
-    /// A text is measured byte by byte up to its first letter beyond plain ASCII, then by
-    /// character; the sum must be the characters' own, whatever joins what (a mark after an
-    /// ASCII letter, flags, joined emoji, CR LF, wide letters).
+    /// A text is measured letter by letter while its letters are ASCII, Latin or punctuation,
+    /// then by character; the sum must be the characters' own, whatever joins what (a mark
+    /// after an ASCII or accented letter or a dash, a joiner, a prefix sign, Hangul jamo, flags,
+    /// joined emoji, CR LF, C1 and bidi controls, wide letters).
     @Test func aTextIsAsWideAsItsCharacters() {
-        let pieces = ["a", "b ", "e\u{301}", "\u{301}", "\r\n", "\r", "東", "👍🏽", "👩\u{200D}💻", "🇵🇹", "🇫", "–", "\u{200B}", "x\u{FE0F}", "\t"]
+        let pieces = [
+            "a", "b ", "e\u{301}", "\u{301}", "\r\n", "\r", "東", "👍🏽", "👩\u{200D}💻", "🇵🇹", "🇫", "–", "\u{200B}", "x\u{FE0F}", "\t",
+            "é", "\u{A0}", "\u{85}", "…", "“", "ʼ", "‼", "\u{FE0F}", "\u{200D}", "\u{2028}", "\u{202E}", "\u{2060}", "\u{600}", "\u{1100}", "\u{1161}",
+            "\u{205E}", "\u{205F}", "\u{2010}", "\u{300}",
+        ]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<3_000 {
             let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -116,8 +118,17 @@ final class ImageBytes: Sendable {
     }
 
     func string(_ i: Int) throws(ImageError) -> String {
-        String(decoding: UnsafeRawBufferPointer(rebasing: raw[try bounds(i)]), as: UTF8.self)
+        let range = try bounds(i)
+        // A string of up to 15 bytes is held inside the String itself; a longer one is made once
+        // and shared, as its number is: sources and names recur in record after record (half of
+        // the countries' long strings in the bundled base repeat one another).
+        guard range.count > 15 else { return String(decoding: UnsafeRawBufferPointer(rebasing: raw[range]), as: UTF8.self) }
+        if let made = made.withLock({ $0[i] }) { return made }
+        let s = String(decoding: UnsafeRawBufferPointer(rebasing: raw[range]), as: UTF8.self)
+        made.withLock { $0[i] = s }
+        return s
     }
+    private let made = Mutex<[Int: String]>([:])
 
     /// Whether string i, as bytes, sorts before, equal to or after `key` (no String is made).
     func compare(_ i: Int, _ key: UnsafeRawBufferPointer) throws(ImageError) -> Int {

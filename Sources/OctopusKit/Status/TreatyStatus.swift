@@ -84,13 +84,14 @@ extension Country {
     public func status(_ treaty: String, at date: Day = .conference) -> TreatyStatus {
         let mine = events.filter { $0.treaty == treaty }
         let past = mine.filter { $0.date.happened(by: date) == true }
-        func last(_ kinds: Set<TreatyEvent.Kind>) -> TreatyEvent? { past.last { kinds.contains($0.kind) } }
+        // By rank, not by a set of kinds: a page counts hundreds of States, each asked this.
+        func last(rank: Int) -> TreatyEvent? { past.last { $0.kind.rank == rank } }
         let decided: TreatyStatus
-        if let e = last([.entryIntoForce]) {
+        if let e = last(rank: 3) {
             decided = TreatyStatus(treaty: treaty, date: date, standing: .inForce, decidingEvent: e)
-        } else if let e = last([.ratification, .accession]) {
+        } else if let e = last(rank: 2) {
             decided = TreatyStatus(treaty: treaty, date: date, standing: .ratified, decidingEvent: e)
-        } else if let e = last([.signature]) {
+        } else if let e = last(rank: 1) {
             decided = TreatyStatus(treaty: treaty, date: date, standing: .signed, decidingEvent: e)
         } else {
             decided = TreatyStatus(treaty: treaty, date: date, standing: .none, decidingEvent: nil)
@@ -114,7 +115,7 @@ extension Country {
     /// Might it have ratified or acceded by the date, without the sources deciding it?
     public func mayHaveConsented(_ treaty: String, by date: Day) -> Bool {
         !hasConsented(treaty, by: date)
-            && events.contains { $0.treaty == treaty && [.ratification, .accession, .entryIntoForce].contains($0.kind) && $0.date.happened(by: date) == nil }
+            && events.contains { $0.treaty == treaty && $0.kind.rank >= 2 && $0.date.happened(by: date) == nil }
     }
 
     public func hasSigned(_ treaty: String, by date: Day) -> Bool {

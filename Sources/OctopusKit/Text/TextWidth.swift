@@ -81,6 +81,7 @@ public enum TextWidth {
 
     /// Printable ASCII, nearly all of the base's text, is one column a byte: counted on UTF-8
     /// without breaking it into characters (pages of thousands of lines are wrapped at start).
+    /// So are the letters and punctuation a European text mixes in (`simpleScalarLength`).
     /// (Concrete, not generic over StringProtocol: a caller in another module would otherwise
     /// reach it through the standard library's unspecialised collection code.)
     public static func columns(_ s: String) -> Int { columns(s[...]) }
@@ -90,17 +91,42 @@ public enum TextWidth {
         var i = s.utf8.startIndex, previous = i
         while i != s.utf8.endIndex {
             let b = s.utf8[i]
-            guard b >= 0x20 && b < 0x7F else {
-                // From the last printable ASCII letter on (a mark after it joins it), by character;
+            let length = b >= 0x20 && b < 0x7F ? 1 : simpleScalarLength(s.utf8, at: i)
+            guard length > 0 else {
+                // From the last one-column letter on (a mark after it joins it), by character;
                 // the letters before it are one column each, whatever follows.
                 guard n > 0 else { return s.reduce(0) { $0 + columns($1) } }
                 return n - 1 + s[previous...].reduce(0) { $0 + columns($1) }
             }
             n += 1
             previous = i
-            i = s.utf8.index(after: i)
+            i = s.utf8.index(i, offsetBy: length)
         }
         return n
+    }
+
+    /// The UTF-8 length of the scalar at `i` if it is one of U+00A0–U+02FF (Latin letters with
+    /// their accents precomposed, Latin-1 signs) or U+2010–U+205E (dashes, quotes, the ellipsis,
+    /// per mille), else 0. Each of those takes one column, and none joins what comes before or
+    /// after it into one character (none is a mark, a joiner, a prefix, a control, a regional
+    /// indicator or a Hangul jamo), so between printable ASCII and one another they are one
+    /// character a scalar; what a scalar outside them follows is measured by character.
+    static func simpleScalarLength(_ utf8: Substring.UTF8View, at i: Substring.UTF8View.Index) -> Int {
+        let lead = utf8[i]
+        guard lead == 0xC2 || lead == 0xE2 || (0xC3...0xCB).contains(lead) else { return 0 }
+        let j = utf8.index(after: i)
+        guard j != utf8.endIndex else { return 0 }
+        let second = utf8[j]
+        if lead != 0xE2 { return lead == 0xC2 && second < 0xA0 ? 0 : 2 }
+        // U+2010–U+205E is E2 80 90 … E2 81 9E; U+2028–U+202F (line and bidi controls) are out.
+        guard second == 0x80 || second == 0x81 else { return 0 }
+        let k = utf8.index(after: j)
+        guard k != utf8.endIndex else { return 0 }
+        let third = utf8[k]
+        switch second {
+        case 0x80: return (0x90...0xA7).contains(third) || (0xB0...0xBF).contains(third) ? 3 : 0
+        default: return third <= 0x9E ? 3 : 0
+        }
     }
 
     /// The longest prefix that fits in `width` columns, with "…" when cut (if `ellipsis`).
