@@ -43,15 +43,17 @@ public enum TextLayout {
         return out.text
     }
 
-    /// The page's text as it is laid out, each line ended by a newline: one string grown in
-    /// place, as a large base's pages run to thousands of lines.
+    /// The page's text as it is laid out, each line ended by a newline: bytes grown in place and
+    /// made a string once, as a large base's pages run to thousands of lines.
     struct Lines {
-        private(set) var text = ""
+        private var bytes: [UInt8] = []
         private(set) var endsBlank = false
 
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+
         mutating func add(_ line: String) {
-            text += line
-            text += "\n"
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(0x0A)
             endsBlank = line.isEmpty
         }
         mutating func add(_ lines: [String]) { for line in lines { add(line) } }

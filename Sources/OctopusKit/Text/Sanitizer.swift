@@ -59,6 +59,13 @@ public enum Sanitizer {
     /// Whether UTF-8 bytes hold anything `escaped` would change: a byte-level scan, so the common
     /// case (clean text, megabytes of JSON) costs one pass and no allocation.
     public static func needsEscaping<C: Collection>(_ bytes: C, keep: Keep = .layout) -> Bool where C.Element == UInt8 {
+        // A string's own bytes in one buffer (a large page is hundreds of kilobytes) are scanned
+        // without going through its index type byte by byte.
+        if let answer = bytes.withContiguousStorageIfAvailable({ scan($0, keep: keep) }) { return answer }
+        return scan(bytes, keep: keep)
+    }
+
+    private static func scan<C: Collection>(_ bytes: C, keep: Keep) -> Bool where C.Element == UInt8 {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for b in bytes {
             if b < 0x20 && !keep.keeps(Unicode.Scalar(b)) { return true }
