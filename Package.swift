@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.3;(experimentalCGen)
 import PackageDescription
 
 // The release binary is linked by lld, for three things that shrink a short command's memory (and
@@ -47,14 +47,16 @@ let package = Package(
         // The document layer: records and tour steps laid out as pages, and their plain-text and
         // Markdown layouts. It reads the model; the model knows nothing of it.
         .target(name: "OctopusDocument", dependencies: ["OctopusKit"], path: "Sources/OctopusDocument"),
-        // The bundled knowledge base, compiled in as a generated raw string literal.
+        // The bundled knowledge base: checked and compiled at build time, and embedded byte for
+        // byte in a generated C file (a C target, since #embed is C's; hence the tools version's
+        // experimentalCGen, which lets a plugin give a C target sources), read in place by the
+        // Swift target that wraps it.
         .executableTarget(name: "embed-kb", dependencies: ["OctopusKit"], path: "Sources/embed-kb"),
         .plugin(
             name: "EmbedKnowledgeBase", capability: .buildTool(),
             dependencies: ["embed-kb"], path: "Plugins/EmbedKnowledgeBase"),
-        .target(
-            name: "BundledKnowledgeBase", path: "Sources/BundledKnowledgeBase",
-            plugins: ["EmbedKnowledgeBase"]),
+        .target(name: "CBundledKnowledgeBase", path: "Sources/CBundledKnowledgeBase", plugins: ["EmbedKnowledgeBase"]),
+        .target(name: "BundledKnowledgeBase", dependencies: ["CBundledKnowledgeBase"], path: "Sources/BundledKnowledgeBase"),
         .target(
             name: "OctopusTUI", dependencies: ["OctopusKit", "OctopusDocument", "OctopusNotebook", "CNcurses", "CTerminal"],
             path: "Sources/OctopusTUI"),

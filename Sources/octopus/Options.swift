@@ -55,9 +55,9 @@ struct KnowledgeBaseOptions: ParsableArguments {
 
     /// The built-in base, from the image compiled at build time (the JSON was checked then).
     static func loadBuiltin() throws(KnowledgeBaseError) -> KnowledgeBase {
-        let image = BundledKnowledgeBase.image
+        let image = ImageStorage(program: BundledKnowledgeBase.image)
         if var kb = try? KnowledgeBaseImage.decode(image), let hash = KnowledgeBaseImage.sourceHash(of: image) {
-            kb.compiledSearch = CompiledSearch(sourceHash: hash, file: nil, read: { ImageStorage(copying: BundledKnowledgeBase.searchImage) }, store: nil)
+            kb.compiledSearch = CompiledSearch(sourceHash: hash, file: nil, read: { ImageStorage(program: BundledKnowledgeBase.searchImage) }, store: nil)
             return kb
         }
         return try KnowledgeBaseLoader.load(json: BundledKnowledgeBase.json, file: BundledKnowledgeBase.fileName)

@@ -1,3 +1,4 @@
+import BundledKnowledgeBase
 import Foundation
 import Testing
 import TestSupport
@@ -22,6 +23,24 @@ struct ImageTests {
         // A larger base, with every kind of field filled many times over.
         let large = KnowledgeBase.synthetic(from: bundled, scale: 5)
         expectSame(try KnowledgeBaseImage.decode(KnowledgeBaseImage.encode(large, sourceHash: 1)), large)
+    }
+
+    /// The images built into the program are the bundled JSON compiled, byte for byte and whole
+    /// (the program takes no checksum of its own bytes at start: this is where it is checked), and
+    /// open in place as the base the JSON gives.
+    @Test func theBuiltInImagesAreTheBundledJSONCompiled() throws {
+        let json = Array(BundledKnowledgeBase.json.utf8), hash = ContentHash.of(json)
+        #expect(json.count == BundledKnowledgeBase.byteCount && json.count > 100_000)
+        try ImageFrame(magic: KnowledgeBaseImage.magic, version: KnowledgeBaseImage.formatVersion).check(BundledKnowledgeBase.image)
+        try SearchIndexImage.frame.check(BundledKnowledgeBase.searchImage)
+        #expect(KnowledgeBaseImage.sourceHash(of: Array(BundledKnowledgeBase.image)) == hash)
+        #expect(Array(BundledKnowledgeBase.image) == KnowledgeBaseImage.encode(bundled, sourceHash: hash))
+        let inPlace = ImageStorage(program: BundledKnowledgeBase.image)
+        #expect(inPlace.isPartOfProgram && inPlace.raw.baseAddress == BundledKnowledgeBase.image.baseAddress)
+        let opened = try KnowledgeBaseImage.decode(inPlace)
+        expectSame(opened, bundled)
+        let search = try SearchIndexImage.decode(ImageStorage(program: BundledKnowledgeBase.searchImage), for: opened, sourceHash: hash, file: nil)
+        #expect(search.search("preservation").map(\.id) == SearchIndex(bundled).search("preservation").map(\.id))
     }
 
     /// A cache entry is mapped, not read: what opens from the mapping is the base it was made

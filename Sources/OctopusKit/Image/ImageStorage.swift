@@ -5,27 +5,40 @@
 #endif
 
 /// Where a compiled image's bytes live while a base is open: a cache file mapped into memory
-/// (read-only: its pages are the file's own, nothing is zeroed or copied), or a copy of bytes
-/// already in memory (the image built into the program, or one just compiled).
+/// (read-only: its pages are the file's own, nothing is zeroed or copied), the program's own
+/// read-only data (the image built into it), or a copy of bytes already in memory (one just
+/// compiled).
 ///
 /// A mapped file must not shrink under a running program; cache entries never do, since they
 /// are replaced by renaming a new file over the old (`ImageCache.write`), which leaves the
 /// mapped one whole until it is unmapped.
 public final class ImageStorage: @unchecked Sendable {  // read-only memory, never written after init
     let raw: UnsafeRawBufferPointer
-    private let mapped: Bool
+    private let kind: Kind
+    private enum Kind { case copy, mapped, program }
+
+    /// Bytes that are part of the program, as its code is: no checksum is taken of them when a
+    /// base is opened, since damage to them would be damage to the program itself (a test checks
+    /// the built-in image's checksum instead), and reading one record touches only its pages.
+    var isPartOfProgram: Bool { kind == .program }
 
     /// A copy of these bytes.
     public init(copying bytes: [UInt8]) {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
         bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
         raw = UnsafeRawBufferPointer(rebasing: buffer[0..<bytes.count])
-        mapped = false
+        kind = .copy
+    }
+
+    /// Bytes of the program's own read-only data, valid for as long as it runs; read in place.
+    public init(program bytes: UnsafeRawBufferPointer) {
+        raw = bytes
+        kind = .program
     }
 
     private init(mapping base: UnsafeRawPointer, count: Int) {
         raw = UnsafeRawBufferPointer(start: base, count: count)
-        mapped = true
+        kind = .mapped
     }
 
     /// A regular file of at most `maxBytes`, mapped; nil when it is missing, not a regular file,
@@ -51,10 +64,10 @@ public final class ImageStorage: @unchecked Sendable {  // read-only memory, nev
     public var count: Int { raw.count }
 
     deinit {
-        if mapped {
-            munmap(UnsafeMutableRawPointer(mutating: raw.baseAddress), raw.count)
-        } else {
-            UnsafeMutableRawPointer(mutating: raw.baseAddress)?.deallocate()
+        switch kind {
+        case .mapped: munmap(UnsafeMutableRawPointer(mutating: raw.baseAddress), raw.count)
+        case .copy: UnsafeMutableRawPointer(mutating: raw.baseAddress)?.deallocate()
+        case .program: break
         }
     }
 }

@@ -100,7 +100,7 @@ public enum KnowledgeBaseImage {
     }
 
     public static func decode(_ image: ImageStorage, file: String? = nil) throws(ImageError) -> KnowledgeBase {
-        try ImageFrame(magic: magic, version: formatVersion).check(image.raw)
+        try ImageFrame(magic: magic, version: formatVersion).check(image.raw, checksum: !image.isPartOfProgram)
         guard image.count >= headerSize + 4 * Section.allCases.count else { throw ImageError(description: "no section table") }
         let starts = Section.allCases.map { ImageBytes.u32(image.raw, headerSize + 4 * $0.rawValue) }
         func start(_ s: Section) -> Int { starts[s.rawValue] }
@@ -165,12 +165,13 @@ struct ImageFrame {
         return read64(bytes, magic.count + 4)
     }
 
-    func check(_ bytes: UnsafeRawBufferPointer) throws(ImageError) {
+    /// `checksum: false` only for bytes that are part of the program (`ImageStorage.isPartOfProgram`).
+    func check(_ bytes: UnsafeRawBufferPointer, checksum verify: Bool = true) throws(ImageError) {
         guard bytes.count >= Self.headerSize, bytes.starts(with: magic) else { throw ImageError(description: "not a compiled file of this kind") }
         guard read32(bytes, magic.count) == version else { throw ImageError(description: "compiled by another version of octopus") }
         let length = read64(bytes, magic.count + 12), checksum = read64(bytes, magic.count + 20)
         guard length == UInt64(bytes.count - Self.headerSize) else { throw ImageError(description: "truncated") }
-        guard ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[Self.headerSize...])) == checksum else {
+        guard !verify || ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[Self.headerSize...])) == checksum else {
             throw ImageError(description: "damaged (checksum)")
         }
     }
