@@ -1,5 +1,3 @@
-import Synchronization
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -92,6 +90,7 @@ final class ImageBytes: Sendable {
         let strings = Self.u32(storage.raw, start)
         guard strings <= (count - start - 8) / 4 else { throw ImageError(description: "string table of \(strings) entries") }
         stringCount = strings
+        made = FirstUseCache(count: strings)
         offsetsAt = start + 4
         textAt = offsetsAt + 4 * (strings + 1)
         guard Self.u32(storage.raw, offsetsAt + 4 * strings) <= count - textAt else { throw ImageError(description: "the strings run past the end") }
@@ -117,18 +116,14 @@ final class ImageBytes: Sendable {
         return (textAt + start)..<(textAt + end)
     }
 
+    /// String i, made once and then shared, as its number is: ids, kinds, sources and names recur
+    /// in record after record (half of the countries' long strings in the bundled base repeat one
+    /// another), and finding a made one is cheaper than checking its UTF-8 again.
     func string(_ i: Int) throws(ImageError) -> String {
-        let range = try bounds(i)
-        // A string of up to 15 bytes is held inside the String itself; a longer one is made once
-        // and shared, as its number is: sources and names recur in record after record (half of
-        // the countries' long strings in the bundled base repeat one another).
-        guard range.count > 15 else { return String(decoding: UnsafeRawBufferPointer(rebasing: raw[range]), as: UTF8.self) }
-        if let made = made.withLock({ $0[i] }) { return made }
-        let s = String(decoding: UnsafeRawBufferPointer(rebasing: raw[range]), as: UTF8.self)
-        made.withLock { $0[i] = s }
-        return s
+        guard i >= 0, i < stringCount else { throw ImageError(description: "string \(i) is not in the table") }
+        return try made.value(i) { () throws(ImageError) in String(decoding: UnsafeRawBufferPointer(rebasing: raw[try bounds(i)]), as: UTF8.self) }
     }
-    private let made = Mutex<[Int: String]>([:])
+    private let made: FirstUseCache<String>
 
     /// Whether string i, as bytes, sorts before, equal to or after `key` (no String is made).
     func compare(_ i: Int, _ key: UnsafeRawBufferPointer) throws(ImageError) -> Int {

@@ -1,5 +1,3 @@
-import Synchronization
-
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -60,10 +58,7 @@ final class ImageSection<Element: Sendable>: Sendable {
     private let image: ImageBytes
     private let offsetsAt: Int
     private let decode: @Sendable (inout ImageReader) throws(ImageError) -> Element
-    /// Decoded records in chunks made on first use: a base of 15,000 records opened to show one
-    /// would otherwise clear megabytes for a table it never reads.
-    private let cache: Mutex<[[Element?]?]>
-    private static var chunk: Int { 256 }
+    private let cache: FirstUseCache<Element>
 
     init(image: ImageBytes, at start: Int, decode: @escaping @Sendable (inout ImageReader) throws(ImageError) -> Element) throws(ImageError) {
         let count = try image.u32(at: start)
@@ -73,22 +68,18 @@ final class ImageSection<Element: Sendable>: Sendable {
         offsetsAt = start + 4
         _ = try image.u32(at: offsetsAt + 4 * count)
         self.decode = decode
-        cache = Mutex([[Element?]?](repeating: nil, count: (count + Self.chunk - 1) / Self.chunk))
+        cache = FirstUseCache(count: count)
     }
 
     func element(_ i: Int) -> Element {
         precondition(i >= 0 && i < count, "record \(i) of \(count)")
-        let (c, k) = i.quotientAndRemainder(dividingBy: Self.chunk)
-        if let cached = cache.withLock({ $0[c]?[k] }) { return cached }
         do throws(ImageError) {
-            var r = try ImageReader(image, from: try image.u32(at: offsetsAt + 4 * i), to: try image.u32(at: offsetsAt + 4 * i + 4))
-            let element = try decode(&r)
-            guard r.isAtEnd else { throw ImageError(description: "record \(i) has bytes after its end") }
-            cache.withLock { chunks in
-                if chunks[c] == nil { chunks[c] = [Element?](repeating: nil, count: Self.chunk) }
-                chunks[c]![k] = element
+            return try cache.value(i) { () throws(ImageError) in
+                var r = try ImageReader(image, from: try image.u32(at: offsetsAt + 4 * i), to: try image.u32(at: offsetsAt + 4 * i + 4))
+                let element = try decode(&r)
+                guard r.isAtEnd else { throw ImageError(description: "record \(i) has bytes after its end") }
+                return element
             }
-            return element
         } catch {
             ImageDamage.report(error, file: image.file)
         }
