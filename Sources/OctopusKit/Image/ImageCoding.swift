@@ -109,8 +109,12 @@ final class ImageBytes: Sendable {
         return Self.u32(raw, offset)
     }
 
-    private func bounds(_ i: Int) throws(ImageError) -> Range<Int> {
+    private func checkNumber(_ i: Int) throws(ImageError) {
         guard i >= 0, i < stringCount else { throw ImageError(description: "string \(i) is not in the table") }
+    }
+
+    private func bounds(_ i: Int) throws(ImageError) -> Range<Int> {
+        try checkNumber(i)
         let start = Self.u32(raw, offsetsAt + 4 * i), end = Self.u32(raw, offsetsAt + 4 * i + 4)
         guard start <= end, end <= count - textAt else { throw ImageError(description: "string \(i) runs past the end") }
         return (textAt + start)..<(textAt + end)
@@ -120,7 +124,7 @@ final class ImageBytes: Sendable {
     /// in record after record (half of the countries' long strings in the bundled base repeat one
     /// another), and finding a made one is cheaper than checking its UTF-8 again.
     func string(_ i: Int) throws(ImageError) -> String {
-        guard i >= 0, i < stringCount else { throw ImageError(description: "string \(i) is not in the table") }
+        try checkNumber(i)  // before the cache is indexed by it; a made string's bounds are not read again
         return try made.value(i) { () throws(ImageError) in String(decoding: UnsafeRawBufferPointer(rebasing: raw[try bounds(i)]), as: UTF8.self) }
     }
     private let made: FirstUseCache<String>
