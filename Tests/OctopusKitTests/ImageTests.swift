@@ -63,6 +63,50 @@ struct ImageTests {
         for path in ["/empty.image", "/missing.image", ""] { #expect(ImageStorage.map(folder + path, maxBytes: 1 << 30) == nil, "\(path)") }
     }
 
+    /// A cache entry's checksum is taken at its first opening; while the entry is then the same
+    /// file, later openings take it as checked (and map only what they read). A rewrite in place,
+    /// of the same size, is checked again and refused; an entry changed moments ago is not taken
+    /// as checked at all, since a rewrite within the same tick of the file times could go unseen.
+    @Test func anEntryIsCheckedOnceWhileItIsTheSameFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-checked-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let image = KnowledgeBaseImage.encode(bundled, sourceHash: 7), entry = folder + "/kb.image"
+        try #require(FileManager.default.createFile(atPath: entry, contents: Data(image)))
+        var later = ImageCache(folder: folder, programVersion: "test")
+        later.now = {
+            var t = FileIdentity.now()
+            t.tv_sec += 10
+            return t
+        }
+
+        let first = try #require(later.mapEntry(entry))
+        #expect(first.needsChecksum)
+        expectSame(try KnowledgeBaseImage.decode(first), bundled)
+        #expect(FileManager.default.fileExists(atPath: entry + ".checked"))
+        let second = try #require(later.mapEntry(entry))
+        #expect(!second.needsChecksum)
+        expectSame(try KnowledgeBaseImage.decode(second), bundled)
+
+        // Damaged in place, the same size; its times are those of a moment later.
+        var damaged = image
+        damaged[damaged.count / 2] ^= 0xFF
+        let handle = try #require(FileHandle(forWritingAtPath: entry))
+        try handle.write(contentsOf: damaged)
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: entry)
+        let third = try #require(later.mapEntry(entry))
+        #expect(third.needsChecksum)
+        #expect(throws: ImageError.self) { try KnowledgeBaseImage.decode(third) }
+
+        // Judged by the real clock, an entry written just now is not taken as checked.
+        let fresh = folder + "/fresh.image", now = ImageCache(folder: folder, programVersion: "test")
+        try #require(FileManager.default.createFile(atPath: fresh, contents: Data(image)))
+        expectSame(try KnowledgeBaseImage.decode(try #require(now.mapEntry(fresh))), bundled)
+        #expect(!FileManager.default.fileExists(atPath: fresh + ".checked"))
+        #expect(try #require(now.mapEntry(fresh)).needsChecksum)
+    }
+
     /// What a page reads from an opened image, looked up in place (ids in any case, backlinks,
     /// the treaty counts and the "made by" lists from the countries index), is what the base
     /// read from JSON gives.

@@ -8,12 +8,18 @@ import Foundation
 /// So that a large file is not read and hashed at every start, `paths/` remembers, per file, its
 /// identity when last hashed (device, inode, size, modification and change times, to the
 /// nanosecond) with the hash: while the identity is the same, so is the content, as make and
-/// git assume. Any difference, or no record, and the file is read and hashed again.
+/// git assume. Any difference, or no record, and the file is read and hashed again. An entry's
+/// checksum is likewise taken at its first opening, and its identity then kept beside it in
+/// `<entry>.checked` (`ImageStorage.map`). Only settled identities are kept
+/// (`FileIdentity.isSettled`).
 public struct ImageCache: Sendable {
     public let folder: String
     /// The program's version: a newer octopus may check more, so it never takes an older one's
     /// word that a file is sound.
     public let programVersion: String
+
+    /// The time identities are judged settled against (tests move it on).
+    var now: @Sendable () -> timespec = FileIdentity.now
 
     public init(folder: String, programVersion: String) { self.folder = folder; self.programVersion = programVersion }
 
@@ -29,7 +35,7 @@ public struct ImageCache: Sendable {
 
     /// The compiled base for JSON of this hash, if a sound entry exists.
     public func load(_ hash: UInt64) -> KnowledgeBase? {
-        guard let image = ImageStorage.map(path(for: hash), maxBytes: Int(Int32.max)) else { return nil }
+        guard let image = mapEntry(path(for: hash)) else { return nil }
         guard KnowledgeBaseImage.sourceHash(of: image) == hash, var kb = try? KnowledgeBaseImage.decode(image, file: path(for: hash)) else { return nil }
         kb.compiledSearch = compiledSearch(for: hash)
         return kb
@@ -39,15 +45,19 @@ public struct ImageCache: Sendable {
     func compiledSearch(for hash: UInt64) -> CompiledSearch {
         let searchPath = path(for: hash) + ".search", cache = self
         return CompiledSearch(
-            sourceHash: hash, file: searchPath, read: { ImageStorage.map(searchPath, maxBytes: Int(Int32.max)) },
+            sourceHash: hash, file: searchPath, read: { cache.mapEntry(searchPath) },
             store: { cache.write($0, to: searchPath) })
     }
 
-    /// A file's identity: what changes whenever its content may have.
-    static func identity(of file: String) -> String? {
-        var s = stat()
-        guard stat(file, &s) == 0, s.st_mode & S_IFMT == S_IFREG else { return nil }
-        return "\(s.st_dev) \(s.st_ino) \(s.st_size) \(s.st_mtim.tv_sec).\(s.st_mtim.tv_nsec) \(s.st_ctim.tv_sec).\(s.st_ctim.tv_nsec)"
+    /// An entry, mapped, with its checksum taken unless `<entry>.checked` holds its identity.
+    func mapEntry(_ entry: String) -> ImageStorage? {
+        let record = entry + ".checked", cache = self
+        let known = (try? SourceFile.read(record, maxBytes: 4096)).map { String(decoding: $0, as: UTF8.self) }
+        return ImageStorage.map(
+            entry, maxBytes: Int(Int32.max), checkedAs: known.flatMap(FileIdentity.init(recorded:)),
+            whenChecked: { identity in
+                if identity.isSettled(now: cache.now()) { cache.write(Array(identity.recorded.utf8), to: record) }
+            })
     }
 
     private func identityRecord(for file: String) -> String? {
@@ -58,21 +68,21 @@ public struct ImageCache: Sendable {
 
     /// The content hash recorded for this file, if its identity has not changed since.
     public func rememberedHash(of file: String) -> UInt64? {
-        guard let record = identityRecord(for: file), let identity = Self.identity(of: file),
+        guard let record = identityRecord(for: file), let identity = FileIdentity(path: file),
             let bytes = try? SourceFile.read(record, maxBytes: 4096)
         else { return nil }
         let line = String(decoding: bytes, as: UTF8.self)
-        guard line.hasPrefix(identity + " "), line.hasSuffix("\n") else { return nil }
-        return UInt64(line.dropFirst(identity.count + 1).dropLast(), radix: 16)
+        guard line.hasPrefix(identity.text + " "), line.hasSuffix("\n") else { return nil }
+        return UInt64(line.dropFirst(identity.text.count + 1).dropLast(), radix: 16)
     }
 
-    /// Records the file's identity with the hash its content had when read.
-    public func remember(_ hash: UInt64, of file: String, identity: String) {
-        guard let record = identityRecord(for: file),
+    /// Records the file's identity with the hash its content had when read, once it is settled.
+    func remember(_ hash: UInt64, of file: String, identity: FileIdentity) {
+        guard identity.isSettled(now: now()), let record = identityRecord(for: file),
             (try? FileManager.default.createDirectory(atPath: folder + "/paths", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]))
                 != nil
         else { return }
-        write(Array("\(identity) \(ContentHash.hex(hash))\n".utf8), to: record)
+        write(Array("\(identity.text) \(ContentHash.hex(hash))\n".utf8), to: record)
     }
 
     /// Keeps a compiled copy; a cache that cannot be written only costs the next run its speed.
@@ -97,7 +107,7 @@ extension KnowledgeBaseLoader {
     /// `say` hears what a person waiting should know (a large file is checked once; how long).
     public static func load(path: String, cache: ImageCache?, say: (String) -> Void = { _ in }) throws(KnowledgeBaseError) -> KnowledgeBase {
         // The identity is taken before reading, so that a change while reading is seen next time.
-        let identity = ImageCache.identity(of: path)
+        let identity = FileIdentity(path: path)
         if let cache, let hash = cache.rememberedHash(of: path), let kb = cache.load(hash) { return kb }
         let bytes = try readFile(path)
         let hash = ContentHash.of(bytes)

@@ -100,7 +100,7 @@ public enum KnowledgeBaseImage {
     }
 
     public static func decode(_ image: ImageStorage, file: String? = nil) throws(ImageError) -> KnowledgeBase {
-        try ImageFrame(magic: magic, version: formatVersion).check(image.raw, checksum: !image.isPartOfProgram)
+        try ImageFrame(magic: magic, version: formatVersion).check(image)
         guard image.count >= headerSize + 4 * Section.allCases.count else { throw ImageError(description: "no section table") }
         let starts = Section.allCases.map { ImageBytes.u32(image.raw, headerSize + 4 * $0.rawValue) }
         func start(_ s: Section) -> Int { starts[s.rawValue] }
@@ -165,7 +165,14 @@ struct ImageFrame {
         return read64(bytes, magic.count + 4)
     }
 
-    /// `checksum: false` only for bytes that are part of the program (`ImageStorage.isPartOfProgram`).
+    /// Checks an image's header, and its checksum where its storage needs one taken (and tells it
+    /// when that was sound).
+    func check(_ storage: ImageStorage) throws(ImageError) {
+        try check(storage.raw, checksum: storage.needsChecksum)
+        if storage.needsChecksum { storage.checksumWasSound() }
+    }
+
+    /// `checksum: false` only for bytes known sound (`ImageStorage.needsChecksum`).
     func check(_ bytes: UnsafeRawBufferPointer, checksum verify: Bool = true) throws(ImageError) {
         guard bytes.count >= Self.headerSize, bytes.starts(with: magic) else { throw ImageError(description: "not a compiled file of this kind") }
         guard read32(bytes, magic.count) == version else { throw ImageError(description: "compiled by another version of octopus") }

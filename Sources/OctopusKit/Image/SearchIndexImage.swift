@@ -69,7 +69,7 @@ public enum SearchIndexImage {
     }
 
     static func decode(_ storage: ImageStorage, for kb: KnowledgeBase, sourceHash: UInt64, file: String?) throws(ImageError) -> SearchIndex {
-        try frame.check(storage.raw, checksum: !storage.isPartOfProgram)
+        try frame.check(storage)
         guard frame.sourceHash(of: storage.raw) == sourceHash else { throw ImageError(description: "made from another knowledge base") }
         let tableAt = ImageBytes.u32(storage.raw, ImageFrame.headerSize)
         let image = try ImageBytes(storage, stringTableAt: tableAt, file: file)
