@@ -103,7 +103,7 @@ public struct KnowledgeBase: Sendable {
     public func record(_ id: String) -> Record? {
         switch index {
         case .built(let built): record(in: built, id)
-        case .image(let image): image.entry(id.lowercased()).map { record(at: image.place($0)) }
+        case .image(let image): image.entry(forID: id).map { record(at: image.place($0)) }
         }
     }
 
@@ -150,7 +150,7 @@ public struct KnowledgeBase: Sendable {
     public func kind(of id: String) -> RecordKind? {
         switch index {
         case .built(let built): built.byID[id.lowercased()]?.kind
-        case .image(let image): image.entry(id.lowercased()).map { image.place($0).kind }
+        case .image(let image): image.entry(forID: id).map { image.place($0).kind }
         }
     }
 
@@ -182,7 +182,7 @@ public struct KnowledgeBase: Sendable {
     public func label(of id: String) -> RecordLabel? {
         switch index {
         case .built: record(id).map { RecordLabel(id: $0.id, shortTitle: $0.shortTitle, inlineLabel: $0.inlineLabel) }
-        case .image(let image): image.label(lowercased: id.lowercased())
+        case .image(let image): image.entry(forID: id).map { image.label($0) }
         }
     }
 
@@ -205,7 +205,7 @@ public struct Backlinks: Sendable, Equatable {
         switch index {
         case .built(let built): return built.backlinks[id]
         case .image(let image):
-            guard let entry = image.entry(id.lowercased()) else { return nil }
+            guard let entry = image.entry(forID: id) else { return nil }
             let links = image.backlinks(entry).from
             return links.isEmpty ? nil : links
         }

@@ -98,16 +98,16 @@ final class ImageIndex: Sendable {
         }
     }
 
-    /// The labels of the record with this lower-cased id, nil if there is none; kept once found,
-    /// since a page asks for each link's twice (where it is written, and in its list of links),
-    /// thousands of times on a large base.
-    func label(lowercased id: String) -> RecordLabel? {
-        if let known = labels.withLock({ $0[id] }) { return known }
-        let label = entry(id).map { self.label($0) }
-        labels.withLock { $0[id] = label }
-        return label
+    /// The entry for an id as written, in any case: kept once found, since a page asks after each
+    /// link's record more than once (its kind, its labels where it is written and in its list of
+    /// links), thousands of times on a large base.
+    func entry(forID id: String) -> Int? {
+        if let known = entries.withLock({ $0[id] }) { return known }
+        let found = entry(id.lowercased())
+        entries.withLock { $0[id] = found }
+        return found
     }
-    private let labels = Mutex<[String: RecordLabel?]>([:])
+    private let entries = Mutex<[String: Int?]>([:])
 
     private func reader(_ entry: Int) throws(ImageError) -> ImageReader {
         try ImageReader(image, from: try image.u32(at: backlinksAt + 4 * entry), to: try image.u32(at: backlinksAt + 4 * entry + 4))
