@@ -5,7 +5,8 @@
 #endif
 
 /// The compiled knowledge base's byte format: LEB128 integers, strings by number into a table
-/// written once (sources and ids repeat thousands of times), arrays as a count then elements.
+/// written once (sources and ids repeat thousands of times), lists of strings likewise (a list of
+/// sources recurs event after event), a kind by its case's number, arrays as a count then elements.
 /// Reading checks every bound and throws `ImageError` rather than trapping: a cached image may
 /// be damaged on disk, and it is then rebuilt, never trusted.
 public struct ImageError: Error, Sendable, CustomStringConvertible {
@@ -16,6 +17,8 @@ struct ImageWriter {
     private(set) var bytes: [UInt8] = []
     private var stringIndex: [String: Int] = [:]
     private(set) var strings: [String] = []
+    private var listIndex: [[Int]: Int] = [:]
+    private var lists: [[Int]] = []
 
     mutating func int(_ v: Int) {
         var u = UInt64(bitPattern: Int64(v)) << 1 ^ UInt64(bitPattern: Int64(v) >> 63)  // zigzag
@@ -42,9 +45,17 @@ struct ImageWriter {
         int(list.count)
         for v in list { write(&self, v) }
     }
-    mutating func strings(_ list: [String]) { array(list) { $0.string($1) } }
+    /// A list of strings, by its number in the table of lists.
+    mutating func strings(_ list: [String]) {
+        let numbers = list.map { intern($0) }
+        if let i = listIndex[numbers] { return int(i) }
+        listIndex[numbers] = lists.count
+        lists.append(numbers)
+        int(lists.count - 1)
+    }
     mutating func day(_ d: Day) { int(d.year); int(d.month); int(d.day) }
-    mutating func raw<R: RawRepresentable>(_ v: R) where R.RawValue == String { string(v.rawValue) }
+    /// A kind, by the number of its case (a number is read back without comparing strings).
+    mutating func raw<R: CaseIterable & Equatable>(_ v: R) where R.AllCases.Index == Int { int(R.allCases.firstIndex(of: v)!) }
     /// Fixed-width numbers, for the tables a reader jumps into rather than reads in order.
     mutating func u32(_ v: Int) { withUnsafeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func patch32(at offset: Int, _ v: Int) {
@@ -59,7 +70,8 @@ struct ImageWriter {
     }
 
     /// The string table as `ImageBytes` reads it: a count, one offset per string and one past
-    /// the last, then the UTF-8 of all of them, so that any one is read without the others.
+    /// the last, then the UTF-8 of all of them, so that any one is read without the others; then
+    /// the lists the same way, each a count and its strings' numbers.
     func stringTable() -> [UInt8] {
         var table = ImageWriter()
         table.u32(strings.count)
@@ -70,6 +82,15 @@ struct ImageWriter {
         }
         table.u32(offset)
         for s in strings { table.bytes.append(contentsOf: s.utf8) }
+        var encoded = ImageWriter(), listOffsets: [Int] = []
+        for list in lists {
+            listOffsets.append(encoded.bytes.count)
+            encoded.int(list.count)
+            for n in list { encoded.int(n) }
+        }
+        table.u32(lists.count)
+        for o in listOffsets + [encoded.bytes.count] { table.u32(o) }
+        table.append(encoded.bytes)
         return table.bytes
     }
 }
@@ -81,6 +102,7 @@ final class ImageBytes: Sendable {
     /// The cache file it was read from (nil: built into the program), removed if found damaged.
     let file: String?
     private let stringCount: Int, offsetsAt: Int, textAt: Int
+    private let listCount: Int, listOffsetsAt: Int, listsAt: Int, end: Int
 
     init(_ storage: ImageStorage, stringTableAt start: Int, file: String?) throws(ImageError) {
         self.storage = storage
@@ -93,7 +115,16 @@ final class ImageBytes: Sendable {
         made = FirstUseCache(count: strings)
         offsetsAt = start + 4
         textAt = offsetsAt + 4 * (strings + 1)
-        guard Self.u32(storage.raw, offsetsAt + 4 * strings) <= count - textAt else { throw ImageError(description: "the strings run past the end") }
+        let textCount = Self.u32(storage.raw, offsetsAt + 4 * strings)
+        guard textCount <= count - textAt - 4 else { throw ImageError(description: "the strings run past the end") }
+        let listTable = textAt + textCount, lists = Self.u32(storage.raw, listTable)
+        guard lists <= (count - listTable - 8) / 4 else { throw ImageError(description: "list table of \(lists) entries") }
+        listCount = lists
+        listOffsetsAt = listTable + 4
+        listsAt = listOffsetsAt + 4 * (lists + 1)
+        end = count
+        guard Self.u32(storage.raw, listOffsetsAt + 4 * lists) <= count - listsAt else { throw ImageError(description: "the lists run past the end") }
+        madeLists = FirstUseCache(count: lists)
     }
 
     var raw: UnsafeRawBufferPointer { storage.raw }
@@ -128,6 +159,20 @@ final class ImageBytes: Sendable {
         return try made.value(i) { () throws(ImageError) in String(decoding: UnsafeRawBufferPointer(rebasing: raw[try bounds(i)]), as: UTF8.self) }
     }
     private let made: FirstUseCache<String>
+
+    /// List i of strings, made once and then shared.
+    func list(_ i: Int) throws(ImageError) -> [String] {
+        guard i >= 0, i < listCount else { throw ImageError(description: "list \(i) is not in the table") }
+        return try madeLists.value(i) { () throws(ImageError) in
+            let start = Self.u32(raw, listOffsetsAt + 4 * i), stop = Self.u32(raw, listOffsetsAt + 4 * i + 4)
+            guard start <= stop, stop <= end - listsAt else { throw ImageError(description: "list \(i) runs past the end") }
+            var r = try ImageReader(self, from: listsAt + start, to: listsAt + stop)
+            let list = try r.array { r throws(ImageError) in try r.string() }
+            guard r.isAtEnd else { throw ImageError(description: "bytes after list \(i)") }
+            return list
+        }
+    }
+    private let madeLists: FirstUseCache<[String]>
 
     /// Whether string i, as bytes, sorts before, equal to or after `key` (no String is made).
     func compare(_ i: Int, _ key: UnsafeRawBufferPointer) throws(ImageError) -> Int {
@@ -199,15 +244,15 @@ struct ImageReader {
             initialized = count
         }
     }
-    mutating func strings() throws(ImageError) -> [String] { try array { r throws(ImageError) in try r.string() } }
+    mutating func strings() throws(ImageError) -> [String] { try image.list(try int()) }
     mutating func day() throws(ImageError) -> Day {
         let y = try int(), m = try int(), d = try int()
         guard let day = Day(year: y, month: m, day: d) else { throw ImageError(description: "no day \(y)-\(m)-\(d)") }
         return day
     }
-    mutating func raw<R: RawRepresentable>(_ type: R.Type) throws(ImageError) -> R where R.RawValue == String {
-        let s = try string()
-        guard let v = R(rawValue: s) else { throw ImageError(description: "\"\(s)\" is not a \(R.self)") }
-        return v
+    mutating func raw<R: CaseIterable>(_ type: R.Type) throws(ImageError) -> R where R.AllCases.Index == Int {
+        let i = try int(), all = R.allCases
+        guard all.indices.contains(i) else { throw ImageError(description: "no \(R.self) number \(i)") }
+        return all[i]
     }
 }

@@ -8,12 +8,13 @@
 /// length and checksum; then a table of where each section starts, and the sections: the base's
 /// own fields and treaties, one table per kind of record (a count, where each record starts,
 /// the records), the ids sorted as bytes with each one's place, what links to each id, the
-/// countries and articles by treaty, and last the strings (a count, where each starts, their UTF-8). A wrong
+/// countries and articles by treaty, and last the strings (a count, where each starts, their UTF-8) and
+/// the lists of strings (the same way, each a count and its strings' numbers). A wrong
 /// magic, version, length or checksum makes the image refused, so a damaged or stale one is
 /// rebuilt, never trusted.
 public enum KnowledgeBaseImage {
     /// Raised whenever a record type gains, loses or changes a field, or the layout changes.
-    public static let formatVersion: UInt32 = 7
+    public static let formatVersion: UInt32 = 8
     static let magic = Array("OCTOKB1\n".utf8)
     static let headerSize = ImageFrame.headerSize
 

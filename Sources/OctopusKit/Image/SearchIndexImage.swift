@@ -7,7 +7,7 @@
 /// parts in order, the string table.
 public enum SearchIndexImage {
     /// Raised whenever the index's parts or their layout change.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let frame = ImageFrame(magic: Array("OCTOIX1\n".utf8), version: formatVersion)
 
     public static func encode(_ index: SearchIndex, sourceHash: UInt64) -> [UInt8] {

@@ -110,7 +110,7 @@ public struct Topic: Sendable, Hashable {
 }
 
 public struct Session: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case workshop, plenary }
+    public enum Kind: String, Sendable, Hashable, CaseIterable { case workshop, plenary }
     public var id: String
     public var kind: Kind
     public var number: Int?
