@@ -107,6 +107,25 @@ struct ImageTests {
         #expect(try #require(now.mapEntry(fresh)).needsChecksum)
     }
 
+    /// Making a cache entry removes the copies of the same content made by other versions of
+    /// octopus (with their search indexes and records), and nothing else.
+    @Test func storingAnEntryRemovesOtherVersionsOfIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-versions-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = ImageCache(folder: folder, programVersion: "9.9.9"), hash: UInt64 = 0xABC
+        let hex = ContentHash.hex(hash), other = ContentHash.hex(0xDEF)
+        let stale = ["kb-\(hex)-octopus-0.1.0-v7.image", "kb-\(hex)-octopus-0.1.0-v7.image.search", "kb-\(hex)-octopus-9.9.9-v1.image.checked"]
+        let kept = ["kb-\(other)-octopus-0.1.0-v7.image", "notes.txt"]
+        for name in stale + kept { try #require(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data([1]))) }
+
+        cache.store(bundled, hash: hash)
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        let mine = String(cache.path(for: hash).dropFirst(folder.count + 1))
+        #expect(names == Set(kept + [mine]), "\(names.sorted())")
+        expectSame(try #require(cache.load(hash)), bundled)
+    }
+
     /// What a page reads from an opened image, looked up in place (ids in any case, backlinks,
     /// the treaty counts and the "made by" lists from the countries index), is what the base
     /// read from JSON gives.

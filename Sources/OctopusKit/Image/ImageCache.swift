@@ -91,6 +91,17 @@ public struct ImageCache: Sendable {
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
         else { return }
         write(image, to: path(for: hash))
+        removeOtherVersions(of: hash)
+    }
+
+    /// Copies of the same content made by another version of octopus or in another format, with
+    /// their search indexes and records: of no use to this one, which has just made its own, so an
+    /// upgrade does not leave megabytes behind per base. (A process still reading one keeps its
+    /// mapping.)
+    private func removeOtherVersions(of hash: UInt64) {
+        let prefix = "kb-\(ContentHash.hex(hash))-octopus-", mine = String(path(for: hash).dropFirst(folder.count + 1))
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) && !name.hasPrefix(mine) { unlink(folder + "/" + name) }
     }
 
     /// Whole or not at all: a reader never sees half an entry.
