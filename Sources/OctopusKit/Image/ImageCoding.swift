@@ -102,7 +102,7 @@ final class ImageBytes: Sendable {
     /// The cache file it was read from (nil: built into the program), removed if found damaged.
     let file: String?
     private let stringCount: Int, offsetsAt: Int, textAt: Int
-    private let listCount: Int, listOffsetsAt: Int, listsAt: Int, end: Int
+    private let listCount: Int, listOffsetsAt: Int, listsAt: Int
 
     init(_ storage: ImageStorage, stringTableAt start: Int, file: String?) throws(ImageError) {
         self.storage = storage
@@ -122,7 +122,6 @@ final class ImageBytes: Sendable {
         listCount = lists
         listOffsetsAt = listTable + 4
         listsAt = listOffsetsAt + 4 * (lists + 1)
-        end = count
         guard Self.u32(storage.raw, listOffsetsAt + 4 * lists) <= count - listsAt else { throw ImageError(description: "the lists run past the end") }
         madeLists = FirstUseCache(count: lists)
     }
@@ -165,7 +164,7 @@ final class ImageBytes: Sendable {
         guard i >= 0, i < listCount else { throw ImageError(description: "list \(i) is not in the table") }
         return try madeLists.value(i) { () throws(ImageError) in
             let start = Self.u32(raw, listOffsetsAt + 4 * i), stop = Self.u32(raw, listOffsetsAt + 4 * i + 4)
-            guard start <= stop, stop <= end - listsAt else { throw ImageError(description: "list \(i) runs past the end") }
+            guard start <= stop, stop <= count - listsAt else { throw ImageError(description: "list \(i) runs past the end") }
             var r = try ImageReader(self, from: listsAt + start, to: listsAt + stop)
             let list = try r.array { r throws(ImageError) in try r.string() }
             guard r.isAtEnd else { throw ImageError(description: "bytes after list \(i)") }

@@ -22,11 +22,6 @@ public final class ImageStorage: @unchecked Sendable {  // read-only memory, nev
     /// Keeps, once the checksum is found sound, that this file was checked.
     private let recordChecked: (@Sendable () -> Void)?
 
-    /// Bytes that are part of the program, as its code is: no checksum is taken of them when a
-    /// base is opened, since damage to them would be damage to the program itself (a test checks
-    /// the built-in image's checksum instead), and reading one record touches only its pages.
-    var isPartOfProgram: Bool { kind == .program }
-
     /// A copy of these bytes.
     public init(copying bytes: [UInt8]) {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
@@ -38,6 +33,9 @@ public final class ImageStorage: @unchecked Sendable {  // read-only memory, nev
     }
 
     /// Bytes of the program's own read-only data, valid for as long as it runs; read in place.
+    /// No checksum is taken of them when a base is opened, since damage to them would be damage
+    /// to the program itself (a test checks the built-in image's checksum instead), and reading
+    /// one record touches only its pages.
     public init(program bytes: UnsafeRawBufferPointer) {
         raw = bytes
         kind = .program
