@@ -204,15 +204,26 @@ struct ImageTests {
     }
 
     /// Past the checksum, the reader itself never traps on nonsense: random payloads with a
-    /// correct header are refused with an error.
-    @Test func randomPayloadsAreRefusedNotTrapped() {
+    /// correct header are refused with an error. Records are read from bytes after an empty
+    /// string table and an empty table of lists; lists from a table whose offsets are random.
+    @Test func randomPayloadsAreRefusedNotTrapped() throws {
         var rng = SplitMix64(seed: 2010)
+        func u32(_ v: Int) -> [UInt8] { withUnsafeBytes(of: UInt32(v).littleEndian) { Array($0) } }
+        let noStringsNoLists = u32(0) + u32(0) + u32(0) + u32(0)
+        var listTablesRead = 0
         for _ in 0..<2_000 {
             let payload = (0..<Int(rng.next() % 200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-            guard let bytes = try? ImageBytes(ImageStorage(copying: [0, 0, 0, 0, 0, 0, 0, 0] + payload), stringTableAt: 0, file: nil) else { continue }
-            var r = try? ImageReader(bytes, from: 8, to: bytes.count)
-            _ = try? r?.array { r throws(ImageError) in try Country(from: &r) }
-            _ = try? ImageSection(image: bytes, at: 8) { r throws(ImageError) in try Country(from: &r) }
+            let bytes = try ImageBytes(ImageStorage(copying: noStringsNoLists + payload), stringTableAt: 0, file: nil)
+            var r = try ImageReader(bytes, from: noStringsNoLists.count, to: bytes.count)
+            _ = try? r.array { r throws(ImageError) in try Country(from: &r) }
+            _ = try? ImageSection(image: bytes, at: noStringsNoLists.count) { r throws(ImageError) in try Country(from: &r) }
+
+            let lists = Int(rng.next() % 4)
+            let table = u32(0) + u32(0) + u32(lists) + (0...lists).flatMap { _ in u32(Int(rng.next() % 64)) } + payload
+            guard let listBytes = try? ImageBytes(ImageStorage(copying: table), stringTableAt: 0, file: nil) else { continue }
+            listTablesRead += 1
+            for i in 0...lists { _ = try? listBytes.list(i) }
         }
+        #expect(listTablesRead > 500, "only \(listTablesRead) random list tables were opened")
     }
 }
