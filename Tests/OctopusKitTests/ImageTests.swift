@@ -126,6 +126,38 @@ struct ImageTests {
         expectSame(try #require(cache.load(hash)), bundled)
     }
 
+    /// A base file edited since it was compiled has the entries of its old content removed when
+    /// the edit is found, unless another file's record still names that content.
+    @Test func editingABaseRemovesTheEntriesOfItsOldContentOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-edited-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var cache = ImageCache(folder: folder + "/cache", programVersion: "test")
+        cache.now = {
+            var t = FileIdentity.now()
+            t.tv_sec += 10
+            return t
+        }
+        let base = folder + "/base.json", copy = folder + "/copy.json"
+        let original = Array(BundledKnowledgeBase.json.utf8), edited = original + Array("\n".utf8), again = edited + Array("\n".utf8)
+        func entry(_ json: [UInt8]) -> Bool { FileManager.default.fileExists(atPath: cache.path(for: ContentHash.of(json))) }
+        func write(_ json: [UInt8], to path: String) throws { try Data(json).write(to: URL(fileURLWithPath: path)) }
+
+        try write(original, to: base)
+        expectSame(try KnowledgeBaseLoader.load(path: base, cache: cache), bundled)
+        #expect(entry(original))
+        try write(edited, to: base)
+        expectSame(try KnowledgeBaseLoader.load(path: base, cache: cache), bundled)
+        #expect(entry(edited) && !entry(original))
+
+        // The edited content is also another file's: editing the first again keeps its entry.
+        try write(edited, to: copy)
+        _ = try KnowledgeBaseLoader.load(path: copy, cache: cache)
+        try write(again, to: base)
+        expectSame(try KnowledgeBaseLoader.load(path: base, cache: cache), bundled)
+        #expect(entry(again) && entry(edited))
+    }
+
     /// What a page reads from an opened image, looked up in place (ids in any case, backlinks,
     /// the treaty counts and the "made by" lists from the countries index), is what the base
     /// read from JSON gives.

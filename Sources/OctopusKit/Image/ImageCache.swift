@@ -11,7 +11,8 @@ import Foundation
 /// git assume. Any difference, or no record, and the file is read and hashed again. An entry's
 /// checksum is likewise taken at its first opening, and its identity then kept beside it in
 /// `<entry>.checked` (`ImageStorage.map`). Only settled identities are kept
-/// (`FileIdentity.isSettled`).
+/// (`FileIdentity.isSettled`). A file found edited has the entries of its old content removed,
+/// unless another file's record still names that content.
 public struct ImageCache: Sendable {
     public let folder: String
     /// The program's version: a newer octopus may check more, so it never takes an older one's
@@ -76,13 +77,36 @@ public struct ImageCache: Sendable {
         return UInt64(line.dropFirst(identity.text.count + 1).dropLast(), radix: 16)
     }
 
+    /// The hash a `paths/` record holds, whatever identity it was kept with.
+    private func recordedHash(in record: String) -> UInt64? {
+        guard let bytes = try? SourceFile.read(record, maxBytes: 4096) else { return nil }
+        let line = String(decoding: bytes, as: UTF8.self)
+        guard line.hasSuffix("\n"), let space = line.lastIndex(of: " ") else { return nil }
+        return UInt64(line[line.index(after: space)...].dropLast(), radix: 16)
+    }
+
     /// Records the file's identity with the hash its content had when read, once it is settled.
     func remember(_ hash: UInt64, of file: String, identity: FileIdentity) {
         guard identity.isSettled(now: now()), let record = identityRecord(for: file),
             (try? FileManager.default.createDirectory(atPath: folder + "/paths", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]))
                 != nil
         else { return }
+        let previous = recordedHash(in: record)
         write(Array("\(identity.text) \(ContentHash.hex(hash))\n".utf8), to: record)
+        if let previous, previous != hash { removeEntries(of: previous) }
+    }
+
+    /// The entries compiled from what a file held before it was edited, once no file's record
+    /// names that content any more: else every edit of a base would leave its megabytes behind.
+    /// (A copy of the old content that was never recorded only costs its next run a compile.)
+    private func removeEntries(of hash: UInt64) {
+        let records = folder + "/paths"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: records),
+            !names.contains(where: { recordedHash(in: records + "/" + $0) == hash }),
+            let entries = try? FileManager.default.contentsOfDirectory(atPath: folder)
+        else { return }
+        let prefix = "kb-\(ContentHash.hex(hash))-octopus-"
+        for name in entries where name.hasPrefix(prefix) { unlink(folder + "/" + name) }
     }
 
     /// Keeps a compiled copy; a cache that cannot be written only costs the next run its speed.
