@@ -124,6 +124,24 @@ struct TreatyRecordTests {
         }
     }
 
+    /// A statement copied from two lists is one statement: two made by a State on the same day
+    /// under the same provision are told apart by the parts of the article their summaries name.
+    @Test func aStatementIsRecordedOnce() throws {
+        func parts(_ st: Statement) -> Set<String> {
+            Set(st.summary.matches(of: /Art\. [0-9]+(\([0-9a-z]+\))+/).map { String($0.output.0) }).subtracting([st.provision])
+        }
+        var sameDay = 0
+        for c in bundled.countries {
+            let groups = Dictionary(grouping: c.statements) { "\($0.treaty) \($0.kind) \($0.provision) \($0.made) \($0.date?.description ?? "?")" }
+            for (key, group) in groups where group.count > 1 {
+                sameDay += 1
+                let named = group.map(parts)
+                #expect(Set(named).count == group.count && !named.contains([]), "\(c.id) \(key): \(group.map(\.summary))")
+            }
+        }
+        #expect(sameDay >= 2, "Denmark and Montenegro each made two reservations under Art. 9(4) on one day")
+    }
+
     @Test func aStateIsCalledWhatItWasCalledOnTheDate() throws {
         #expect(try built("TR", at: "2010-03-25").title == "Turkey (today Türkiye)")
         #expect(try built("TR", at: "2025-12-01").title == "Türkiye")
