@@ -43,6 +43,16 @@ struct TreatyRecordTests {
         }
     }
 
+    /// A statement whose occasion the sources do not give says only when it was made, never that
+    /// it came with an instrument whose day is unknown.
+    @Test func aStatementOfUnrecordedOccasionSaysOnlyItsDay() throws {
+        let ec = try country("EC")
+        let st = try #require(ec.statements.first { $0.made == .unrecorded })
+        let line = try #require(try built("EC", at: "2025-12-31").plainBlocks.first { $0.contains("ETS 185 \(st.provision), declaration: ") })
+        #expect(line.contains("— made on 4 December 2025"))
+        #expect(!line.contains("instrument deposited") && !line.contains("later letter") && !line.contains("after the date shown"))
+    }
+
     @Test func aPartyWithNoStatementSaysNoneRecordedNotNothing() throws {
         let pa = try text("PA", at: "2025-12-01")
         #expect(pa.contains("Budapest Convention (ETS 185): none recorded in this base"))

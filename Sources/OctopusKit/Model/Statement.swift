@@ -6,16 +6,17 @@ public struct Statement: Sendable, Hashable {
         case reservation, declaration
     }
 
-    /// When the State made it: on signing, with its instrument of ratification or accession, or
-    /// by a later letter.
+    /// When the State made it: on signing, with its instrument of ratification or accession, by a
+    /// later letter, or on a day whose occasion the sources do not give (`unrecorded`).
     public enum Occasion: String, Sendable, Hashable, CaseIterable {
-        case signature, deposit, later
+        case signature, deposit, later, unrecorded
 
         public var phrase: String {
             switch self {
             case .signature: "made at signature"
             case .deposit: "made with the instrument deposited"
             case .later: "made by a later letter"
+            case .unrecorded: "made"
             }
         }
     }
