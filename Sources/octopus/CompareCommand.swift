@@ -28,7 +28,18 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let base = try kb.load()
-        let countries = try RecordArguments.countries(states, in: base, command: "compare")
+        // A State named twice (PT and Portugal) is compared once, as in the browser's :compare.
+        var countries: [Country] = []
+        for c in try RecordArguments.countries(states, in: base, command: "compare") where !countries.contains(where: { $0.id == c.id }) {
+            countries.append(c)
+        }
+        if countries.count < 2 {
+            let named = states.map { "\"\(Sanitizer.clean($0))\"" }.joined(separator: " and ")
+            Terminal.printError(
+                "octopus: \(named) \(states.count == 2 ? "both" : "all") name \(Sanitizer.clean(countries[0].name)); compare two different States, e.g. octopus compare PT ES"
+            )
+            throw ExitCode(.usage)
+        }
         let comparison = Comparison.build(countries, kb: base, at: kb.asOf(in: base))
         let text: String
         switch format {

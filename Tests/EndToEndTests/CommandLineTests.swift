@@ -50,6 +50,11 @@ struct CommandLineTests {
         let notAState = try Binary.run(["compare", "PT", "art29"])
         #expect(notAState.status == 64 && notAState.stderr.contains("not a State"))
         #expect(try Binary.run(["compare", "PT"]).status == 64)
+        let same = try Binary.run(["compare", "PT", "Portugal"])
+        #expect(same.status == 64 && same.stderr.contains("both name Portugal; compare two different States") && same.stdout.isEmpty)
+        let twice = try Binary.run(["compare", "PT", "ES", "pt", "--format", "json"]).stdout
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(twice.utf8)) as? [String: Any])
+        #expect(decoded["states"] as? [String] == ["PT", "ES"])
         #expect(try Binary.run(["compare", "PT", "Portugul"]).status == 1)
     }
 
