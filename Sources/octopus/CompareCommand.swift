@@ -34,7 +34,8 @@ struct Compare: ParsableCommand {
             countries.append(c)
         }
         if countries.count < 2 {
-            let named = states.map { "\"\(Sanitizer.clean($0))\"" }.joined(separator: " and ")
+            let quoted = states.map { "\"\(Sanitizer.clean($0))\"" }
+            let named = quoted.dropLast().joined(separator: ", ") + " and " + quoted[quoted.count - 1]
             Terminal.printError(
                 "octopus: \(named) \(states.count == 2 ? "both" : "all") name \(Sanitizer.clean(countries[0].name)); compare two different States, e.g. octopus compare PT ES"
             )

@@ -69,20 +69,19 @@ public struct ImageCache: Sendable {
 
     /// The content hash recorded for this file, if its identity has not changed since.
     public func rememberedHash(of file: String) -> UInt64? {
-        guard let record = identityRecord(for: file), let identity = FileIdentity(path: file),
-            let bytes = try? SourceFile.read(record, maxBytes: 4096)
+        guard let record = identityRecord(for: file), let identity = FileIdentity(path: file), let kept = keptRecord(at: record),
+            kept.identity == identity.text
         else { return nil }
-        let line = String(decoding: bytes, as: UTF8.self)
-        guard line.hasPrefix(identity.text + " "), line.hasSuffix("\n") else { return nil }
-        return UInt64(line.dropFirst(identity.text.count + 1).dropLast(), radix: 16)
+        return kept.hash
     }
 
-    /// The hash a `paths/` record holds, whatever identity it was kept with.
-    private func recordedHash(in record: String) -> UInt64? {
+    /// A `paths/` record: one line, the file's identity when it was hashed, a space, the hash.
+    private func keptRecord(at record: String) -> (identity: Substring, hash: UInt64)? {
         guard let bytes = try? SourceFile.read(record, maxBytes: 4096) else { return nil }
         let line = String(decoding: bytes, as: UTF8.self)
-        guard line.hasSuffix("\n"), let space = line.lastIndex(of: " ") else { return nil }
-        return UInt64(line[line.index(after: space)...].dropLast(), radix: 16)
+        guard line.hasSuffix("\n"), let space = line.lastIndex(of: " "), let hash = UInt64(line[line.index(after: space)...].dropLast(), radix: 16)
+        else { return nil }
+        return (line[..<space], hash)
     }
 
     /// Records the file's identity with the hash its content had when read, once it is settled.
@@ -91,7 +90,7 @@ public struct ImageCache: Sendable {
             (try? FileManager.default.createDirectory(atPath: folder + "/paths", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]))
                 != nil
         else { return }
-        let previous = recordedHash(in: record)
+        let previous = keptRecord(at: record)?.hash
         write(Array("\(identity.text) \(ContentHash.hex(hash))\n".utf8), to: record)
         if let previous, previous != hash { removeEntries(of: previous) }
     }
@@ -102,7 +101,7 @@ public struct ImageCache: Sendable {
     private func removeEntries(of hash: UInt64) {
         let records = folder + "/paths"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: records),
-            !names.contains(where: { recordedHash(in: records + "/" + $0) == hash }),
+            !names.contains(where: { keptRecord(at: records + "/" + $0)?.hash == hash }),
             let entries = try? FileManager.default.contentsOfDirectory(atPath: folder)
         else { return }
         let prefix = "kb-\(ContentHash.hex(hash))-octopus-"
