@@ -101,11 +101,9 @@ public struct ImageCache: Sendable {
     private func removeEntries(of hash: UInt64) {
         let records = folder + "/paths"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: records),
-            !names.contains(where: { keptRecord(at: records + "/" + $0)?.hash == hash }),
-            let entries = try? FileManager.default.contentsOfDirectory(atPath: folder)
+            !names.contains(where: { keptRecord(at: records + "/" + $0)?.hash == hash })
         else { return }
-        let prefix = "kb-\(ContentHash.hex(hash))-octopus-"
-        for name in entries where name.hasPrefix(prefix) { unlink(folder + "/" + name) }
+        unlinkEntries(of: hash)
     }
 
     /// Keeps a compiled copy; a cache that cannot be written only costs the next run its speed.
@@ -121,10 +119,14 @@ public struct ImageCache: Sendable {
     /// their search indexes and records: of no use to this one, which has just made its own, so an
     /// upgrade does not leave megabytes behind per base. (A process still reading one keeps its
     /// mapping.)
-    private func removeOtherVersions(of hash: UInt64) {
-        let prefix = "kb-\(ContentHash.hex(hash))-octopus-", mine = String(path(for: hash).dropFirst(folder.count + 1))
+    private func removeOtherVersions(of hash: UInt64) { unlinkEntries(of: hash, except: String(path(for: hash).dropFirst(folder.count + 1))) }
+
+    /// Every file compiled from this content (images of any version, search indexes, records),
+    /// but those whose names begin with `except`.
+    private func unlinkEntries(of hash: UInt64, except kept: String? = nil) {
+        let prefix = "kb-\(ContentHash.hex(hash))-octopus-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(prefix) && !name.hasPrefix(mine) { unlink(folder + "/" + name) }
+        for name in names where name.hasPrefix(prefix) && !(kept.map(name.hasPrefix) ?? false) { unlink(folder + "/" + name) }
     }
 
     /// Whole or not at all: a reader never sees half an entry.
