@@ -1,5 +1,6 @@
 import BundledKnowledgeBase
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 
@@ -156,6 +157,58 @@ struct ImageTests {
         try write(again, to: base)
         expectSame(try KnowledgeBaseLoader.load(path: base, cache: cache), bundled)
         #expect(entry(again) && entry(edited))
+    }
+
+    /// Compiling a new entry drops the records of deleted files at once and, a week on, every
+    /// entry no record names for this version: a deleted file's, another version's, a stray one;
+    /// the entries of files still there, and of records too old to say where their file was, stay.
+    @Test func compilingAnEntryPrunesWhatNoRunWillLoad() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("octopus-prune-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let later = Mutex(10)
+        var cache = ImageCache(folder: folder + "/cache", programVersion: "test")
+        cache.now = {
+            var t = FileIdentity.now()
+            t.tv_sec += later.withLock { $0 }
+            return t
+        }
+        let json = Array(BundledKnowledgeBase.json.utf8)
+        func base(_ n: Int) throws -> (path: String, hash: UInt64) {
+            let bytes = json + Array(repeating: UInt8(ascii: "\n"), count: n), path = folder + "/base\(n).json"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            return (path, ContentHash.of(bytes))
+        }
+        func present(_ name: String) -> Bool { FileManager.default.fileExists(atPath: cache.folder + "/" + name) }
+        func entry(_ hash: UInt64) -> String { String(cache.path(for: hash).dropFirst(cache.folder.count + 1)) }
+        func records() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: cache.folder + "/paths").count }
+
+        let (kept, deleted) = (try base(0), try base(1))
+        _ = try KnowledgeBaseLoader.load(path: kept.path, cache: cache)
+        _ = try KnowledgeBaseLoader.load(path: deleted.path, cache: cache)
+        let older = "kb-\(ContentHash.hex(kept.hash))-octopus-0.0.1-v1.image", stray = entry(0xABC), legacy = entry(0xDEF)
+        for name in [older, older + ".search", stray, stray + ".checked", legacy] {
+            try #require(FileManager.default.createFile(atPath: cache.folder + "/" + name, contents: Data([1])))
+        }
+        // Written before records said where their file was: its file cannot be looked for.
+        try Data("1 2 3 4.5 6.7 \(ContentHash.hex(0xDEF))\n".utf8).write(to: URL(fileURLWithPath: cache.folder + "/paths/legacy"))
+        try FileManager.default.removeItem(atPath: deleted.path)
+        try #require(try records() == 3)
+
+        // A day on: the deleted file's record goes, every entry stays.
+        later.withLock { $0 = 24 * 3600 }
+        let third = try base(2)
+        _ = try KnowledgeBaseLoader.load(path: third.path, cache: cache)
+        #expect(try records() == 3)
+        #expect([entry(kept.hash), entry(deleted.hash), entry(third.hash), older, stray, legacy].allSatisfy(present))
+
+        // Eight days on: only the entries of files still there, and the legacy record's, stay.
+        later.withLock { $0 = 8 * 24 * 3600 }
+        let fourth = try base(3)
+        expectSame(try KnowledgeBaseLoader.load(path: fourth.path, cache: cache), bundled)
+        #expect([entry(kept.hash), entry(third.hash), entry(fourth.hash), legacy].allSatisfy(present))
+        #expect(![entry(deleted.hash), older, older + ".search", stray, stray + ".checked"].contains(where: present))
+        expectSame(try #require(cache.load(kept.hash)), bundled)
     }
 
     /// What a page reads from an opened image, looked up in place (ids in any case, backlinks,

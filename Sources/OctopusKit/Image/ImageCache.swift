@@ -12,7 +12,9 @@ import Foundation
 /// checksum is likewise taken at its first opening, and its identity then kept beside it in
 /// `<entry>.checked` (`ImageStorage.map`). Only settled identities are kept
 /// (`FileIdentity.isSettled`). A file found edited has the entries of its old content removed,
-/// unless another file's record still names that content.
+/// unless another file's record still names that content; a record also says where its file was,
+/// so that compiling a new entry can drop the records of files since deleted and, once a week
+/// old, the entries no record names (`prune`).
 public struct ImageCache: Sendable {
     public let folder: String
     /// The program's version: a newer octopus may check more, so it never takes an older one's
@@ -61,37 +63,42 @@ public struct ImageCache: Sendable {
             })
     }
 
-    private func identityRecord(for file: String) -> String? {
-        guard let real = realpath(file, nil) else { return nil }
-        defer { free(real) }
-        return "\(folder)/paths/\(ContentHash.hex(ContentHash.of(Array(String(cString: real).utf8))))"
+    /// Where the record of a file is kept, named by the hash of its real path, and that path.
+    private func identityRecord(for file: String) -> (record: String, realPath: String)? {
+        guard let resolved = realpath(file, nil) else { return nil }
+        defer { free(resolved) }
+        let real = String(cString: resolved)
+        return ("\(folder)/paths/\(ContentHash.hex(ContentHash.of(Array(real.utf8))))", real)
     }
 
     /// The content hash recorded for this file, if its identity has not changed since.
     public func rememberedHash(of file: String) -> UInt64? {
-        guard let record = identityRecord(for: file), let identity = FileIdentity(path: file), let kept = keptRecord(at: record),
+        guard let record = identityRecord(for: file)?.record, let identity = FileIdentity(path: file), let kept = keptRecord(at: record),
             kept.identity == identity.text
         else { return nil }
         return kept.hash
     }
 
-    /// A `paths/` record: one line, the file's identity when it was hashed, a space, the hash.
-    private func keptRecord(at record: String) -> (identity: Substring, hash: UInt64)? {
-        guard let bytes = try? SourceFile.read(record, maxBytes: 4096) else { return nil }
-        let line = String(decoding: bytes, as: UTF8.self)
-        guard line.hasSuffix("\n"), let space = line.lastIndex(of: " "), let hash = UInt64(line[line.index(after: space)...].dropLast(), radix: 16)
-        else { return nil }
-        return (line[..<space], hash)
+    /// A `paths/` record: a line of the file's identity when it was hashed, a space and the hash,
+    /// then a line of the file's real path (which may itself hold line breaks; records written
+    /// before there was one have none).
+    private func keptRecord(at record: String) -> (identity: Substring, hash: UInt64, realPath: String?)? {
+        guard let bytes = try? SourceFile.read(record, maxBytes: 8192) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.hasSuffix("\n"), let end = text.firstIndex(of: "\n") else { return nil }
+        let line = text[..<end], rest = text[text.index(after: end)...]
+        guard let space = line.lastIndex(of: " "), let hash = UInt64(line[line.index(after: space)...], radix: 16) else { return nil }
+        return (line[..<space], hash, rest.isEmpty ? nil : String(rest.dropLast()))
     }
 
     /// Records the file's identity with the hash its content had when read, once it is settled.
     func remember(_ hash: UInt64, of file: String, identity: FileIdentity) {
-        guard identity.isSettled(now: now()), let record = identityRecord(for: file),
+        guard identity.isSettled(now: now()), let (record, realPath) = identityRecord(for: file),
             (try? FileManager.default.createDirectory(atPath: folder + "/paths", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]))
                 != nil
         else { return }
         let previous = keptRecord(at: record)?.hash
-        write(Array("\(identity.text) \(ContentHash.hex(hash))\n".utf8), to: record)
+        write(Array("\(identity.text) \(ContentHash.hex(hash))\n\(realPath)\n".utf8), to: record)
         if let previous, previous != hash { removeEntries(of: previous) }
     }
 
@@ -113,6 +120,60 @@ public struct ImageCache: Sendable {
         else { return }
         write(image, to: path(for: hash))
         removeOtherVersions(of: hash)
+        prune(keeping: hash)
+    }
+
+    /// How old an entry no record names must be before it goes: a run may be about to record
+    /// the file it came from (an identity is kept only once settled) or still be reading it.
+    static let unnamedEntryLifetime = 7 * 24 * 3600
+
+    /// Run when a new entry has been compiled (a slow run already): drops the records of files
+    /// no longer there, then every entry, of any version, that no record names for this version
+    /// and that has not been written for `unnamedEntryLifetime`. Else each base tried once and
+    /// deleted, or left behind by an upgrade, would keep its megabytes here for good.
+    func prune(keeping kept: UInt64) {
+        let records = folder + "/paths"
+        var named: Set<UInt64> = [kept]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: records)) ?? [] where !name.contains(".tmp-") {
+            guard let record = keptRecord(at: records + "/" + name) else { continue }
+            if let file = record.realPath, Self.isGone(file) {
+                unlink(records + "/" + name)
+            } else {
+                named.insert(record.hash)
+            }
+        }
+        // An entry is an image's name and what is kept beside it (.search, .checked, .tmp-…),
+        // judged together by the newest of them.
+        var newest: [String: Int] = [:]
+        let current = "-octopus-\(programVersion)-v\(KnowledgeBaseImage.formatVersion).image"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            guard let image = Self.imageName(in: name), let written = Self.modified(folder + "/" + name) else { continue }
+            newest[image] = max(newest[image] ?? written, written)
+        }
+        let now = now().tv_sec
+        for (image, written) in newest where now - written > Self.unnamedEntryLifetime {
+            let hex = image.dropFirst(3).prefix(while: { $0 != "-" })
+            if let hash = UInt64(hex, radix: 16), named.contains(hash), image.hasSuffix(current) { continue }
+            unlinkEntries(named: image)
+        }
+    }
+
+    /// The image an entry's file belongs to (`kb-<hash>-octopus-<version>-v<format>.image`).
+    private static func imageName(in name: String) -> String? {
+        guard name.hasPrefix("kb-"), let end = name.range(of: ".image") else { return nil }
+        return String(name[..<end.upperBound])
+    }
+
+    private static func modified(_ path: String) -> Int? {
+        var s = stat()
+        return stat(path, &s) == 0 ? Int(s.st_mtim.tv_sec) : nil
+    }
+
+    /// Gone for sure: a file that cannot be looked at for another reason (a drive not mounted
+    /// answers ENOENT too, and only costs a new hash) is kept.
+    private static func isGone(_ path: String) -> Bool {
+        var s = stat()
+        return stat(path, &s) != 0 && (errno == ENOENT || errno == ENOTDIR)
     }
 
     /// Copies of the same content made by another version of octopus or in another format, with
@@ -124,7 +185,11 @@ public struct ImageCache: Sendable {
     /// Every file compiled from this content (images of any version, search indexes, records),
     /// but those whose names begin with `except`.
     private func unlinkEntries(of hash: UInt64, except kept: String? = nil) {
-        let prefix = "kb-\(ContentHash.hex(hash))-octopus-"
+        unlinkEntries(named: "kb-\(ContentHash.hex(hash))-octopus-", except: kept)
+    }
+
+    /// Every file of the cache folder whose name begins with `prefix`, but those beginning with `except`.
+    private func unlinkEntries(named prefix: String, except kept: String? = nil) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix(prefix) && !(kept.map(name.hasPrefix) ?? false) { unlink(folder + "/" + name) }
     }
