@@ -131,7 +131,7 @@ public struct ImageCache: Sendable {
     /// no longer there, then every entry, of any version, that no record names for this version
     /// and that has not been written for `unnamedEntryLifetime`. Else each base tried once and
     /// deleted, or left behind by an upgrade, would keep its megabytes here for good.
-    func prune(keeping kept: UInt64) {
+    private func prune(keeping kept: UInt64) {
         let records = folder + "/paths"
         var named: Set<UInt64> = [kept]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: records)) ?? [] where !name.contains(".tmp-") {
