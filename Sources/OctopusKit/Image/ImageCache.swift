@@ -142,19 +142,19 @@ public struct ImageCache: Sendable {
                 named.insert(record.hash)
             }
         }
-        // An entry is an image's name and what is kept beside it (.search, .checked, .tmp-…),
-        // judged together by the newest of them.
-        var newest: [String: Int] = [:]
-        let current = "-octopus-\(programVersion)-v\(KnowledgeBaseImage.formatVersion).image"
+        // An entry is an image and what is kept beside it (.search, .checked, .tmp-…), judged
+        // together by the newest of them.
+        var entries: [String: (written: Int, names: [String])] = [:]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
             guard let image = Self.imageName(in: name), let written = Self.modified(folder + "/" + name) else { continue }
-            newest[image] = max(newest[image] ?? written, written)
+            let entry = entries[image]
+            entries[image] = (max(entry?.written ?? written, written), (entry?.names ?? []) + [name])
         }
-        let now = now().tv_sec
-        for (image, written) in newest where now - written > Self.unnamedEntryLifetime {
+        let current = "-octopus-\(programVersion)-v\(KnowledgeBaseImage.formatVersion).image", now = now().tv_sec
+        for (image, entry) in entries where now - entry.written > Self.unnamedEntryLifetime {
             let hex = image.dropFirst(3).prefix(while: { $0 != "-" })
             if let hash = UInt64(hex, radix: 16), named.contains(hash), image.hasSuffix(current) { continue }
-            unlinkEntries(named: image)
+            for name in entry.names { unlink(folder + "/" + name) }
         }
     }
 
@@ -169,8 +169,8 @@ public struct ImageCache: Sendable {
         return stat(path, &s) == 0 ? Int(s.st_mtim.tv_sec) : nil
     }
 
-    /// Gone for sure: a file that cannot be looked at for another reason (a drive not mounted
-    /// answers ENOENT too, and only costs a new hash) is kept.
+    /// Nothing there (a file on a drive not mounted counts too: its next run only hashes it
+    /// again); a file that cannot be looked at for another reason, such as permissions, is kept.
     private static func isGone(_ path: String) -> Bool {
         var s = stat()
         return stat(path, &s) != 0 && (errno == ENOENT || errno == ENOTDIR)
@@ -185,11 +185,7 @@ public struct ImageCache: Sendable {
     /// Every file compiled from this content (images of any version, search indexes, records),
     /// but those whose names begin with `except`.
     private func unlinkEntries(of hash: UInt64, except kept: String? = nil) {
-        unlinkEntries(named: "kb-\(ContentHash.hex(hash))-octopus-", except: kept)
-    }
-
-    /// Every file of the cache folder whose name begins with `prefix`, but those beginning with `except`.
-    private func unlinkEntries(named prefix: String, except kept: String? = nil) {
+        let prefix = "kb-\(ContentHash.hex(hash))-octopus-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix(prefix) && !(kept.map(name.hasPrefix) ?? false) { unlink(folder + "/" + name) }
     }
