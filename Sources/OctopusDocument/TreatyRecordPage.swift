@@ -51,7 +51,10 @@ extension PageBuilder {
             if case .between(let a, let b) = e.date { line.append(.text(" on a day between \(a.long) and \(b.long); the exact day is not recorded")) }
             if let by = e.knownBy { line.append(.text(" (\(by))")) }
             if e.date.happened(by: date) == nil { line.append(.text(" (not known whether before the date shown)")) }
-            if e.unconfirmed { line.append(.text(" — unconfirmed: no source states it")) }
+            // Sources on an unconfirmed event support its context (a law, a later date), not its day.
+            if e.unconfirmed {
+                line.append(.text(e.sources.isEmpty ? " — unconfirmed: no source states it" : " — unconfirmed: the sources cited do not state this date"))
+            }
             if let note = e.note { line.append(.text(" — ")); line += spans(note) }
             line.append(cite(e.sources))
             entries.append((e.date.sortKey, line))

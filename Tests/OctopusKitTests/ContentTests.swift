@@ -248,9 +248,16 @@ struct ContentTests {
                 } else if e.unconfirmed, unconfirmed[key] == nil, e.kind == .entryIntoForce {
                     // Not in the unverified list: then it must be what the three-month rule gives
                     // for the deposit the timeline records (Art. 36(4), 37(2); Protocol Art. 10(2)),
-                    // and its note must say so.
-                    let consent = c.events.first { $0.treaty == e.treaty && ($0.kind == .ratification || $0.kind == .accession) }?.date.day
-                    let ruled = consent.flatMap { d in Day(year: d.year + (d.month + 3) / 12, month: (d.month + 3) % 12 + 1, day: 1) }
+                    // and its note must say so. A deposit known only within a month gives one day too.
+                    let consent = c.events.first { $0.treaty == e.treaty && ($0.kind == .ratification || $0.kind == .accession) }?.date
+                    let ends: [Day] =
+                        switch consent {
+                        case .exact(let d): [d]
+                        case .between(let a, let b): [a, b]
+                        default: []
+                        }
+                    let rule = Set(ends.compactMap { d in Day(year: d.year + (d.month + 3) / 12, month: (d.month + 3) % 12 + 1, day: 1) })
+                    let ruled = rule.count == 1 ? rule.first : nil
                     #expect(ruled != nil && ruled == e.date.day, "\(key) \(e.date) is neither in the unverified list nor what the rule gives")
                     #expect(e.note?.contains("gives for the") == true, "\(key): the note must say the date is what the rule gives")
                 } else if e.unconfirmed {
