@@ -53,6 +53,26 @@ struct TreatyRecordTests {
         #expect(!line.contains("instrument deposited") && !line.contains("later letter") && !line.contains("after the date shown"))
     }
 
+    /// An unconfirmed date says what its sources are for: none states it, or those cited (a law, a
+    /// later date) do not state it; never "no source" beside a source number.
+    @Test func anUnconfirmedDateSaysWhatItsSourcesShow() throws {
+        for c in bundled.countries {
+            let timeline = try built(c.id, at: "2025-12-01").plainBlocks.drop { $0 != "Timeline" }.prefix { $0 != "Reservations and declarations" }
+            for e in c.events where e.unconfirmed {
+                let line = try #require(
+                    timeline.first { $0.contains(e.kind.label) && $0.contains(kbAlias(e.treaty)) && $0.hasPrefix(column(e.date)) }, "\(c.id) \(e.kind)")
+                if e.sources.isEmpty {
+                    #expect(line.contains("unconfirmed: no source states it") && cited(line).isEmpty, "\(c.id): \(line)")
+                } else {
+                    #expect(line.contains("unconfirmed: the sources cited do not state this date") && !cited(line).isEmpty, "\(c.id): \(line)")
+                }
+            }
+        }
+        // Both kinds are in the base.
+        let unconfirmed = bundled.countries.flatMap(\.events).filter(\.unconfirmed)
+        #expect(unconfirmed.contains { $0.sources.isEmpty } && unconfirmed.contains { !$0.sources.isEmpty })
+    }
+
     @Test func aPartyWithNoStatementSaysNoneRecordedNotNothing() throws {
         let pa = try text("PA", at: "2025-12-01")
         #expect(pa.contains("Budapest Convention (ETS 185): none recorded in this base"))
