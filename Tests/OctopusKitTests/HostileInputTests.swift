@@ -50,6 +50,21 @@ struct HostileInputTests {
         #expect(problems(confirmed).contains { $0.contains(#"required field "sources" is missing"#) })
     }
 
+    /// A source listed twice is refused in every list of sources (a record's, an event's, a
+    /// fact's, a published count's), at the second mention: a page would cite it twice.
+    @Test func aSourceListedTwiceIsRefusedWhereverItIs() throws {
+        #expect(problems(Fixture.valid).isEmpty)
+        let lists = Fixture.valid.components(separatedBy: #""sources": ["#).count - 1
+        try #require(lists > 10)
+        let doubled = Fixture.valid
+            .replacingOccurrences(of: #""sources": ["chart"]"#, with: #""sources": ["chart", "chart"]"#)
+            .replacingOccurrences(of: #""sources": ["test"]"#, with: #""sources": ["test", "other", "test"]"#)
+        let refused = problems(doubled).filter { $0.hasSuffix("list each source once") }
+        #expect(refused.count == lists, "\(refused)")
+        #expect(refused.contains { $0.hasSuffix("sources[2]: the same source as sources[0]: list each source once") })
+        #expect(refused.contains { $0.hasSuffix("sources[1]: the same source as sources[0]: list each source once") })
+    }
+
     @Test func millionsOfProblemsAreCountedNotListed() {
         let json = ##"{"formatVersion":1,"synonyms":[["## + String(repeating: "1,", count: 50_000) + "1]]}"
         do {

@@ -22,7 +22,7 @@ extension KnowledgeBaseDecoder {
             // A date no source was seen for has none to cite: it is marked unconfirmed and its note
             // says why it is given at all, rather than borrowing a citation that does not show it.
             let unconfirmed = e.bool("unconfirmed", default: false), note = e.string("note", required: false)
-            let date = eventDate(e, en, ep), sources = e.strings("sources", required: !unconfirmed, nonEmpty: !unconfirmed)
+            let date = eventDate(e, en, ep), sources = e.sources(required: !unconfirmed)
             if unconfirmed, sources.isEmpty, note == nil {
                 sink.report(en.position, ep.appending("note"), "an unconfirmed date with no source needs a note saying why it is given")
             }

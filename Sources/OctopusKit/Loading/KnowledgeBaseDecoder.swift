@@ -116,7 +116,7 @@ struct KnowledgeBaseDecoder {
     }
 
     mutating func provenance(_ r: NodeReader) -> Provenance? {
-        let sources = r.strings("sources", required: true, nonEmpty: true)
+        let sources = r.sources()
         let asOf = r.day("asOf")
         let inferred = r.strings("inferred")
         guard let asOf, !sources.isEmpty else { return nil }
@@ -187,7 +187,7 @@ struct KnowledgeBaseDecoder {
     func decodeConference(_ n: JSONNode, _ p: JSONPath) -> Conference? {
         guard let r = NodeReader(n, path: p, sink: sink, fields: ["name", "place", "startDate", "endDate", "summary", "sources"]) else { return nil }
         let name = r.string("name"), place = r.string("place"), start = r.day("startDate"), end = r.day("endDate")
-        let summary = r.string("summary"), sources = r.strings("sources", required: true, nonEmpty: true)
+        let summary = r.string("summary"), sources = r.sources()
         if let start, let end, end < start { sink.report(r.position("endDate"), p.appending("endDate"), "ends before it starts (\(start))") }
         guard let name, let place, let start, let end, let summary else { return nil }
         return Conference(name: name, place: place, startDate: start, endDate: end, summary: summary, sources: sources)
@@ -304,7 +304,7 @@ struct KnowledgeBaseDecoder {
         let statements = decodeStatements(r, p), formerNames = decodeFormerNames(r), partOf = decodePartOf(r, p)
         var profile: CountryProfile?
         if let pn = r.node("profile"), let pr = NodeReader(pn, path: p.appending("profile"), sink: sink, fields: ["date", "sources"]) {
-            let text = pr.string("date"), sources = pr.strings("sources", required: true, nonEmpty: true)
+            let text = pr.string("date"), sources = pr.sources()
             let month = text.flatMap(Month.init)
             if let text, month == nil {
                 sink.report(pr.position("date"), p.appending("profile").appending("date"), "\"\(text)\" is not a month; write YYYY-MM")
@@ -314,7 +314,7 @@ struct KnowledgeBaseDecoder {
         let facts: [SourcedFact] = r.array("facts") { fn, fp in
             guard let f = NodeReader(fn, path: fp, sink: sink, fields: ["text", "sources"]) else { return nil }
             guard let t = text(f, "text") else { return nil }
-            let sources = f.strings("sources", required: true, nonEmpty: true)
+            let sources = f.sources()
             return sources.isEmpty ? nil : SourcedFact(text: t, sources: sources)
         }
         let links = readLinks(r)

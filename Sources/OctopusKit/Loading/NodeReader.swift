@@ -127,6 +127,21 @@ package struct NodeReader {
         locatedStrings(key, required: required, nonEmpty: nonEmpty).items.map(\.text)
     }
 
+    /// A record's, event's or fact's sources: each listed once, since a page cites them by number
+    /// and a source named twice would be cited twice ("sources 41, 42, 42").
+    func sources(required: Bool = true) -> [String] {
+        let (listPath, items) = locatedStrings("sources", required: required, nonEmpty: required)
+        var first: [String: Int] = [:]
+        for item in items {
+            if let earlier = first[item.text] {
+                sink.report(item.position, listPath.appending(item.index), "the same source as sources[\(earlier)]: list each source once")
+            } else {
+                first[item.text] = item.index
+            }
+        }
+        return items.map(\.text)
+    }
+
     /// A string of a list, with where it was read from (for link checks).
     struct Located {
         var text: String

@@ -19,7 +19,7 @@ extension KnowledgeBaseDecoder {
             let date = s.has("date") ? s.day("date") : nil
             let withdrawn = s.has("withdrawn") ? s.day("withdrawn") : nil
             let summary = text(s, "summary"), note = s.string("note", required: false)
-            let sources = s.strings("sources", required: true, nonEmpty: true)
+            let sources = s.sources()
             if !s.has("date"), note == nil {
                 sink.report(sn.position, sp.appending("date"), "give the \"date\" it was made, or a \"note\" saying what is known of it")
             }
@@ -38,7 +38,7 @@ extension KnowledgeBaseDecoder {
     mutating func decodeFormerNames(_ r: NodeReader) -> [FormerName] {
         r.array("formerNames") { fn, fp in
             guard let f = NodeReader(fn, path: fp, sink: sink, fields: ["name", "before", "sources"]) else { return nil }
-            let name = f.string("name"), before = f.day("before"), sources = f.strings("sources", required: true, nonEmpty: true)
+            let name = f.string("name"), before = f.day("before"), sources = f.sources()
             guard let name, let before, !sources.isEmpty else { return nil }
             return FormerName(name: name, before: before, sources: sources)
         }
@@ -49,7 +49,7 @@ extension KnowledgeBaseDecoder {
             return nil
         }
         let state = u.string("state"), name = u.string("name"), before = u.day("before")
-        let sources = u.strings("sources", required: true, nonEmpty: true)
+        let sources = u.sources()
         if let state {
             references.append(Reference(target: state, position: u.position("state"), field: p.appending("partOf").appending("state"), expected: [.country]))
         }
@@ -65,7 +65,7 @@ extension KnowledgeBaseDecoder {
             let date = c.day("date"), parties = c.int("parties", range: 0...1_000)
             let signatories = c.has("signatories") ? c.int("signatories", range: 0...1_000) : nil
             let invited = c.has("invited") ? c.int("invited", range: 0...1_000) : nil
-            let sources = c.strings("sources", required: true, nonEmpty: true)
+            let sources = c.sources()
             let note = c.string("note", required: false), gap = c.string("gap", required: false)
             guard let date, let parties, !sources.isEmpty else { return nil }
             return PublishedCount(date: date, parties: parties, signatories: signatories, invited: invited, sources: sources, note: note, gap: gap)

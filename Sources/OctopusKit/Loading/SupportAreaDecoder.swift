@@ -32,7 +32,7 @@ extension KnowledgeBaseDecoder {
             if counting, notRecorded != nil {
                 sink.report(a.position("notRecorded"), p.appending("notRecorded"), "an area with indicators that count is recorded; drop \"notRecorded\"")
             }
-            let sources = a.strings("sources", required: true, nonEmpty: true)
+            let sources = a.sources()
             guard let id, Self.slug(3)(id) == nil, let title, let short, short.count <= 6, let summary, !sources.isEmpty else { return nil }
             return SupportArea(id: id, title: title, short: short, summary: summary, indicators: indicators, notRecorded: notRecorded, sources: sources)
         }
@@ -44,7 +44,7 @@ extension KnowledgeBaseDecoder {
         if let id, !ids.insert(id).inserted { sink.report(i.position("id"), p.appending("id"), "indicator \"\(id)\" appears twice in this area") }
         let label = i.string("label"), meaning = text(i, "meaning")
         let counts = choice(i, "counts", Indicator.Counts.self, p)
-        let sources = i.strings("sources")
+        let sources = i.sources(required: false)
         var test: Indicator.Test?
         if let tn = i.node("test"),
             let t = NodeReader(tn, path: p.appending("test"), sink: sink, fields: ["kind", "treaty", "articles", "statementKind", "absenceKnown"])
