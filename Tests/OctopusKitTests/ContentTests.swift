@@ -1,3 +1,4 @@
+import BundledKnowledgeBase
 import Foundation
 import Testing
 @testable import OctopusDocument
@@ -141,6 +142,28 @@ struct ContentTests {
                 #expect(s.provenance.inferred.contains(field), "\(s.id) does not name \(field) as inferred")
             }
         }
+    }
+
+    /// The bundled JSON names each source once in every list: the loader keeps a repeat once, so
+    /// only this test sees one (the ETS 185 count of 5 June 2025 had one).
+    @Test func everySourcesListNamesEachSourceOnce() throws {
+        var repeats: [String] = [], lists = 0
+        func walk(_ value: Any, _ path: String) {
+            if let object = value as? [String: Any] {
+                for (key, child) in object {
+                    if key == "sources", let list = child as? [String] {
+                        lists += 1
+                        if Set(list).count != list.count { repeats.append(path) }
+                    }
+                    walk(child, path + "." + key)
+                }
+            } else if let array = value as? [Any] {
+                for (i, child) in array.enumerated() { walk(child, "\(path)[\(i)]") }
+            }
+        }
+        walk(try JSONSerialization.jsonObject(with: Data(BundledKnowledgeBase.json.utf8)), "")
+        #expect(lists > 500)
+        #expect(repeats.isEmpty, "\(repeats)")
     }
 
     @Test func countriesAStateDelegateWouldAskAbout() {

@@ -127,19 +127,13 @@ package struct NodeReader {
         locatedStrings(key, required: required, nonEmpty: nonEmpty).items.map(\.text)
     }
 
-    /// A record's, event's or fact's sources: each listed once, since a page cites them by number
-    /// and a source named twice would be cited twice ("sources 41, 42, 42").
+    /// A record's, event's or fact's sources, each kept once: a page cites them by number, and a
+    /// source named twice would be cited twice ("sources 41, 42, 42"). A repeat is dropped rather
+    /// than refused, so that a file made from an older base still loads; the bundled base is kept
+    /// free of them by a test.
     func sources(required: Bool = true) -> [String] {
-        let (listPath, items) = locatedStrings("sources", required: required, nonEmpty: required)
-        var first: [String: Int] = [:]
-        for item in items {
-            if let earlier = first[item.text] {
-                sink.report(item.position, listPath.appending(item.index), "the same source as sources[\(earlier)]: list each source once")
-            } else {
-                first[item.text] = item.index
-            }
-        }
-        return items.map(\.text)
+        var seen = Set<String>()
+        return strings("sources", required: required, nonEmpty: required).filter { seen.insert($0).inserted }
     }
 
     /// A string of a list, with where it was read from (for link checks).
