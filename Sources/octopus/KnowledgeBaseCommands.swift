@@ -138,18 +138,25 @@ struct KB: ParsableCommand {
 
 /// `kb diff --json`: every change, and the report's lines.
 struct DiffJSON: Encodable {
-    struct Step: Encodable { var country, name, treaty, treatyName, kind, date: String }
+    struct Step: Encodable {
+        var country, name, treaty, treatyName, kind, date: String
+        var previous: String?
+    }
     struct StatementRef: Encodable { var country, name, treaty, treatyName, provision, kind: String }
     struct RecordRef: Encodable { var id, title: String; var orphanedNotes: Int? }
     var oldAsOf, newAsOf: String
-    var newSteps, correctedSteps, removedSteps: [Step]
+    var newSteps, correctedSteps, confirmedSteps, resourcedSteps, removedSteps: [Step]
     var newStatements, changedStatements, removedStatements: [StatementRef]
     var added, reworded, removed: [RecordRef]
     var report: [String]
 
     init(_ d: KnowledgeBaseDiff, notes: [String: Int]) {
         func steps(_ list: [KnowledgeBaseDiff.Step]) -> [Step] {
-            list.map { Step(country: $0.country, name: $0.name, treaty: $0.treaty, treatyName: $0.treatyName, kind: $0.kind.rawValue, date: $0.date) }
+            list.map {
+                Step(
+                    country: $0.country, name: $0.name, treaty: $0.treaty, treatyName: $0.treatyName, kind: $0.kind.rawValue, date: $0.date,
+                    previous: $0.previous)
+            }
         }
         func statements(_ list: [KnowledgeBaseDiff.StatementChange]) -> [StatementRef] {
             list.map {
@@ -161,6 +168,7 @@ struct DiffJSON: Encodable {
         }
         oldAsOf = d.oldAsOf.description; newAsOf = d.newAsOf.description
         newSteps = steps(d.newSteps); correctedSteps = steps(d.correctedSteps); removedSteps = steps(d.removedSteps)
+        confirmedSteps = steps(d.confirmedSteps); resourcedSteps = steps(d.resourcedSteps)
         newStatements = statements(d.newStatements); changedStatements = statements(d.changedStatements)
         removedStatements = statements(d.removedStatements)
         added = records(d.added); reworded = records(d.reworded); removed = records(d.removed, orphans: true)

@@ -22,6 +22,7 @@ struct KnowledgeBaseDiffTests {
         var countries = Array(bundled.countries)
         let mt = try #require(countries.firstIndex { $0.id == "MT" })
         let ratification = try #require(countries[mt].events.firstIndex { $0.treaty == "ets185" && $0.kind == .ratification })
+        let was = countries[mt].events[ratification].date.long
         countries[mt].events[ratification].date = .exact(try #require(Day("2012-04-13")))
         let us = try #require(countries.firstIndex { $0.id == "US" })
         var extra = try #require(countries[us].statements.first)
@@ -35,8 +36,45 @@ struct KnowledgeBaseDiffTests {
         #expect(diff.removed.map(\.id) == [removedTerm.id])
         #expect(diff.reworded.isEmpty, "a treaty step or a statement is not a rewording: \(diff.reworded)")
         let report = diff.report { $0 == removedTerm.id ? 1 : 0 }
-        #expect(report.contains { $0.hasPrefix("1 treaty date corrected (Malta, Budapest Convention ratified 13 April 2012)") }, "\(report)")
+        #expect(report.contains { $0 == "1 treaty date corrected (Malta, Budapest Convention ratified 13 April 2012, was \(was))" }, "\(report)")
         #expect(report.contains { $0.hasPrefix("1 new reservation or declaration (United States") }, "\(report)")
         #expect(report.contains { $0.contains("your note on \(removedTerm.term) is kept and listed as orphaned") }, "\(report)")
+    }
+
+    /// A date that keeps its day but gains a source is "now confirmed", not "corrected"; one whose
+    /// sources or note alone change says so; and a State with two statements under one provision
+    /// (Denmark's two Art. 9(4) reservations) has neither reported revised when something else
+    /// of its record changes.
+    @Test func aConfirmationIsNotACorrectionAndTwinStatementsStayPaired() throws {
+        var countries = Array(bundled.countries)
+        func index(_ id: String) throws -> Int { try #require(countries.firstIndex { $0.id == id }) }
+        let (it, dk) = (try index("IT"), try index("DK"))
+        let ratification = try #require(countries[it].events.firstIndex { $0.treaty == "ets185" && $0.kind == .ratification })
+        try #require(countries[it].events[ratification].unconfirmed)
+        countries[it].events[ratification].unconfirmed = false
+        countries[it].events[ratification].sources.append("https://example.org/deposit")
+        let force = try #require(countries[it].events.firstIndex { $0.treaty == "ets185" && $0.kind == .entryIntoForce })
+        countries[it].events[force].note = "Another note."
+        let twins = countries[dk].statements.filter { $0.provision == "Art. 9(4)" && $0.kind == .reservation }
+        try #require(twins.count == 2)
+        countries[dk].name += " (renamed)"
+        let diff = KnowledgeBaseDiff(old: bundled, new: rebuilt(bundled, countries: countries))
+        #expect(diff.correctedSteps.isEmpty, "\(diff.correctedSteps)")
+        #expect(diff.confirmedSteps.map(\.country) == ["IT"] && diff.resourcedSteps.map(\.country) == ["IT"])
+        #expect(diff.changedStatements.isEmpty && diff.newStatements.isEmpty && diff.removedStatements.isEmpty, "\(diff.changedStatements)")
+        #expect(diff.reworded.map(\.id) == ["DK"])
+        let report = diff.report()
+        #expect(report.contains { $0.hasPrefix("1 treaty date now confirmed by a source (Italy, Budapest Convention ratified ") }, "\(report)")
+        #expect(report.contains { $0.hasPrefix("1 treaty step with its sources or note revised (Italy, Budapest Convention entered into force ") })
+
+        // One of the twins reworded: that one is revised, the other is not; one dropped: one is gone.
+        var one = countries
+        let first = try #require(one[dk].statements.firstIndex(of: twins[0]))
+        one[dk].statements[first].summary += " Reworded."
+        let revised = KnowledgeBaseDiff(old: bundled, new: rebuilt(bundled, countries: one))
+        #expect(revised.changedStatements.count == 1 && revised.newStatements.isEmpty && revised.removedStatements.isEmpty)
+        one[dk].statements.remove(at: first)
+        let dropped = KnowledgeBaseDiff(old: bundled, new: rebuilt(bundled, countries: one))
+        #expect(dropped.removedStatements.map(\.provision) == ["Art. 9(4)"] && dropped.changedStatements.isEmpty)
     }
 }

@@ -1,12 +1,15 @@
 /// What changed between two knowledge bases, in the terms a delegate cares about: new treaty
-/// steps by kind and State, corrected or removed ones, reservations and declarations made or
-/// withdrawn, and records added, removed or reworded.
+/// steps by kind and State; steps whose date was corrected, newly confirmed by a source, or
+/// re-sourced; removed ones; reservations and declarations made, revised or withdrawn; and
+/// records added, removed or reworded.
 public struct KnowledgeBaseDiff: Sendable, Hashable {
     /// One treaty step of one State.
     public struct Step: Sendable, Hashable {
         public var country: String, name: String, treaty: String, kind: TreatyEvent.Kind, date: String
         /// The treaty as people write it ("ETS 185").
         public var treatyName: String
+        /// The date it had before, when a correction changed it.
+        public var previous: String? = nil
     }
     /// One reservation or declaration of one State.
     public struct StatementChange: Sendable, Hashable {
@@ -19,13 +22,16 @@ public struct KnowledgeBaseDiff: Sendable, Hashable {
     }
 
     public var newSteps: [Step] = [], correctedSteps: [Step] = [], removedSteps: [Step] = []
+    /// Same day, now confirmed by a source; same day, other sources or note (or no longer confirmed).
+    public var confirmedSteps: [Step] = [], resourcedSteps: [Step] = []
     public var newStatements: [StatementChange] = [], changedStatements: [StatementChange] = [], removedStatements: [StatementChange] = []
     public var added: [RecordRef] = [], removed: [RecordRef] = [], reworded: [RecordRef] = []
     public var oldAsOf: Day, newAsOf: Day
     private var treatyNames: [String: String] = [:]
 
     public var isEmpty: Bool {
-        newSteps.isEmpty && correctedSteps.isEmpty && removedSteps.isEmpty && newStatements.isEmpty && changedStatements.isEmpty
+        newSteps.isEmpty && correctedSteps.isEmpty && confirmedSteps.isEmpty && resourcedSteps.isEmpty && removedSteps.isEmpty
+            && newStatements.isEmpty && changedStatements.isEmpty
             && removedStatements.isEmpty && added.isEmpty && removed.isEmpty && reworded.isEmpty
     }
 
@@ -49,35 +55,54 @@ public struct KnowledgeBaseDiff: Sendable, Hashable {
         for case .country(let c) in new.allRecords where before[c.id] == nil { compareTreatyRecord(Self.withoutTreatyRecord(c), c) }
     }
 
-    /// A State's steps (one per treaty and kind) and statements (one per treaty, kind and
-    /// provision): the same one with another date, text or source is a correction, not a new one.
+    /// A State's steps (one per treaty and kind) and statements (by treaty, kind and provision):
+    /// the same one with another date, text or source is a correction, not a new one.
     private mutating func compareTreatyRecord(_ a: Country, _ b: Country) {
-        func step(_ e: TreatyEvent) -> Step {
-            Step(country: b.id, name: b.name, treaty: e.treaty, kind: e.kind, date: e.date.long, treatyName: treatyNames[e.treaty] ?? e.treaty)
+        func step(_ e: TreatyEvent, was old: TreatyEvent? = nil) -> Step {
+            Step(
+                country: b.id, name: b.name, treaty: e.treaty, kind: e.kind, date: e.date.long, treatyName: treatyNames[e.treaty] ?? e.treaty,
+                previous: old.map(\.date.long))
         }
         func change(_ s: Statement) -> StatementChange {
             StatementChange(country: b.id, name: b.name, treaty: s.treaty, provision: s.provision, kind: s.kind, treatyName: treatyNames[s.treaty] ?? s.treaty)
         }
         let steps = Self.compare(a.events, b.events) { "\($0.treaty) \($0.kind.rawValue)" }
-        newSteps += steps.new.map(step); correctedSteps += steps.changed.map(step); removedSteps += steps.removed.map(step)
+        newSteps += steps.new.map { step($0) }; removedSteps += steps.removed.map { step($0) }
+        for (old, new) in steps.changed {
+            if old.date != new.date {
+                correctedSteps.append(step(new, was: old))
+            } else if old.unconfirmed && !new.unconfirmed {
+                confirmedSteps.append(step(new))
+            } else {
+                resourcedSteps.append(step(new))
+            }
+        }
         let statements = Self.compare(a.statements, b.statements) { "\($0.treaty) \($0.kind.rawValue) \($0.provision)" }
-        newStatements += statements.new.map(change); changedStatements += statements.changed.map(change)
+        newStatements += statements.new.map(change); changedStatements += statements.changed.map { change($0.new) }
         removedStatements += statements.removed.map(change)
     }
 
-    /// What is in `b` and not in `a` by key, what has the same key and differs, and what is gone.
-    static func compare<T: Hashable>(_ a: [T], _ b: [T], key: (T) -> String) -> (new: [T], changed: [T], removed: [T]) {
-        let old = Dictionary(a.map { (key($0), $0) }, uniquingKeysWith: { x, _ in x })
-        let newKeys = Set(b.map(key))
-        var out: (new: [T], changed: [T], removed: [T]) = ([], [], [])
+    /// What is in `b` and not in `a` by key, what has the same key and differs (with what it was),
+    /// and what is gone. A key may hold several (Denmark's two Art. 9(4) reservations): exact
+    /// matches are set aside first, then what is left under a key pairs up in order as changed,
+    /// and the surplus is new or gone.
+    static func compare<T: Hashable>(_ a: [T], _ b: [T], key: (T) -> String) -> (new: [T], changed: [(old: T, new: T)], removed: [T]) {
+        var unmatched = Dictionary(grouping: a.enumerated(), by: { key($0.element) })
+        var leftovers: [(key: String, value: T)] = []
         for v in b {
-            if let o = old[key(v)] {
-                if o != v { out.changed.append(v) }
+            let k = key(v)
+            if let i = unmatched[k]?.firstIndex(where: { $0.element == v }) { unmatched[k]?.remove(at: i) } else { leftovers.append((k, v)) }
+        }
+        var out: (new: [T], changed: [(old: T, new: T)], removed: [T]) = ([], [], [])
+        for (k, v) in leftovers {
+            if let old = unmatched[k]?.first {
+                unmatched[k]?.removeFirst()
+                out.changed.append((old.element, v))
             } else {
                 out.new.append(v)
             }
         }
-        out.removed = a.filter { !newKeys.contains(key($0)) }
+        out.removed = unmatched.values.joined().sorted { $0.offset < $1.offset }.map(\.element)
         return out
     }
 
@@ -108,7 +133,17 @@ public struct KnowledgeBaseDiff: Sendable, Hashable {
         if !correctedSteps.isEmpty {
             lines.append(
                 Self.counted(correctedSteps.count, "treaty date corrected", "treaty dates corrected") + " ("
-                    + Self.names(correctedSteps.map { "\($0.name), \($0.treatyName) \($0.kind.label) \($0.date)" }) + ")")
+                    + Self.names(correctedSteps.map { "\($0.name), \($0.treatyName) \($0.kind.label) \($0.date), was \($0.previous ?? "?")" }) + ")")
+        }
+        if !confirmedSteps.isEmpty {
+            lines.append(
+                Self.counted(confirmedSteps.count, "treaty date now confirmed by a source", "treaty dates now confirmed by a source") + " ("
+                    + Self.names(confirmedSteps.map { "\($0.name), \($0.treatyName) \($0.kind.label) \($0.date)" }) + ")")
+        }
+        if !resourcedSteps.isEmpty {
+            lines.append(
+                Self.counted(resourcedSteps.count, "treaty step with its sources or note revised", "treaty steps with their sources or notes revised")
+                    + " (" + Self.names(resourcedSteps.map { "\($0.name), \($0.treatyName) \($0.kind.label) \($0.date)" }) + ")")
         }
         if !removedSteps.isEmpty {
             lines.append(
