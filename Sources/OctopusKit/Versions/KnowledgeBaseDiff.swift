@@ -130,20 +130,14 @@ public struct KnowledgeBaseDiff: Sendable, Hashable {
                 lines.append(Self.counted(steps.count, one, many) + " (" + Self.names(steps.map { "\($0.name), \($0.treatyName), \($0.date)" }) + ")")
             }
         }
-        if !correctedSteps.isEmpty {
-            lines.append(
-                Self.counted(correctedSteps.count, "treaty date corrected", "treaty dates corrected") + " ("
-                    + Self.names(correctedSteps.map { "\($0.name), \($0.treatyName) \($0.kind.label) \($0.date), was \($0.previous ?? "?")" }) + ")")
-        }
-        if !confirmedSteps.isEmpty {
-            lines.append(
-                Self.counted(confirmedSteps.count, "treaty date now confirmed by a source", "treaty dates now confirmed by a source") + " ("
-                    + Self.names(confirmedSteps.map { "\($0.name), \($0.treatyName) \($0.kind.label) \($0.date)" }) + ")")
-        }
-        if !resourcedSteps.isEmpty {
-            lines.append(
-                Self.counted(resourcedSteps.count, "treaty step with its sources or note revised", "treaty steps with their sources or notes revised")
-                    + " (" + Self.names(resourcedSteps.map { "\($0.name), \($0.treatyName) \($0.kind.label) \($0.date)" }) + ")")
+        let stepGroups = [
+            (correctedSteps, "treaty date corrected", "treaty dates corrected"),
+            (confirmedSteps, "treaty date now confirmed by a source", "treaty dates now confirmed by a source"),
+            (resourcedSteps, "treaty step with its sources or note revised", "treaty steps with their sources or notes revised"),
+        ]
+        for (list, one, many) in stepGroups where !list.isEmpty {
+            let named = list.map { "\($0.name), \($0.treatyName) \($0.kind.label) \($0.date)" + ($0.previous.map { ", was \($0)" } ?? "") }
+            lines.append(Self.counted(list.count, one, many) + " (" + Self.names(named) + ")")
         }
         if !removedSteps.isEmpty {
             lines.append(
