@@ -28,9 +28,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Bookmarks and notes: one SQLite database in WAL mode, with migrations.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        // Facilitators' tours may be written in YAML; Yams keeps line:column marks for every node.
-        // 6.x, not 5.x: its libyaml caps nesting depth, so a hostile file cannot exhaust the stack.
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // The walk's presenter, room and followers talk over sockets through SwiftNIO's event loop
         // (OctopusShare only: the browser's keystroke path never touches it).
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
@@ -41,9 +38,12 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
         // Tiny C target: saved termios + signal handler that restore the terminal after a crash.
         .target(name: "CTerminal", path: "Sources/CTerminal"),
-        // Pure-Swift model layer: no terminal, no ncurses.
-        // Yams only parses tour files (Tours/TourYAML.swift); it is imported internally, not re-exported.
-        .target(name: "OctopusKit", dependencies: [.product(name: "Yams", package: "Yams")], path: "Sources/OctopusKit"),
+        // Facilitators' tours may be written in YAML: Debian's libyaml reads them, linked in from its
+        // archive. (Yams, the Swift layer over libyaml, needs the whole of Foundation, which would
+        // cost every start of every command a few MiB; its tree is rebuilt as our own anyway.)
+        .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML", providers: [.apt(["libyaml-dev"])]),
+        // Pure-Swift model layer: no terminal, no ncurses; libyaml only for tour files (Tours/).
+        .target(name: "OctopusKit", dependencies: ["CLibYAML"], path: "Sources/OctopusKit"),
         // The document layer: records and tour steps laid out as pages, and their plain-text and
         // Markdown layouts. It reads the model; the model knows nothing of it.
         .target(name: "OctopusDocument", dependencies: ["OctopusKit"], path: "Sources/OctopusDocument"),

@@ -178,6 +178,25 @@ struct TourTests {
         #expect(problems("", .yaml) == ["tour.yaml:1:1: (root): the file is empty; expected a tour with a title and steps"])
     }
 
+    /// What libyaml reads and the tree takes: one document per file, an alias copies its anchor's
+    /// value (counted against the budget), plain numbers by the core schema's pattern.
+    @Test func yamlDocumentsAliasesAndNumbersReadAsTheCoreSchemaSays() throws {
+        #expect(
+            problems("title: T\nsteps: [{address: ws1}]\n---\ntitle: U\n", .yaml)
+                == ["tour.yaml:3:1: (root): the file holds more than one YAML document (---); a tour is one"])
+        #expect(problems("title: *t\nsteps: [{address: ws1}]\n", .yaml).first?.contains("names no anchor (&t) before it") == true)
+        #expect(problems("title: T\ntitle: U\nsteps: [{address: ws1}]\n", .yaml) == ["tour.yaml:2:1: (root): field \"title\" appears twice in this mapping"])
+        let tour = try TourLoader.load(
+            text: "title: &t Morning\nsteps:\n  - address: ws1\n    heading: *t\n", format: .yaml, file: "t.yaml", kb: bundled)
+        #expect(tour.steps.first?.heading == "Morning")
+        for number in ["1", "-2", "+.5", "1.", "1.5e3", "2E-2", "0x1F", "0o17"] {
+            guard case .number = YAMLReader.coreValue(number) else { Issue.record("\(number) should be a number"); continue }
+        }
+        for text in [".", "-", "1e", "1.5.2", "1_000", "e3", " 1", "0x", "٣"] {
+            guard case .string = YAMLReader.coreValue(text) else { Issue.record("\(text) should stay text"); continue }
+        }
+    }
+
     /// Hostile or damaged files end in a diagnostic, never a crash or a hang.
     @Test func hostileFilesAreRefused() throws {
         let deep = String(repeating: "[", count: 100_000)
@@ -195,7 +214,7 @@ struct TourTests {
         // Aliases hidden after a quote inside a plain scalar still count: the events decide, not the text.
         let disguised = "a: &a [x \", 1]\n" + (0..<25).map { "k\($0): [x \", *a]" }.joined(separator: "\n") + "\ntitle: t\nsteps: []\n"
         #expect(problems(disguised, .yaml).first?.contains("more than 20 YAML aliases") == true)
-        // An alias or a list as a key is refused before Yams hashes it.
+        // An alias or a list as a key is refused as it begins.
         #expect(problems("a: &a [x, y]\nk: {? *a : 1}\ntitle: t\nsteps: []\n", .yaml).first?.hasSuffix("not an alias (*name)") == true)
         #expect(problems("? [x, y]\n: 1\ntitle: t\nsteps: []\n", .yaml).first?.hasSuffix("not a list") == true)
         var bytes = Array("title: caf".utf8)
