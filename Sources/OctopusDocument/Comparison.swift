@@ -137,7 +137,7 @@ public struct Comparison: Sendable, Hashable {
     /// RFC 4180: a header row, every field quoted, CRLF line ends, UTF-8; each State's sources in
     /// a column of its own, so the values stay clean for sorting.
     public func csv() -> String {
-        func field(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        func field(_ s: String) -> String { "\"" + s.replacingEvery("\"", with: "\"\"") + "\"" }
         var lines = [(["field"] + ids + ["differs"] + ids.map { "sources \($0)" }).map(field).joined(separator: ",")]
         for r in rows {
             lines.append(([r.field] + r.values + [r.differs ? "yes" : "no"] + r.sources.map { $0.joined(separator: "; ") }).map(field).joined(separator: ","))

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 /// Markdown layout of a `Page`, for handouts and exports: the third renderer of the one layout
@@ -66,7 +67,7 @@ public enum MarkdownLayout {
     /// heading underline.
     /// A table block as a GitHub table; a marked row's label ends in ≠, a cell's line breaks fold.
     public static func table(_ t: Page.Table) -> [String] {
-        func cell(_ s: String) -> String { escape(Sanitizer.clean(s)).replacingOccurrences(of: "|", with: "\\|") }
+        func cell(_ s: String) -> String { escape(Sanitizer.clean(s)).replacingEvery("|", with: "\\|") }
         var out = ["| | " + t.columns.map(cell).joined(separator: " | ") + " |", "|---|" + t.columns.map { _ in "---|" }.joined()]
         for r in t.rows { out.append("| " + cell(r.label) + (r.marked ? " ≠" : "") + " | " + r.cells.map(cell).joined(separator: " | ") + " |") }
         return out
@@ -89,9 +90,9 @@ public enum MarkdownLayout {
     /// Markdown is kept, since people write lists and emphasis in notes, but control characters
     /// are removed and raw HTML is shown as text.
     public static func blockquote(_ text: String) -> String {
-        let clean = Sanitizer.clean(text.replacingOccurrences(of: "\r\n", with: "\n"), keepNewlines: true)
+        let clean = Sanitizer.clean(text.replacingEvery("\r\n", with: "\n"), keepNewlines: true)
         var lines = clean.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let text = line.replacingOccurrences(of: "<", with: "&lt;")
+            let text = line.replacingEvery("<", with: "&lt;")
             // A "# title" or a "---" underline in a note would add a heading to the outline of
             // the whole document; the note's other Markdown (lists, emphasis) is kept.
             let body = text.drop { $0 == " " }
@@ -114,7 +115,7 @@ public enum MarkdownLayout {
 
     /// `<https://…>` for a bare web address, so it renders as a link; anything else escaped.
     public static func textOrURL(_ text: String) -> String {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed(newlines: false)
         if (t.hasPrefix("https://") || t.hasPrefix("http://")), !t.contains(" "), !t.contains(">"), !t.contains("<") {
             return "<" + t + ">"
         }
@@ -129,7 +130,7 @@ public enum MarkdownLayout {
                 return escape(s)
             case .strong(let s):
                 // "**a: **" does not render as bold: the spaces go outside the markers.
-                let core = s.trimmingCharacters(in: .whitespaces)
+                let core = s.trimmed(newlines: false)
                 guard !core.isEmpty else { return s }
                 let lead = s.prefix { $0 == " " }, trail = String(s.reversed().prefix { $0 == " " })
                 return lead + "**" + escape(core) + "**" + trail

@@ -38,7 +38,7 @@ public struct MatrixLayout {
     /// rests on, then what each column reads and the numbered sources.
     public func markdown() -> String {
         // A table row is one line: a rating's note may hold line breaks, which would end the row.
-        func cell(_ s: String) -> String { MarkdownLayout.escape(Sanitizer.clean(s)).replacingOccurrences(of: "|", with: "\\|") }
+        func cell(_ s: String) -> String { MarkdownLayout.escape(Sanitizer.clean(s)).replacingEvery("|", with: "\\|") }
         var sources: [String] = []
         func number(_ s: String) -> Int {
             if let i = sources.firstIndex(of: s) { return i + 1 }
@@ -78,7 +78,7 @@ public struct MatrixLayout {
 
     /// RFC 4180: a header row, every field quoted, CRLF line ends, UTF-8.
     public func csv() -> String {
-        func field(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        func field(_ s: String) -> String { "\"" + s.replacingEvery("\"", with: "\"\"") + "\"" }
         let ratings = hasRatings
         let standing = convention.map { "\($0.shortTitle) on \(matrix.date)" } ?? "Status on \(matrix.date)"
         var header = ["id", "State", "region", "Council of Europe member in 2010", standing] + matrix.areas.map(\.title)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 /// Builds the `Page` for any record: its text with links resolved and numbered, what connects to

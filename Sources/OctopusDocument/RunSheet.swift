@@ -40,7 +40,7 @@ public enum RunSheet {
             blocks.append(.heading("Step \(i + 1) of \(tour.steps.count): \(page.title)"))
             blocks.append(.field("Time", [.text(when)]))
             // The page's subtitle without its minutes, which the Time line has said.
-            let shows = page.subtitle.replacingOccurrences(of: step.minutes.map { " · \($0) min planned" } ?? "\u{0}", with: "")
+            let shows = page.subtitle.replacingEvery(step.minutes.map { " · \($0) min planned" } ?? "\u{0}", with: "")
             if !shows.isEmpty { blocks.append(.field("Shows", [.text(shows)])) }
             let offset = links.count
             links += page.links
@@ -49,7 +49,7 @@ public enum RunSheet {
                 if case .heading(let h) = block { blocks.append(.paragraph([.strong(h)])); continue }
                 blocks.append(renumbered(block, by: offset))
             }
-            let presenter = step.presenterNotes(notebook: notes).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let presenter = step.presenterNotes(notebook: notes).map { $0.trimmed() }
             blocks.append(.blank)
             blocks.append(presenter.isEmpty ? .field("Presenter notes", [.text("none")]) : .paragraph([.strong("Presenter notes")]))
             for note in presenter {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 /// The parts of pages that tell a treaty's record: a State's status, timeline and statements, who
@@ -166,7 +167,7 @@ extension PageBuilder {
         heading("Published numbers of Parties")
         for c in t.publishedCounts {
             let counted = kb.parties(of: t.id, at: c.date).count, undecided = kb.undecidedParties(of: t.id, at: c.date).count
-            let said = c.note.map { " (" + $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) + ")" } ?? ""
+            let said = c.note.map { " (" + $0.trimming { $0 == "." } + ")" } ?? ""
             var line: [Page.Span] = [.strong("\(c.date.long): \(c.parties) published"), .text(said)]
             let base =
                 counted == c.parties && undecided == 0

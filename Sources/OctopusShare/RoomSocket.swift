@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 #if canImport(Glibc)
@@ -18,9 +19,9 @@ public enum RoomSocket {
         let raw: String
         switch tour.origin {
         case .session(let id): raw = id
-        case .file(let path): raw = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        case .file(let path): raw = Path.stem(path)
         }
-        let kept = raw.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" }
+        let kept = raw.lowercased().unicodeScalars.map { Folding.isAlphanumeric($0) && $0.isASCII ? Character($0) : "-" }
         let name = String(String(kept).prefix(40))
         return name.isEmpty ? "walk" : name
     }
@@ -64,7 +65,7 @@ public enum RoomSocket {
     public static func joinCode(for tour: Tour, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         guard let folder = try? folder(environment: environment) else { return JoinCode.make() }
         let path = folder + "/" + name(for: tour) + ".code"
-        if let kept = try? String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), JoinCode.isWellFormed(kept) {
+        if let kept = try? String(contentsOfFile: path, encoding: .utf8).trimmed(), JoinCode.isWellFormed(kept) {
             return kept
         }
         let code = JoinCode.make()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CTerminal
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusDocument
 import OctopusKit
 import OctopusShare

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 import OctopusNotebook
 
@@ -44,7 +45,7 @@ struct Notes: ParsableCommand {
                     }
                     let lead = "  \(n.shortID)  \(Notebook.displayTime(n.isEdited ? n.updatedAt : n.createdAt))  "
                     let pad = String(repeating: " ", count: lead.count)
-                    var lines = n.text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+                    var lines = n.text.replacingEvery("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
                     while lines.count > 1, lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
                     for (i, line) in lines.enumerated() { out += (i == 0 ? lead : pad) + line + "\n" }
                 }
@@ -85,7 +86,7 @@ struct Notes: ParsableCommand {
                 // Bytes, not a C string: a NUL must reach the note rule (and be refused with its
                 // position), not end the text there; invalid UTF-8 is refused, not replaced.
                 // At most one byte past the limit: `yes | octopus notes add art29` must end, refused.
-                let input = (try? FileHandle.standardInput.read(upToCount: Note.maxTextBytes + 1)) ?? Data()
+                let input = Data(SourceFile.readStandardInput(upTo: Note.maxTextBytes + 1))
                 body = try notebookCall { () throws(NotebookError) in try NoteText.decode(input, source: "standard input") }
                 // Editors and `echo` end the text with a newline; it is not part of the note.
                 while body.last?.isNewline == true { body.removeLast() }
@@ -138,7 +139,7 @@ struct Notes: ParsableCommand {
             let note = try Notes.find(id, in: book)
             var body = text.joined(separator: " ")
             if body == "-" {
-                let input = (try? FileHandle.standardInput.read(upToCount: Note.maxTextBytes + 1)) ?? Data()
+                let input = Data(SourceFile.readStandardInput(upTo: Note.maxTextBytes + 1))
                 body = try notebookCall { () throws(NotebookError) in try NoteText.decode(input, source: "standard input") }
                 while body.last?.isNewline == true { body.removeLast() }
             } else if body.isEmpty {
@@ -169,7 +170,7 @@ struct Notes: ParsableCommand {
             let status = editor.edit(path)
             do {
                 let text = try notebookCall { () throws(NotebookError) in try ExternalEditor.read(path) }
-                if text == note.text || text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if text == note.text || text.trimmed().isEmpty {
                     try? FileManager.default.removeItem(atPath: path)
                     if text != note.text {
                         Terminal.printError("octopus: the note was emptied, not saved; `octopus notes rm \(note.shortID)` deletes it")

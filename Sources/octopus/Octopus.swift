@@ -1,6 +1,7 @@
 import ArgumentParser
 import CTerminal
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 @main

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BundledKnowledgeBase
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 import OctopusNotebook
 import OctopusTUI

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 struct Search: ParsableCommand {
@@ -27,7 +28,7 @@ struct Search: ParsableCommand {
         if let type, RecordKind(named: type) == nil {
             throw ValidationError("--type \"\(type)\" is not a type; use one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("give some words to search for") }
+        guard !text.trimmed(newlines: false).isEmpty else { throw ValidationError("give some words to search for") }
     }
 
     private var text: String { query.joined(separator: " ") }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Turns what a delegate types or says — `art 29`, `Article 29`, `:PT`, `ws 3`, `Turquie`,
 /// `ws3/topic-2` — into a record id, and suggests the nearest ids when nothing matches.
@@ -38,7 +39,7 @@ public struct AddressResolver: Sendable {
     }
 
     public func resolve(_ input: String) -> Resolution {
-        var text = input.trimmingCharacters(in: .whitespaces)
+        var text = input.trimmed(newlines: false)
         if text.hasPrefix(":") { text.removeFirst() }
         // "Article 29(4)" is Article 29: the page then shows where paragraph 4 is discussed.
         if let cited = Self.paragraph(of: text), case .record(let id) = resolve(cited.base) { return .record(id) }
@@ -66,9 +67,9 @@ public struct AddressResolver: Sendable {
     /// "Article 29(4)", "art 29 (4)(b)", "29(1)(a)": the address before the paragraph, and the
     /// paragraph as cited ("(4)", "(4)(b)"); nil when the text does not end in one.
     public static func paragraph(of text: String) -> (base: String, paragraph: String)? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed(newlines: false)
         guard t.hasSuffix(")"), let open = t.firstIndex(of: "(") else { return nil }
-        let base = t[..<open].trimmingCharacters(in: .whitespaces)
+        let base = t[..<open].trimmed(newlines: false)
         let cited = String(t[open...]).withoutSpaces
         // Only "(digits)" then "(letters or digits)" groups: "24/7 (network)" is no paragraph.
         let groups: [Substring?] = cited.split(separator: ")").map { $0.hasPrefix("(") ? $0.dropFirst() : nil }

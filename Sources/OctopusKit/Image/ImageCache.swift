@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Compiled copies of knowledge-base files given with --kb (or installed), under
 /// `$XDG_CACHE_HOME/octopus/` (else `~/.cache/octopus/`), named by the JSON's content hash and
@@ -160,7 +161,7 @@ public struct ImageCache: Sendable {
 
     /// The image an entry's file belongs to (`kb-<hash>-octopus-<version>-v<format>.image`).
     private static func imageName(in name: String) -> String? {
-        guard name.hasPrefix("kb-"), let end = name.range(of: ".image") else { return nil }
+        guard name.hasPrefix("kb-"), let end = name.firstRange(of: ".image") else { return nil }
         return String(name[..<end.upperBound])
     }
 
@@ -213,7 +214,7 @@ extension KnowledgeBaseLoader {
         let megabytes = Double(bytes.count) / 1_000_000
         // A large file takes seconds the first time: say what is happening, stage by stage.
         let large = megabytes >= 4
-        if large { say("octopus: checking \(path) (\(String(format: "%.1f", megabytes)) MB) once; later runs start from a compiled copy") }
+        if large { say("octopus: checking \(path) (\(Decimals.fixed(megabytes, 1)) MB) once; later runs start from a compiled copy") }
         var clock = Stopwatch()
         var kb = try load(bytes: bytes, file: path) { if large { say("octopus:   \($0)") } }
         _ = clock.lap()

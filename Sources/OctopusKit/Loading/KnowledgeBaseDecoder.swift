@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A reference to another record, remembered with its location until all ids are known.
 struct Reference {

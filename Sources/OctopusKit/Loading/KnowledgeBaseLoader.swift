@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Loads and validates a knowledge-base file. Every problem is collected and reported together as
 /// `file:line:column: json.path: message`; nothing here traps or prints.
@@ -56,7 +57,7 @@ struct Stopwatch {
     }
 
     mutating func lap() -> String {
-        let text = String(format: "%.1f s", seconds)
+        let text = Decimals.fixed(seconds, 1) + " s"
         last = ContinuousClock.now
         return text
     }

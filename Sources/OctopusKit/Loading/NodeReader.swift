@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads typed fields out of a `JSONNode` object, collecting every problem instead of stopping
 /// at the first, so one run of `octopus validate` lists them all.

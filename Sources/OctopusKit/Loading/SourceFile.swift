@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reading a file the user named (a knowledge base, a tour, a notes export): missing, a folder, too
 /// large or unreadable, each told apart so that every caller words it for its own users. Package
@@ -17,11 +18,24 @@ package enum SourceFile {
 
     /// The file's bytes, read straight into the array the parsers take (one copy in memory, not a
     /// `Data` and then an array).
+    /// At most `limit` bytes of standard input, fewer where it ends (or cannot be read) first.
+    package static func readStandardInput(upTo limit: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count < limit {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, min($0.count, limit - bytes.count)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
     package static func read(_ path: String, maxBytes: Int) throws(Failure) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing }
-        guard !isDirectory.boolValue else { throw .directory }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .missing }
+        guard info.st_mode & S_IFMT != S_IFDIR else { throw .directory }
+        let size = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil
         if let size, size > maxBytes { throw .tooLarge(size: size) }
         guard let file = fopen(path, "rb") else { throw .unreadable }
         defer { fclose(file) }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Builds the search structures from a knowledge base, once: folds every passage, numbers the
 /// words, and precomputes BM25F scores for each word and synonym group in each record.

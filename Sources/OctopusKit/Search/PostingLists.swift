@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// For each term (or synonym group): the documents that contain it and the BM25F score it earns
 /// there, precomputed at build time so a query only adds numbers. Stored as one flat array

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One word of a passage: its folded form (as `Folding.words` would give it) and where it sits in
 /// the original text, so a snippet can mark the original spelling without folding it again.
@@ -13,7 +14,7 @@ struct TextToken: Sendable, Hashable {
 }
 
 /// Splits passages into folded words. Folding runs once per distinct spelling (cached), not once
-/// per occurrence, because Foundation's folding is the slow part of building the index.
+/// per occurrence, because folding is the slow part of building the index.
 struct Tokenizer {
     private struct Folded { var words: [String]; var parts: [String] }
     private var cache: [String: Folded] = [:]
@@ -25,7 +26,7 @@ struct Tokenizer {
         switch s.value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
         case 0..<0x80: return false
-        default: return CharacterSet.alphanumerics.contains(s)
+        default: return Folding.isAlphanumeric(s)
         }
     }
 
@@ -76,7 +77,7 @@ struct Tokenizer {
     }
 
     private mutating func fold(_ raw: String) -> Folded {
-        // Plain ASCII letters and digits fold to their lower case; no need for Foundation.
+        // Plain ASCII letters and digits fold to their lower case; no need for the table.
         if raw.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) {
             return Folded(words: [raw.lowercased()], parts: [])
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Folds text for matching: NFKC compatibility forms, case, diacritics, apostrophe and dash
 /// variants, so "Côte d’Ivoire", "cote d'ivoire" and "COTE DIVOIRE" compare equal as words.
 public enum Folding {
@@ -8,7 +6,7 @@ public enum Folding {
 
     /// Lower-cased, diacritics removed, punctuation turned into spaces, runs of spaces collapsed.
     public static func fold(_ text: String) -> String {
-        // Most text is ASCII (ids, names, English prose): fold it byte by byte, without Foundation;
+        // Most text is ASCII (ids, names, English prose): fold it byte by byte, without the table;
         // the same result as below, where NFKC, case and diacritic folding change nothing else.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
         return foldUnicode(text)
@@ -35,24 +33,24 @@ public enum Folding {
     }
 
     static func foldUnicode(_ text: String) -> String {
-        let base = text.precomposedStringWithCompatibilityMapping
-            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
-        for s in base.unicodeScalars {
-            switch s {
-            case "ß": out.append(contentsOf: "ss".unicodeScalars); lastWasSpace = false
-            case "æ": out.append(contentsOf: "ae".unicodeScalars); lastWasSpace = false
-            case "œ": out.append(contentsOf: "oe".unicodeScalars); lastWasSpace = false
-            case "ø": out.append("o"); lastWasSpace = false
-            case "ı": out.append("i"); lastWasSpace = false
-            default:
-                // Apostrophes join: "d'Ivoire" → "divoire", as people type it without one.
-                if apostrophes.contains(s) { continue }
-                if CharacterSet.alphanumerics.contains(s) {
-                    out.append(s); lastWasSpace = false
-                } else if !lastWasSpace {
-                    out.append(" "); lastWasSpace = true
+        for original in text.unicodeScalars {
+            for s in folded(original) {
+                switch s {
+                case "ß": out.append(contentsOf: "ss".unicodeScalars); lastWasSpace = false
+                case "æ": out.append(contentsOf: "ae".unicodeScalars); lastWasSpace = false
+                case "œ": out.append(contentsOf: "oe".unicodeScalars); lastWasSpace = false
+                case "ø": out.append("o"); lastWasSpace = false
+                case "ı": out.append("i"); lastWasSpace = false
+                default:
+                    // Apostrophes join: "d'Ivoire" → "divoire", as people type it without one.
+                    if apostrophes.contains(s) { continue }
+                    if isAlphanumeric(s) {
+                        out.append(s); lastWasSpace = false
+                    } else if !lastWasSpace {
+                        out.append(" "); lastWasSpace = true
+                    }
                 }
             }
         }
@@ -60,6 +58,35 @@ public enum Folding {
         if result.hasSuffix(" ") { result.removeLast() }
         return result
     }
+
+    /// One scalar folded (compatibility form, case, diacritics, width), scalar by scalar from the
+    /// generated table: "É" is "e", "ﬁ" is "fi", a combining accent is nothing.
+    static func folded(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
+        if let form = table.forms[s.value] { return form }
+        return table.dropped.contains(s.value) ? [] : [s]
+    }
+
+    /// Letters, marks and digits, as Unicode's general categories say (L*, M*, N*).
+    public static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            true
+        default: false
+        }
+    }
+
+    /// The table, read once from its text the first time a non-ASCII text is folded.
+    private static let table: (forms: [UInt32: [Unicode.Scalar]], dropped: Set<UInt32>) = {
+        var forms: [UInt32: [Unicode.Scalar]] = [:]
+        for entry in foldedForms.split(separator: ";") {
+            let parts = entry.split(separator: ":")
+            guard parts.count == 2, let key = UInt32(parts[0], radix: 16) else { continue }
+            forms[key] = parts[1].split(separator: " ").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }
+        }
+        let dropped = Set(droppedMarks.split(separator: " ").compactMap { UInt32($0, radix: 16) })
+        return (forms, dropped)
+    }()
 
     /// Folded words.
     public static func words(_ text: String) -> [String] {

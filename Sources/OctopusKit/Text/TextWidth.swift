@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Column width of text by grapheme cluster, computed from Unicode ranges rather than the C
 /// library's `wcwidth`, so it does not depend on the process locale and tests see what users see.
@@ -20,7 +21,8 @@ public enum TextWidth {
         if let a = c.asciiValue { return a < 0x20 || a == 0x7F ? [] : [Glyph(text: String(c), width: 1)] }
         var scalars = Array(c.unicodeScalars)
         if scalars.count > 1 {
-            scalars = Array(String(c).precomposedStringWithCanonicalMapping.unicodeScalars)
+            // Composed (NFC) by the standard library's own normaliser, the one String comparison uses.
+            scalars = Array(String(decoding: String(c)._nfcCodeUnits, as: UTF8.self).unicodeScalars)
         }
         let first = scalars[0]
         if isRegionalIndicator(first) {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Loads a facilitator's tour from JSON or YAML and checks it against a knowledge base: required
 /// and unknown fields, types, minutes, and every address resolved (with "did you mean" when not).
@@ -21,7 +22,7 @@ public enum TourLoader {
 
     /// The format a path's extension names, if any.
     public static func format(ofPath path: String) -> Format? {
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        switch Path.fileExtension(path).lowercased() {
         case "json": .json
         case "yaml", "yml": .yaml
         default: nil
@@ -32,9 +33,7 @@ public enum TourLoader {
     /// folder: a facilitator may well keep a folder called `ws3`) exists there, or it ends in .json,
     /// .yaml or .yml (so a mistyped file name is reported as missing rather than as no session).
     public static func isTourFile(_ argument: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return format(ofPath: argument) != nil
-            || (FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) && !isDirectory.boolValue)
+        format(ofPath: argument) != nil || Path.exists(argument, folder: false)
     }
 
     public static func load(path: String, kb: KnowledgeBase) throws(TourError) -> Tour {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The message format between a presenter's octopus and those following it (the room's screen,
 /// delegates' laptops); pure Swift, so the fuzz target and the model's tests read it without the
@@ -60,7 +61,7 @@ public enum Wire {
     public static func read(_ bytes: some Collection<UInt8>) -> Result<WireMessage, ReadError> {
         guard let message = try? JSONDecoder().decode(WireMessage.self, from: Data(bytes)) else {
             // A message from another version may not decode as this one: say which version it is.
-            if let v = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any], let n = v["octopus"] as? Int, n != version {
+            if let n = (try? JSONDecoder().decode(VersionOnly.self, from: Data(bytes)))?.octopus, n != version {
                 return .failure(.version(n))
             }
             return .failure(.notOctopus)
@@ -69,3 +70,6 @@ public enum Wire {
         return .success(message)
     }
 }
+
+/// The one field every version of the message has.
+private struct VersionOnly: Decodable { var octopus: Int }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Knowledge bases installed with `octopus kb install`, kept in the data folder's `kb/`: each
 /// file named after its as-of date and a hash of its content ("2026-11-29-3fa2c1d07b5e9a14.json"),
@@ -6,7 +7,7 @@ import Foundation
 /// is written whole to a temporary name and then renamed, so a crash never leaves half a base.
 public struct InstalledBases: Sendable {
     public let folder: String
-    public init(dataDirectory: String) { folder = (dataDirectory as NSString).appendingPathComponent("kb") }
+    public init(dataDirectory: String) { folder = Path.join(dataDirectory, "kb") }
 
     public struct Entry: Sendable, Hashable {
         public var name: String
@@ -27,14 +28,14 @@ public struct InstalledBases: Sendable {
         }
     }
 
-    func path(of name: String) -> String { (folder as NSString).appendingPathComponent(name + ".json") }
-    var currentFile: String { (folder as NSString).appendingPathComponent("current") }
-    var lastSeenFile: String { (folder as NSString).appendingPathComponent("last-seen") }
+    func path(of name: String) -> String { Path.join(folder, name + ".json") }
+    var currentFile: String { Path.join(folder, "current") }
+    var lastSeenFile: String { Path.join(folder, "last-seen") }
 
     /// The installed base in use, or nil for the built-in one.
     public var current: Entry? {
         guard let text = try? String(contentsOfFile: currentFile, encoding: .utf8) else { return nil }
-        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = text.trimmed()
         guard name != "builtin", !name.isEmpty else { return nil }
         return Entry(name: name, path: path(of: name), asOf: Day(String(name.prefix(10))))
     }
@@ -61,7 +62,7 @@ public struct InstalledBases: Sendable {
     /// What the browser showed last time ("builtin" or a name), and records what it shows now:
     /// true when that differs, so that it can say the base changed since the last start.
     public func changedSinceLastStart(now shown: String) -> Bool {
-        let last = (try? String(contentsOfFile: lastSeenFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let last = (try? String(contentsOfFile: lastSeenFile, encoding: .utf8))?.trimmed()
         guard last != shown else { return false }
         try? prepare()
         try? write(Array((shown + "\n").utf8), to: lastSeenFile)
@@ -72,7 +73,7 @@ public struct InstalledBases: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw Failure(description: "cannot create \(folder): \(error.localizedDescription)")
+            throw Failure(description: "cannot create \(folder): \(error)")
         }
     }
 

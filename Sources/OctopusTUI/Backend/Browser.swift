@@ -1,5 +1,6 @@
 import CTerminal
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 import OctopusNotebook
 
@@ -110,7 +111,7 @@ public enum Browser {
             guard let event = backend.readKey() else {
                 if !preloaded {
                     preloaded = true
-                    Thread.detachNewThread {
+                    Task.detached(priority: .utility) {
                         _ = resolver.value
                         _ = search.index
                     }

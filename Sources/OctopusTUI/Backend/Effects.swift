@@ -1,5 +1,6 @@
 import CTerminal
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 import OctopusNotebook
 
@@ -115,7 +116,7 @@ struct EffectRunner {
                 try? FileManager.default.removeItem(atPath: path)
                 return [.notice(noteID == nil ? "Empty note not saved" : "Note unchanged")]
             }
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard !text.trimmed().isEmpty else {
                 try? FileManager.default.removeItem(atPath: path)
                 if noteID != nil { return [.notice("The note was emptied, not saved: d in Your notes (:notes) deletes it")] }
                 return [.notice(status == 0 ? "Empty note not saved" : "The editor exited with status \(status); nothing to save")]
@@ -139,15 +140,14 @@ struct EffectRunner {
         var notes: [String: [Note]] = [:]
         if includeNotes { for r in records { notes[r.id] = state.notebook.notes(for: r.id) } }
         let text = BriefingPack.compose(records: records, kb: state.kb, date: state.date, notes: notes)
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd-HHmm"
-        let stem = "octopus-handout-" + formatter.string(from: Date())
+        // "2010-03-24 09:30", the notebook's local time, as "2010-03-24-0930".
+        let stem = "octopus-handout-" + Notebook.displayTime(Date()).replacingEvery(" ", with: "-").replacingEvery(":", with: "")
         let folder = FileManager.default.currentDirectoryPath
         do {
             let path = try HandoutFile.writeNew(text, folder: folder, stem: stem, containsNotes: notes.values.contains { !$0.isEmpty })
             return [.handoutWritten(path: path, records: records.count)]
         } catch {
-            return [.notice(error.description + "; the handout tray is kept")]
+            return [.notice("\(error); the handout tray is kept")]
         }
     }
 }

@@ -1,6 +1,7 @@
 import CNcurses
 import CTerminal
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The only code that talks to ncurses: start and stop the terminal, read keys, copy a
 /// `CellGrid` to the screen (only the cells that changed).

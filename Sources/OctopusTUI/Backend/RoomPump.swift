@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 /// The event loop's side of a `RoomLink`: sends the presenter's cue when keys changed it, takes

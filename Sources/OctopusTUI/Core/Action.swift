@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusNotebook
 
 /// Everything a key can ask for. The key table maps keys to these; `update` gives them meaning.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 import OctopusNotebook
 import Synchronization
@@ -255,7 +256,7 @@ public struct AppState: Sendable {
     /// Sets the status date from what was typed after `:date` (`T`): YYYY-MM-DD, conference or
     /// latest; what it says is the message for the status row.
     mutating func setDate(_ text: String) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = text.trimmed(newlines: false).lowercased()
         guard let day = t == "conference" ? .conference : t == "latest" ? kb.latestEventDate : Day(t) else { return nil }
         date = day
         return "Status now read at \(day.long)" + (dateName.map { " (\($0 == "latest" ? "latest event in the base" : "the conference"))" } ?? "")

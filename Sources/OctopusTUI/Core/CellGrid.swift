@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 /// What a cell looks like. Meaning never rests on colour alone: every role also has an attribute.

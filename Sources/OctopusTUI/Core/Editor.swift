@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 /// The built-in multi-line note editor, as a value: one `TextField` per line and the row of the
@@ -40,7 +41,7 @@ public struct EditorState: Sendable, Hashable {
 
     /// The note as written: lines joined by newlines, every scalar as typed.
     public var text: String { lines.map(\.text).joined(separator: "\n") }
-    public var isEmpty: Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    public var isEmpty: Bool { text.trimmed().isEmpty }
     public var current: TextField { lines[row] }
 
     /// Applies one key through the editor's table (`KeyTable`, screen `.noteEditor`, or

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 import OctopusNotebook
 
@@ -17,7 +18,7 @@ public enum NoteSearch {
 
     public static func hits(_ query: String, in notes: [Note], kb: KnowledgeBase) -> [Hit] {
         // Filters (`type:`) and quotes are the base's search syntax; a note has no type.
-        let words = Folding.words(query.replacingOccurrences(of: "\"", with: " ")).filter { !$0.contains(":") }
+        let words = Folding.words(query.replacingEvery("\"", with: " ")).filter { !$0.contains(":") }
         guard !words.isEmpty, !query.contains("type:") else { return [] }
         var out: [Hit] = []
         for note in notes.sorted(by: { $0.updatedAt > $1.updatedAt }) {

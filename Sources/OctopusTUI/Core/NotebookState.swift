@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusNotebook
 
 /// What the browser knows of the user's notebook: a copy refreshed after every write, so views

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 /// A list screen: the records of a section (a tree for the treaties), filters and sort for

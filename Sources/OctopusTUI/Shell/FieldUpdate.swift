@@ -124,7 +124,7 @@ extension Update {
 
     /// Keeps a query for this session's recent list and for n/N on pages.
     static func remember(_ state: inout AppState, _ query: String) {
-        let q = query.trimmingCharacters(in: .whitespaces)
+        let q = query.trimmed(newlines: false)
         guard !q.isEmpty else { return }
         state.lastQuery = q
         state.recentSearches.removeAll { $0 == q }
@@ -165,7 +165,7 @@ extension Update {
             state.overlay = .goto(prompt)
             return []
         }
-        let rest = prompt.text.trimmingCharacters(in: .whitespaces).dropFirst(KeyTable.rateCommand.count).drop { $0 == " " }
+        let rest = prompt.text.trimmed(newlines: false).dropFirst(KeyTable.rateCommand.count).drop { $0 == " " }
         let word = rest.prefix { $0 != " " }.lowercased()
         guard let level = Rating.Level(rawValue: word) else {
             prompt.error = "Write :rate none|started|in-place|dont-know, then a short note if you like"
@@ -173,7 +173,7 @@ extension Update {
             return []
         }
         if let reason = state.notebook.writesOff { state.overlay = nil; state.message = "Writes are off, no rating saved: " + reason; return [] }
-        let note = rest.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        let note = rest.dropFirst(word.count).trimmed(newlines: false)
         state.overlay = nil
         state.message = "Saving…"
         return [.rate(stateID: cell.stateID, area: cell.area, level: level, note: note)]
@@ -182,7 +182,7 @@ extension Update {
     /// `:compare PT ES FR`: each word a State's code or name (a name of several words in quotes is
     /// not needed: codes and one-word names cover the base, and the country list's x marks any).
     static func comparePrompt(_ state: inout AppState, _ prompt: inout GotoPrompt) {
-        let words = prompt.text.trimmingCharacters(in: .whitespaces).dropFirst(KeyTable.compareCommand.count).split(separator: " ").map(String.init)
+        let words = prompt.text.trimmed(newlines: false).dropFirst(KeyTable.compareCommand.count).split(separator: " ").map(String.init)
         var ids: [String] = []
         for word in words {
             guard case .record(let id) = state.resolver.resolve(word), state.kb.country(id) != nil else {
@@ -210,7 +210,7 @@ extension Update {
                 state.overlay = .search(SearchState(query: prompt.text))
                 return []
             }
-            let word = prompt.text.trimmingCharacters(in: .whitespaces).lowercased()
+            let word = prompt.text.trimmed(newlines: false).lowercased()
             if word == KeyTable.dateCommand || word.hasPrefix(KeyTable.dateCommand + " ") {
                 guard let said = state.setDate(String(word.dropFirst(KeyTable.dateCommand.count))) else {
                     prompt.error = "Not a date: write :date YYYY-MM-DD (e.g. 2004-07-01), :date conference or :date latest"

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 /// What a screen's update asks of the shell, which owns navigation, the message row and quitting.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 /// Someone else's walk, as this browser shows it: the room's screen (`octopus walk ws3 --room`)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A five-row font of block characters for projector headings, readable from the back of a room.
 /// Capitals, digits and the punctuation titles use; lower case is drawn as capitals, accents are

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The walkthrough's clock: active time (wall time less pauses) for the whole session and for each
 /// step. It starts when the session does — at the first step change, or `s` — not when the

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 /// Everything a key can ask of the walkthrough. `WalkKeys` maps keys to these (help and quit

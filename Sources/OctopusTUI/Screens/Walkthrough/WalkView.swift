@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import OctopusKit
 
 /// Draws the walkthrough into a `CellGrid`, in two layouts:
