@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A personal note on one knowledge-base record.
 ///
@@ -29,7 +29,7 @@ public struct Note: Sendable, Hashable, Identifiable {
     /// The first non-empty line, for one-line lists.
     public var firstLine: String {
         text.split(whereSeparator: \.isNewline).lazy
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { Whitespace.trimmed($0, newlines: false) }
             .first { !$0.isEmpty } ?? ""
     }
 
