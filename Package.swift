@@ -26,8 +26,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Bookmarks and notes: one SQLite database in WAL mode, with migrations.
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         // The walk's presenter, room and followers talk over sockets through SwiftNIO's event loop
         // (OctopusShare only: the browser's keystroke path never touches it).
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
@@ -36,6 +34,8 @@ let package = Package(
         // ncursesw through a system module; only the TUI backend imports it.
         // (No pkgConfig: its -D_XOPEN_SOURCE cflags are rejected by SwiftPM with a warning.)
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
+        // The system SQLite, through its C API; only the notebook imports it.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // Tiny C target: saved termios + signal handler that restore the terminal after a crash.
         .target(name: "CTerminal", path: "Sources/CTerminal"),
         // Facilitators' tours may be written in YAML: Debian's libyaml reads them, linked in from its
@@ -60,10 +60,14 @@ let package = Package(
         .target(
             name: "OctopusTUI", dependencies: ["OctopusKit", "OctopusDocument", "OctopusNotebook", "CNcurses", "CTerminal"],
             path: "Sources/OctopusTUI"),
-        // The user's own data (bookmarks, notes) kept apart from the bundled knowledge base.
+        // The user's own data (bookmarks, notes, ratings) kept apart from the bundled knowledge base:
+        // one SQLite file in WAL mode, through a small layer of our own over SQLite's C API
+        // (SQLite/), not GRDB, which needs full Foundation and so ~3.5 MiB more memory at every
+        // start. Only FoundationEssentials: member-import visibility keeps Foundation's members,
+        // reachable through the modules below, from being used by accident.
         .target(
-            name: "OctopusNotebook", dependencies: ["OctopusKit", "OctopusDocument", .product(name: "GRDB", package: "GRDB.swift")],
-            path: "Sources/OctopusNotebook"),
+            name: "OctopusNotebook", dependencies: ["OctopusKit", "OctopusDocument", "CSQLite"],
+            path: "Sources/OctopusNotebook", swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         // Presenter ↔ room ↔ followers: the cue of a walk over a Unix socket and, shared, over TCP.
         .target(
             name: "OctopusShare",
@@ -93,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "OctopusNotebookTests",
             dependencies: [
-                "OctopusNotebook", "OctopusKit", "OctopusDocument", "BundledKnowledgeBase", .product(name: "GRDB", package: "GRDB.swift"),
+                "OctopusNotebook", "OctopusKit", "OctopusDocument", "BundledKnowledgeBase", "CSQLite",
             ], path: "Tests/OctopusNotebookTests"),
         .testTarget(
             name: "OctopusShareTests",

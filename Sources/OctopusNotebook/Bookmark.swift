@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A marked record. Like a note, it holds the record's id, never a position.
 public struct Bookmark: Sendable, Hashable {

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import OctopusKit
+import Glibc
 
 /// The user's own editor (`$VISUAL`, else `$EDITOR`) on a private temporary file: how the browser
 /// and `octopus notes edit` let a note be written where the user writes everything else.
@@ -13,7 +15,7 @@ public struct ExternalEditor: Sendable {
     public init?(environment: [String: String]) {
         guard
             let command = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 })
-                .first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+                .first(where: { !$0.trimmed(newlines: false).isEmpty })
         else { return nil }
         self.command = command
     }

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import OctopusKit
+import Glibc
 
 /// The one writer of documents that may hold the user's notes (briefing packs, exports), shared
 /// by the command line and the browser.
@@ -29,11 +31,11 @@ public enum HandoutFile {
     /// Writes `text` under the first free name among `stem.md`, `stem-2.md` … `stem-99.md` in
     /// `folder`, never over an existing file, and returns its path.
     public static func writeNew(_ text: String, folder: String, stem: String, containsNotes: Bool) throws(NotebookError) -> String {
-        let first = (folder as NSString).appendingPathComponent("\(stem).md")
+        let first = Path.join(folder, "\(stem).md")
         let temp = try writeTemporary(text, beside: first, containsNotes: containsNotes)
         defer { unlink(temp) }
         for n in 1...99 {
-            let path = n == 1 ? first : (folder as NSString).appendingPathComponent("\(stem)-\(n).md")
+            let path = n == 1 ? first : Path.join(folder, "\(stem)-\(n).md")
             do throws(NotebookError) {
                 try place(temp, at: path, replace: false)
                 return path
@@ -63,7 +65,7 @@ public enum HandoutFile {
         let bytes = Array(text.utf8)
         var written = 0, failure: Int32 = 0
         while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 { if errno == EINTR { continue }; failure = errno; break }
             written += n
         }
@@ -99,9 +101,8 @@ public enum HandoutFile {
 
     /// Syncs the folder so the new name survives a power cut as the contents do.
     private static func syncFolder(of path: String) {
-        let fd = open(
-            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-            O_RDONLY | O_CLOEXEC)
+        let folder = Path.folder(path)
+        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)
         close(fd)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import OctopusKit
 
 /// Checks a JSON export completely before anything is written, collecting every problem as
@@ -146,7 +146,7 @@ struct ImportParser {
             do throws(NotebookError) { try Rating.check(t) } catch {
                 problem(
                     r.position("note"), path.appending("note"),
-                    "\(error.description.replacingOccurrences(of: "octopus: ", with: "")); fix the file and import it again")
+                    "\(error.description.replacing("octopus: ", with: "")); fix the file and import it again")
                 return nil
             }
             return t
@@ -157,7 +157,7 @@ struct ImportParser {
     }
 
     private func recordIDValue(_ s: String, _ r: NodeReader, key: String = "recordID") -> String? {
-        let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = s.trimmed()
         // Record ids are short words ("art29", "PT"); anything else is a damaged file.
         guard !trimmed.isEmpty, trimmed.count <= 200, Sanitizer.clean(trimmed) == trimmed else {
             problem(r.position(key), r.path.appending(key), "not a record id"); return nil

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import OctopusKit
 
 /// What an import did. Importing merges: a note whose UUID is already in the notebook is left as

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import OctopusKit
 
 /// A personal note on one knowledge-base record.
 ///
@@ -29,7 +30,7 @@ public struct Note: Sendable, Hashable, Identifiable {
     /// The first non-empty line, for one-line lists.
     public var firstLine: String {
         text.split(whereSeparator: \.isNewline).lazy
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmed(newlines: false) }
             .first { !$0.isEmpty } ?? ""
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The one rule for what a note may hold, applied wherever text becomes a note: `notes add`,
 /// `notes import`, the browser's editor and `$EDITOR` all reach it through `Notebook.addNote`,
@@ -6,9 +6,9 @@ import Foundation
 ///
 /// A note is text: tab, line feed and carriage return are kept; every other C0 control (NUL, ESC,
 /// BEL…) is refused, naming the character and where it is. Refused rather than removed, because
-/// removing would change what the user wrote without telling them; and a NUL cannot be stored
-/// faithfully anyway: GRDB hands text to SQLite as a C string, which ends at the first NUL (that
-/// is how "before\0after" used to be saved as "before", and "\0" as an empty note).
+/// removing would change what the user wrote without telling them; and a NUL does not survive
+/// the many tools that read text as a C string, which ends at the first NUL (GRDB, which the
+/// notebook used before, was one: that is how "before\0after" used to be saved as "before").
 public enum NoteText {
     /// The first character a note may not hold, and where it is (1-based, columns in characters).
     public struct Violation: Sendable, Hashable, CustomStringConvertible {

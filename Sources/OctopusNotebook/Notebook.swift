@@ -1,8 +1,12 @@
-import Foundation
-import GRDB
+import CSQLite
+import FoundationEssentials
+import OctopusKit
+import Glibc
+import Synchronization
 
-/// The user's bookmarks and notes: one SQLite database (WAL mode, through a GRDB `DatabasePool`)
-/// in `$XDG_DATA_HOME/octopus/`, kept apart from the bundled knowledge base.
+/// The user's bookmarks, notes and ratings: one SQLite database (WAL mode, through `Connection`,
+/// our layer over SQLite's C API) in `$XDG_DATA_HOME/octopus/`, kept apart from the bundled
+/// knowledge base.
 ///
 /// Guarantees:
 /// - every method that changes something returns only after the transaction has committed, with
@@ -10,6 +14,7 @@ import GRDB
 /// - several instances (windows, processes) can use the same file at once: each write is an
 ///   immediate transaction and waits up to `busyTimeout` for another writer to finish, and every
 ///   read sees what the others have committed;
+/// - a write that fails or throws is rolled back whole: nothing of it reaches the file;
 /// - a file that is damaged, foreign, or from a newer octopus is never written, moved or
 ///   recreated: opening it throws a `NotebookError` that tells the user what to do.
 public final class Notebook: Sendable {
@@ -17,18 +22,22 @@ public final class Notebook: Sendable {
     public let directory: String
     /// The database file.
     public let path: String
-    /// A `DatabasePool` when the notebook can be written; a read-only `DatabaseQueue` otherwise.
-    private let database: any DatabaseWriter
+    /// The one connection, for reads and writes (read-only when `writesOff` says why), used by
+    /// one thread at a time. GRDB's pool gave reads connections of their own, to run beside a
+    /// write; octopus has no use for that: its reads and writes take milliseconds and come one
+    /// after another in a window, and other windows and processes have connections of their
+    /// own. One is also the connection `changeCounter()` must ask, and one page cache, not several.
+    private let connection: Mutex<Connection>
     /// Why writes are off, when the notebook could only be opened for reading (a folder or file
     /// without write permission, a full disk): every write throws this, every read works.
     public let writesOff: NotebookError?
 
     /// How long a write waits for another process's write to finish before giving up. Writes are
     /// a few milliseconds; this only runs out if something holds the file locked.
-    static let busyTimeout: TimeInterval = 10
+    static let busyTimeout: Int32 = 10_000  // milliseconds
 
-    private init(directory: String, path: String, database: any DatabaseWriter, writesOff: NotebookError?) {
-        self.directory = directory; self.path = path; self.database = database; self.writesOff = writesOff
+    private init(directory: String, path: String, connection: sending Connection, writesOff: NotebookError?) {
+        self.directory = directory; self.path = path; self.connection = Mutex(connection); self.writesOff = writesOff
     }
 
     // MARK: Opening
@@ -52,9 +61,9 @@ public final class Notebook: Sendable {
         } catch {
             guard readOnlyIfNeeded, error.refusesWrites, Self.exists(directory: dir) else { throw error }
             do throws(NotebookError) {
-                let queue = try NotebookProbe.readOnlyQueue(path)
-                guard try NotebookProbe.inspect(queue, path: path) == .notebook else { throw error }
-                return Notebook(directory: dir, path: path, database: queue, writesOff: error)
+                let reader = try NotebookProbe.readOnlyConnection(path)
+                guard try NotebookProbe.inspect(reader, path: path) == .notebook else { throw error }
+                return Notebook(directory: dir, path: path, connection: reader, writesOff: error)
             } catch let readError {
                 // A damaged or foreign file says so; otherwise the reason writes failed is the news.
                 switch readError {
@@ -70,19 +79,23 @@ public final class Notebook: Sendable {
         if try NotebookProbe.check(path, isWritable: isWritable) == .new {
             NotebookLocation.createPrivateFile(path)
         }
-        var config = Configuration()
-        config.busyMode = .timeout(busyTimeout)
-        config.label = "octopus.notebook"
-        let pool: DatabasePool
+        let connection: Connection
         do {
-            pool = try whileOpening(path) {
-                let pool = try DatabasePool(path: path, configuration: config)
-                // GRDB leaves the writer at synchronous = NORMAL, which in WAL mode survives a crash
-                // but may lose the last commits on power loss. FULL syncs the log at every commit, so
-                // "saved" holds when the laptop's battery dies too; a note costs one fsync.
-                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-                try Migrations.migrator.migrate(pool)
-                return pool
+            connection = try whileOpening(path) {
+                let db = try Connection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+                try db.setBusyTimeout(milliseconds: busyTimeout)
+                // WAL: a reader never waits for a writer, nor a writer for readers. A file system
+                // that cannot give it (no shared memory) fails here rather than run in another mode.
+                let mode = try db.first("PRAGMA journal_mode = WAL")?.string(at: 0)
+                guard mode == "wal" else {
+                    throw SQLiteError(code: SQLITE_ERROR, message: "could not switch it to WAL mode, it stays \(mode ?? "unknown")")
+                }
+                // NORMAL, usual in WAL mode (and GRDB's choice), survives a crash but may lose the
+                // last commits on power loss. FULL syncs the log at every commit, so "saved" holds
+                // when the laptop's battery dies too; a note costs one fsync.
+                try db.execute("PRAGMA synchronous = FULL")
+                try Migrations.migrator.migrate(db)
+                return db
             }
         } catch let error as NotebookError {
             throw error
@@ -90,7 +103,7 @@ public final class Notebook: Sendable {
             throw NotebookError(error, path: path)
         }
         NotebookLocation.makePrivate(path)
-        return Notebook(directory: dir, path: path, database: pool, writesOff: nil)
+        return Notebook(directory: dir, path: path, connection: connection, writesOff: nil)
     }
 
     /// Why writes are off, as a clause ("cannot write in the notes folder …; fix …"), or nil.
@@ -130,8 +143,8 @@ public final class Notebook: Sendable {
     /// itself: closing any descriptor of it drops the POSIX locks SQLite holds on it in this
     /// process, and another process may then recover the log over commits it still needs.
     private static func whileOpening<T>(_ path: String, _ body: () throws -> T) rethrows -> T {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let fd = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folder = Path.folder(path)
+        let fd = Glibc.open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 { _ = flock(fd, LOCK_EX) }
         defer {
             if fd >= 0 { _ = flock(fd, LOCK_UN); close(fd) }
@@ -147,30 +160,24 @@ public final class Notebook: Sendable {
         let id = try Self.checked(recordID)
         return try write { db in
             let now = Timestamp.now()
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM bookmark WHERE recordID = ?", arguments: [id]) == true {
-                try db.execute(sql: "DELETE FROM bookmark WHERE recordID = ?", arguments: [id])
-                try db.execute(sql: "INSERT OR REPLACE INTO deletedBookmark (recordID, deletedAt) VALUES (?, ?)", arguments: [id, now])
+            if try db.first("SELECT 1 FROM bookmark WHERE recordID = ?", [id]) != nil {
+                try db.execute("DELETE FROM bookmark WHERE recordID = ?", [id])
+                try db.execute("INSERT OR REPLACE INTO deletedBookmark (recordID, deletedAt) VALUES (?, ?)", [id, now])
                 return false
             }
-            try db.execute(sql: "INSERT INTO bookmark (recordID, createdAt) VALUES (?, ?)", arguments: [id, now])
-            try db.execute(sql: "DELETE FROM deletedBookmark WHERE recordID = ?", arguments: [id])
+            try db.execute("INSERT INTO bookmark (recordID, createdAt) VALUES (?, ?)", [id, now])
+            try db.execute("DELETE FROM deletedBookmark WHERE recordID = ?", [id])
             return true
         }
     }
 
     public func isBookmarked(_ recordID: String) throws(NotebookError) -> Bool {
-        try read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM bookmark WHERE recordID = ?", arguments: [recordID]) == true
-        }
+        try read { db in try db.first("SELECT 1 FROM bookmark WHERE recordID = ?", [recordID]) != nil }
     }
 
     /// Every bookmark, the most recently marked first.
     public func bookmarks() throws(NotebookError) -> [Bookmark] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT recordID, createdAt FROM bookmark ORDER BY createdAt DESC, rowid DESC").map {
-                Bookmark(recordID: $0["recordID"], createdAt: Timestamp.date($0["createdAt"]))
-            }
-        }
+        try read { db in try Self.fetchBookmarks(db) }
     }
 
     public func bookmarkedIDs() throws(NotebookError) -> Set<String> {
@@ -196,10 +203,8 @@ public final class Notebook: Sendable {
         try Self.check(text)
         return try write { db in
             let now = Timestamp.now()
-            try db.execute(
-                sql: "UPDATE note SET text = ?, updatedAt = max(?, createdAt) WHERE id = ?",
-                arguments: [text, now, Self.key(id)])
-            guard db.changesCount > 0, let note = try Self.fetchNote(id, db) else { throw NotebookError.noteNotFound(id) }
+            try db.execute("UPDATE note SET text = ?, updatedAt = max(?, createdAt) WHERE id = ?", [text, now, Self.key(id)])
+            guard db.changes > 0, let note = try Self.fetchNote(id, db) else { throw NotebookError.noteNotFound(id) }
             return note
         }
     }
@@ -209,10 +214,9 @@ public final class Notebook: Sendable {
     @discardableResult
     public func deleteNote(id: UUID) throws(NotebookError) -> Bool {
         try write { db in
-            try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [Self.key(id)])
-            guard db.changesCount > 0 else { return false }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO deletedNote (id, deletedAt) VALUES (?, ?)", arguments: [Self.key(id), Timestamp.now()])
+            try db.execute("DELETE FROM note WHERE id = ?", [Self.key(id)])
+            guard db.changes > 0 else { return false }
+            try db.execute("INSERT OR REPLACE INTO deletedNote (id, deletedAt) VALUES (?, ?)", [Self.key(id), Timestamp.now()])
             return true
         }
     }
@@ -256,21 +260,21 @@ public final class Notebook: Sendable {
     public func noteCounts() throws(NotebookError) -> [String: Int] {
         try read { db in
             var counts: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT recordID, count(*) AS n FROM note GROUP BY recordID COLLATE NOCASE") {
-                counts[row["recordID"]] = row["n"]
+            for row in try db.rows("SELECT recordID, count(*) AS n FROM note GROUP BY recordID COLLATE NOCASE") {
+                counts[try row.string("recordID")] = try row.int("n")
             }
             return counts
         }
     }
 
     /// A number that changes when another connection (another window, another process) commits
-    /// to the notebook: SQLite's `PRAGMA data_version`, asked of this notebook's one writing
-    /// connection (per-connection values, so always the same connection). This notebook's own
+    /// to the notebook: SQLite's `PRAGMA data_version`, asked of this notebook's one connection
+    /// (per-connection values, so always the same connection). This notebook's own
     /// commits leave it as it is; they are followed by a reload anyway. Reading it costs one
     /// statement, where reloading reads every note: an idle browser polls this.
     public func changeCounter() throws(NotebookError) -> Int64 {
         do {
-            return try database.writeWithoutTransaction { try Int64.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+            return try connection.withLock { db throws(SQLiteError) in try db.first("PRAGMA data_version")?.int64(at: 0) ?? 0 }
         } catch {
             throw NotebookError(error, path: path)
         }
@@ -281,27 +285,33 @@ public final class Notebook: Sendable {
 
     // MARK: Storage
 
-    static func insert(_ note: Note, into db: Database) throws {
+    static func insert(_ note: Note, into db: Connection) throws {
         try db.execute(
-            sql: "INSERT INTO note (id, recordID, text, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)",
-            arguments: [
+            "INSERT INTO note (id, recordID, text, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)",
+            [
                 key(note.id), note.recordID, note.text,
                 Timestamp.milliseconds(note.createdAt), Timestamp.milliseconds(note.updatedAt),
             ])
     }
 
-    static func fetchNote(_ id: UUID, _ db: Database) throws -> Note? {
+    static func fetchNote(_ id: UUID, _ db: Connection) throws -> Note? {
         try fetchNotes(db, sql: "SELECT * FROM note WHERE id = ?", arguments: [key(id)]).first
     }
 
-    static func fetchNotes(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [Note] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+    static func fetchNotes(_ db: Connection, sql: String, arguments: [any SQLBindable] = []) throws -> [Note] {
+        try db.rows(sql, arguments).compactMap { row in
             // An id that is not a UUID can only come from editing the file by hand; skip the row
             // rather than fail every read.
-            guard let id = UUID(uuidString: row["id"]) else { return nil }
+            guard let id = UUID(uuidString: try row.string("id")) else { return nil }
             return Note(
-                id: id, recordID: row["recordID"], text: row["text"],
-                createdAt: Timestamp.date(row["createdAt"]), updatedAt: Timestamp.date(row["updatedAt"]))
+                id: id, recordID: try row.string("recordID"), text: try row.string("text"),
+                createdAt: Timestamp.date(try row.int64("createdAt")), updatedAt: Timestamp.date(try row.int64("updatedAt")))
+        }
+    }
+
+    static func fetchBookmarks(_ db: Connection) throws -> [Bookmark] {
+        try db.rows("SELECT recordID, createdAt FROM bookmark ORDER BY createdAt DESC, rowid DESC").map { row in
+            Bookmark(recordID: try row.string("recordID"), createdAt: Timestamp.date(try row.int64("createdAt")))
         }
     }
 
@@ -309,7 +319,7 @@ public final class Notebook: Sendable {
     static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
 
     static func checked(_ recordID: String) throws(NotebookError) -> String {
-        let id = recordID.trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = recordID.trimmed()
         guard !id.isEmpty else { throw .emptyRecordID }
         return id
     }
@@ -318,11 +328,13 @@ public final class Notebook: Sendable {
         try NoteText.validate(text)
     }
 
-    /// One immediate write transaction, committed (and synced) before it returns.
-    func write<T>(_ body: (Database) throws -> T) throws(NotebookError) -> T {
+    /// One immediate write transaction, committed (and synced) before it returns, rolled back
+    /// when `body` throws. `body` is `@Sendable` so that it can hold nothing the connection could
+    /// be left in: region checking then knows the connection stays behind the lock.
+    func write<T: Sendable>(_ body: @Sendable (Connection) throws -> T) throws(NotebookError) -> T {
         if let writesOff { throw writesOff }
         do {
-            return try database.write(body)
+            return try connection.withLock { db throws -> T in try db.transaction(.immediate, body) }
         } catch let error as NotebookError {
             throw error
         } catch {
@@ -330,9 +342,10 @@ public final class Notebook: Sendable {
         }
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws(NotebookError) -> T {
+    /// One read transaction: what `body` reads is one snapshot, whatever others commit meanwhile.
+    func read<T: Sendable>(_ body: @Sendable (Connection) throws -> T) throws(NotebookError) -> T {
         do {
-            return try database.read(body)
+            return try connection.withLock { db throws -> T in try db.transaction(.deferred, body) }
         } catch let error as NotebookError {
             throw error
         } catch {

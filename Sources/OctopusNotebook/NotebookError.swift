@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import OctopusKit
 
 /// Everything that can go wrong with the notebook, each with a message that says what happened,
@@ -61,7 +61,7 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
         case .damaged(let path, let detail):
             // The -wal file goes with the database: it may hold the latest notes, and left behind
             // it would be replayed into the next, new notebook.
-            let folder = (path as NSString).deletingLastPathComponent + "/damaged"
+            let folder = Path.folder(path) + "/damaged"
             return "octopus: the notebook \(path) is damaged (\(detail)). octopus has not changed or deleted it. "
                 + "Move it, with the -wal and -shm files beside it, to another folder (mkdir \(folder) && mv \(path)* \(folder)/) "
                 + "and octopus will start a new, empty notebook; keep the old files for recovery. "

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where the notebook lives, and making that place ready: the folder private to the user (0700)
 /// and the database file (and its -wal and -shm companions) readable by the user alone (0600).
@@ -24,9 +25,9 @@ enum NotebookLocation {
     /// Creates the folder (and missing parents) with mode 0700, or checks an existing one is a
     /// writable folder. Never changes the mode of a folder it did not create.
     static func prepareFolder(_ path: String, isWritable: (String) -> Bool = { access($0, W_OK) == 0 }) throws(NotebookError) {
-        var isDir: ObjCBool = false
+        var isDir = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw .notAFolder(path: path) }
+            guard isDir else { throw .notAFolder(path: path) }
         } else {
             try createFolder(path)
         }
@@ -40,9 +41,9 @@ enum NotebookLocation {
         var current = ""
         for component in absolute.split(separator: "/") {
             current += "/" + component
-            var isDir: ObjCBool = false
+            var isDir = false
             if FileManager.default.fileExists(atPath: current, isDirectory: &isDir) {
-                guard isDir.boolValue else {
+                guard isDir else {
                     throw .cannotCreateFolder(path: path, reason: "\(current) is a file, not a folder")
                 }
                 continue

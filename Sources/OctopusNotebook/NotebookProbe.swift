@@ -1,9 +1,10 @@
-import Foundation
-import GRDB
+import CSQLite
+import FoundationEssentials
+import Glibc
 
 /// Looks at an existing database file through a read-only connection before anything writes to
-/// it. Opening a pool writes (it switches the file to WAL mode and GRDB touches the schema), and
-/// that must never happen to a damaged file, to somebody else's SQLite file, or to a notebook from
+/// it. Opening for writing writes (it switches the file to WAL mode and migrates it), and that
+/// must never happen to a damaged file, to somebody else's SQLite file, or to a notebook from
 /// a newer octopus.
 enum NotebookProbe {
     enum Verdict: Equatable {
@@ -22,47 +23,63 @@ enum NotebookProbe {
         // SQLite treats an empty file as an empty database; nothing in it can be lost.
         if info.st_size == 0 { return .new }
         guard access(path, R_OK) == 0, isWritable(path) else { throw .fileNotWritable(path: path) }
-        let queue = try readOnlyQueue(path)
-        defer { try? queue.close() }
-        return try inspect(queue, path: path)
+        // Closed when this returns, before the notebook is opened for writing.
+        return try inspect(try readOnlyConnection(path), path: path)
     }
 
     /// A read-only connection to the file. A WAL-mode database normally needs its -shm file, which
     /// SQLite cannot create in a folder it may not write; the file is then opened as immutable,
     /// with no locks and no -shm (a change someone else makes meanwhile is not seen).
-    static func readOnlyQueue(_ path: String) throws(NotebookError) -> DatabaseQueue {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(Notebook.busyTimeout)
-        config.label = "octopus.notebook.reader"
-        do {
-            do {
-                let queue = try DatabaseQueue(path: path, configuration: config)
-                // Connecting is lazy about the WAL; the first read is where it fails.
-                _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
-                return queue
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
-                let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
-                let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
-                return try DatabaseQueue(path: uri, configuration: config)
+    static func readOnlyConnection(_ path: String) throws(NotebookError) -> Connection {
+        do throws(SQLiteError) {
+            do throws(SQLiteError) {
+                return try reader(path, flags: SQLITE_OPEN_READONLY)
+            } catch  where error.primaryCode == SQLITE_READONLY || error.primaryCode == SQLITE_CANTOPEN {
+                return try reader("file:" + percentEncoded(path) + "?immutable=1", flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
             }
         } catch {
             throw NotebookError(error, path: path)
         }
     }
 
-    /// What the file holds, read through `queue` without writing anything.
-    static func inspect(_ queue: DatabaseQueue, path: String) throws(NotebookError) -> Verdict {
+    private static func reader(_ name: String, flags: Int32) throws(SQLiteError) -> Connection {
+        let db = try Connection(path: name, flags: flags)
+        try db.setBusyTimeout(milliseconds: Notebook.busyTimeout)
+        // Opening is lazy about the WAL; the first read is where it fails.
+        _ = try db.first("SELECT count(*) FROM sqlite_master")
+        return db
+    }
+
+    /// The path as a URI's path: every byte but the unreserved ones and "/" as %XX, so that a
+    /// "?", "#" or "%" in a folder's name is not read as the start of the query, fragment or an escape.
+    static func percentEncoded(_ path: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.append(byte)
+            default:
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xf)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What the file holds, read through `db` without writing anything.
+    static func inspect(_ db: Connection, path: String) throws(NotebookError) -> Verdict {
         do {
-            return try queue.read { db throws -> Verdict in
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            return try db.transaction(.deferred) { db throws -> Verdict in
+                let check = try db.rows("PRAGMA quick_check").map { try $0.string(at: 0) }
                 guard check == ["ok"] else {
                     throw NotebookError.damaged(path: path, detail: "SQLite's check says: " + check.prefix(3).joined(separator: "; "))
                 }
-                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+                let appID = try db.first("PRAGMA application_id")?.int64(at: 0) ?? 0
+                let tables = Set(
+                    try db.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").map { try $0.string(at: 0) })
                 if appID == 0 && tables.isSubset(of: Migrations.bootstrapTables) { return .new }
-                guard appID == Migrations.applicationID else { throw NotebookError.foreign(path: path) }
+                guard appID == Int64(Migrations.applicationID) else { throw NotebookError.foreign(path: path) }
                 if tables.contains("grdb_migrations"), try Migrations.migrator.hasBeenSuperseded(db) {
                     throw NotebookError.newerVersion(path: path)
                 }
@@ -88,21 +105,25 @@ extension NotebookError {
 
     /// Translates an SQLite error into the user's terms.
     init(_ error: any Error, path: String) {
-        guard let db = error as? DatabaseError else {
+        if error is Migrator.Superseded {
+            self = .newerVersion(path: path)
+            return
+        }
+        guard let sqlite = error as? SQLiteError else {
             self = .storageFailed(path: path, detail: "\(error)")
             return
         }
-        let detail = db.message ?? "SQLite error \(db.resultCode.rawValue)"
-        switch db.resultCode {
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT:
+        let detail = sqlite.description
+        switch sqlite.primaryCode {
+        case SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_FORMAT:
             self = .damaged(path: path, detail: detail)
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
+        case SQLITE_BUSY, SQLITE_LOCKED:
             self = .busy(path: path)
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+        case SQLITE_READONLY, SQLITE_PERM, SQLITE_AUTH:
             self = .fileNotWritable(path: path)
-        case .SQLITE_CANTOPEN:
+        case SQLITE_CANTOPEN:
             self = .storageFailed(path: path, detail: "cannot open the file: \(detail)")
-        case .SQLITE_FULL:
+        case SQLITE_FULL:
             self = .storageFailed(path: path, detail: "the disk is full")
         default:
             self = .storageFailed(path: path, detail: detail)

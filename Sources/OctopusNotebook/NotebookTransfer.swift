@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+import FoundationEssentials
+import Glibc
 import OctopusDocument
 import OctopusKit
 
@@ -70,9 +70,7 @@ extension Notebook {
         let (notes, bookmarks) = try read { db in
             (
                 try Self.fetchNotes(db, sql: "SELECT * FROM note ORDER BY recordID COLLATE NOCASE, createdAt, rowid"),
-                try Row.fetchAll(db, sql: "SELECT recordID, createdAt FROM bookmark ORDER BY createdAt DESC, rowid DESC").map {
-                    Bookmark(recordID: $0["recordID"], createdAt: Timestamp.date($0["createdAt"]))
-                }
+                try Self.fetchBookmarks(db)
             )
         }
         let ratings = try self.ratings()
@@ -202,7 +200,7 @@ extension Notebook {
             report.refused = parsed.refused
             for note in parsed.notes {
                 // Deleted here after the file's last edit of it: deleted on purpose, stays deleted.
-                if let deletedAt = try Int64.fetchOne(db, sql: "SELECT deletedAt FROM deletedNote WHERE id = ?", arguments: [Self.key(note.id)]),
+                if let deletedAt = try db.first("SELECT deletedAt FROM deletedNote WHERE id = ?", [Self.key(note.id)])?.int64(at: 0),
                     Timestamp.milliseconds(note.updatedAt) <= deletedAt
                 {
                     report.deletedHere.append(note.id)
@@ -213,28 +211,26 @@ extension Notebook {
                     }
                 } else {
                     try Self.insert(note, into: db)
-                    try db.execute(sql: "DELETE FROM deletedNote WHERE id = ?", arguments: [Self.key(note.id)])
+                    try db.execute("DELETE FROM deletedNote WHERE id = ?", [Self.key(note.id)])
                     report.added.append(note)
                 }
             }
             for b in parsed.bookmarks {
-                if let removedAt = try Int64.fetchOne(db, sql: "SELECT deletedAt FROM deletedBookmark WHERE recordID = ?", arguments: [b.recordID]),
+                if let removedAt = try db.first("SELECT deletedAt FROM deletedBookmark WHERE recordID = ?", [b.recordID])?.int64(at: 0),
                     Timestamp.milliseconds(b.createdAt) <= removedAt
                 {
                     report.bookmarksRemovedHere.append(b.recordID)
-                } else if try Bool.fetchOne(db, sql: "SELECT 1 FROM bookmark WHERE recordID = ?", arguments: [b.recordID]) == true {
+                } else if try db.first("SELECT 1 FROM bookmark WHERE recordID = ?", [b.recordID]) != nil {
                     report.bookmarksAlreadyPresent.append(b.recordID)
                 } else {
-                    try db.execute(
-                        sql: "INSERT INTO bookmark (recordID, createdAt) VALUES (?, ?)",
-                        arguments: [b.recordID, Timestamp.milliseconds(b.createdAt)])
-                    try db.execute(sql: "DELETE FROM deletedBookmark WHERE recordID = ?", arguments: [b.recordID])
+                    try db.execute("INSERT INTO bookmark (recordID, createdAt) VALUES (?, ?)", [b.recordID, Timestamp.milliseconds(b.createdAt)])
+                    try db.execute("DELETE FROM deletedBookmark WHERE recordID = ?", [b.recordID])
                     report.bookmarksAdded.append(b.recordID)
                 }
             }
             for r in parsed.ratings {
-                let keys: StatementArguments = [r.stateID, r.area]
-                if let deletedAt = try Int64.fetchOne(db, sql: "SELECT deletedAt FROM deletedRating WHERE stateID = ? AND area = ?", arguments: keys),
+                let keys: [any SQLBindable] = [r.stateID, r.area]
+                if let deletedAt = try db.first("SELECT deletedAt FROM deletedRating WHERE stateID = ? AND area = ?", keys)?.int64(at: 0),
                     Timestamp.milliseconds(r.updatedAt) <= deletedAt
                 {
                     report.ratingsClearedHere += 1
@@ -244,7 +240,7 @@ extension Notebook {
                     if existing.level != r.level || existing.note != r.note { report.ratingsDiffering += 1 }
                 } else {
                     try Self.insert(r, into: db)
-                    try db.execute(sql: "DELETE FROM deletedRating WHERE stateID = ? AND area = ?", arguments: keys)
+                    try db.execute("DELETE FROM deletedRating WHERE stateID = ? AND area = ?", keys)
                     report.ratingsAdded += 1
                 }
             }

@@ -1,5 +1,4 @@
-import Foundation
-import GRDB
+import FoundationEssentials
 
 /// The user's own assessment of one matrix cell (a State × a support area): a level and a short
 /// note. Kept in the notebook beside notes, under the same rules (committed before "saved",
@@ -71,7 +70,7 @@ extension Notebook {
         let rating = Rating(stateID: state, area: area, level: level, note: note, updatedAt: Timestamp.date(now))
         try write { db in
             try Self.insert(rating, into: db)
-            try db.execute(sql: "DELETE FROM deletedRating WHERE stateID = ? AND area = ?", arguments: [state, area])
+            try db.execute("DELETE FROM deletedRating WHERE stateID = ? AND area = ?", [state, area])
         }
         return rating
     }
@@ -81,10 +80,9 @@ extension Notebook {
     @discardableResult
     public func clearRating(stateID: String, area: String) throws(NotebookError) -> Bool {
         try write { db in
-            try db.execute(sql: "DELETE FROM rating WHERE stateID = ? AND area = ?", arguments: [stateID, area])
-            guard db.changesCount > 0 else { return false }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO deletedRating (stateID, area, deletedAt) VALUES (?, ?, ?)", arguments: [stateID, area, Timestamp.now()])
+            try db.execute("DELETE FROM rating WHERE stateID = ? AND area = ?", [stateID, area])
+            guard db.changes > 0 else { return false }
+            try db.execute("INSERT OR REPLACE INTO deletedRating (stateID, area, deletedAt) VALUES (?, ?, ?)", [stateID, area, Timestamp.now()])
             return true
         }
     }
@@ -98,17 +96,19 @@ extension Notebook {
         }
     }
 
-    static func insert(_ r: Rating, into db: Database) throws {
+    static func insert(_ r: Rating, into db: Connection) throws {
         try db.execute(
-            sql: "INSERT OR REPLACE INTO rating (stateID, area, level, note, updatedAt) VALUES (?, ?, ?, ?, ?)",
-            arguments: [r.stateID, r.area, r.level.rawValue, r.note, Timestamp.milliseconds(r.updatedAt)])
+            "INSERT OR REPLACE INTO rating (stateID, area, level, note, updatedAt) VALUES (?, ?, ?, ?, ?)",
+            [r.stateID, r.area, r.level.rawValue, r.note, Timestamp.milliseconds(r.updatedAt)])
     }
 
-    static func fetchRatings(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [Rating] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+    static func fetchRatings(_ db: Connection, sql: String, arguments: [any SQLBindable] = []) throws -> [Rating] {
+        try db.rows(sql, arguments).compactMap { row in
             // A level this octopus does not know can only come from editing the file by hand.
-            guard let level = Rating.Level(rawValue: row["level"]) else { return nil }
-            return Rating(stateID: row["stateID"], area: row["area"], level: level, note: row["note"], updatedAt: Timestamp.date(row["updatedAt"]))
+            guard let level = Rating.Level(rawValue: try row.string("level")) else { return nil }
+            return Rating(
+                stateID: try row.string("stateID"), area: try row.string("area"), level: level, note: try row.string("note"),
+                updatedAt: Timestamp.date(try row.int64("updatedAt")))
         }
     }
 }

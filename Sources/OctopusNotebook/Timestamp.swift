@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Times in the notebook are whole milliseconds since 1970 (UTC): an integer survives the round
 /// trip through SQLite and a JSON export exactly, so a note read back compares equal to the one
@@ -33,14 +34,19 @@ enum Timestamp {
     }
 
     /// "2010-03-24 09:30" in the user's time zone, for people rather than programs.
-    static func display(_ date: Date, timeZone: TimeZone = .current) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func pad(_ n: Int?, _ width: Int = 2) -> String {
-            let s = String(n ?? 0)
+    ///
+    /// Through the C library (`TZ`, else /etc/localtime): FoundationEssentials knows no time zone
+    /// but GMT, its `TimeZone.current` needs FoundationInternationalization, and that ICU.
+    static func display(_ date: Date) -> String {
+        // Whole seconds, rounded down (a minute starts at :00.000, before too).
+        var seconds = time_t(max(-1e15, min(1e15, date.timeIntervalSince1970.rounded(.down))))
+        var local = tm()
+        tzset()  // localtime_r, unlike localtime, need not read TZ itself
+        guard localtime_r(&seconds, &local) != nil else { return "0000-00-00 00:00" }
+        func pad(_ n: Int32, _ width: Int = 2) -> String {
+            let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
-        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day)) \(pad(c.hour)):\(pad(c.minute))"
+        return "\(pad(local.tm_year + 1900, 4))-\(pad(local.tm_mon + 1))-\(pad(local.tm_mday)) \(pad(local.tm_hour)):\(pad(local.tm_min))"
     }
 }

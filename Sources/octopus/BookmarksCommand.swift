@@ -33,7 +33,7 @@ struct Bookmarks: ParsableCommand {
         var out = ""
         for e in entries {
             out +=
-                e.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + (e.title ?? "(not in this knowledge base; the bookmark is kept)")
+                TextWidth.pad(e.id, to: width + 2) + (e.title ?? "(not in this knowledge base; the bookmark is kept)")
                 + "  · \(e.marked)\n"
         }
         out += "\n\(entries.count) bookmark\(entries.count == 1 ? "" : "s").\n"

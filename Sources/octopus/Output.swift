@@ -8,7 +8,7 @@ enum PlainList {
         var out = ""
         let idWidth = records.map(\.id.count).max() ?? 4
         for r in records {
-            var line = r.id.padding(toLength: idWidth + 2, withPad: " ", startingAt: 0)
+            var line = TextWidth.pad(r.id, to: idWidth + 2)
             if case .country(let c) = r { line += c.displayName(at: date) } else { line += r.shortTitle }
             if case .country(let c) = r, c.isPartOfAnother(on: date), let u = c.partOf {
                 line += "  [part of \(u.name) on this date; counted as \(u.state)]"

@@ -56,7 +56,7 @@ struct Search: ParsableCommand {
         let indent = String(repeating: " ", count: width + 2)
         var out = ""
         for hit in hits {
-            out += hit.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + hit.title + "\n"
+            out += TextWidth.pad(hit.id, to: width + 2) + hit.title + "\n"
             let snippet = hit.snippet.bracketed()
             if !snippet.isEmpty { out += indent + snippet + "\n" }
         }

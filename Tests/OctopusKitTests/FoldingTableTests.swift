@@ -92,4 +92,20 @@ struct FoldingTableTests {
         #expect(Decimals.fixed(-1.96, 1) == "-2.0")
         #expect(Decimals.fixed(12, 0) == "12")
     }
+
+    @Test func trimmingAndPathsAreFoundations() {
+        for text in ["", "  ", " a b ", "\t\n x\r\n", "\u{85}\u{2028}y\u{3000}\u{A0}", "\u{200B}z\u{200B}", "é\u{301} "] {
+            #expect(text.trimmed() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(text.unicodeScalars))")
+            #expect(text.trimmed(newlines: false) == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
+        }
+        // NSString's own examples (its Linux version traps on a name without a slash).
+        let folders = ["/tmp/scratch.tiff": "/tmp", "/tmp/lock/": "/tmp", "/tmp/": "/", "/tmp": "/", "/": "/", "scratch.tiff": "", "": ""]
+        for (path, folder) in folders.sorted(by: { $0.key < $1.key }) {
+            #expect(Path.folder(path) == folder, "\(path)")
+        }
+        #expect(Path.folder("a/b/notebook.sqlite") == "a/b")
+        for folder in ["/a", "/a/", "", "a/b", "./c"] {
+            #expect(Path.join(folder, "pack.md") == (folder as NSString).appendingPathComponent("pack.md"), "\(folder)")
+        }
+    }
 }

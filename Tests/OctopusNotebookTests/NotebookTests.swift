@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 @testable import OctopusNotebook
 
@@ -100,13 +99,13 @@ struct NotebookTests {
         let book = try Notebook.open(directory: tmp.data)
         let (journal, synchronous, appID) = try book.write { db in
             (
-                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
-                try Int32.fetchOne(db, sql: "PRAGMA application_id")
+                try db.first("PRAGMA journal_mode")?.string(at: 0), try db.first("PRAGMA synchronous")?.int64(at: 0),
+                try db.first("PRAGMA application_id")?.int64(at: 0)
             )
         }
         #expect(journal == "wal")
         #expect(synchronous == 2, "FULL: every commit is synced before it returns")
-        #expect(appID == Migrations.applicationID)
+        #expect(appID == Int64(Migrations.applicationID))
         #expect(try book.read { try Migrations.migrator.hasCompletedMigrations($0) })
     }
 

@@ -1,5 +1,5 @@
+import CSQLite
 import Foundation
-import GRDB
 import Testing
 @testable import OctopusNotebook
 
@@ -53,8 +53,8 @@ struct SafetyTests {
         let tmp = TempFolder()
         try FileManager.default.createDirectory(atPath: tmp.data, withIntermediateDirectories: true)
         do {
-            let other = try DatabaseQueue(path: tmp.database)
-            try other.write { try $0.execute(sql: "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')") }
+            let other = try Connection(path: tmp.database, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            try other.execute("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')")
         }
         try expectUntouched(tmp) { $0 == .foreign(path: tmp.database) }
     }
@@ -64,7 +64,7 @@ struct SafetyTests {
         do {
             let book = try Notebook.open(directory: tmp.data)
             try book.addNote(recordID: "art29", text: "kept")
-            try book.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9: something new')") }
+            try book.write { try $0.execute("INSERT INTO grdb_migrations VALUES ('v9: something new')") }
         }
         try expectUntouched(tmp) { $0 == .newerVersion(path: tmp.database) }
     }

@@ -15,10 +15,14 @@ public enum Path {
         return String(trimmed[trimmed.index(after: slash)...])
     }
 
-    /// The folder a path is in ("." for a bare name, "/" at the root).
+    /// The folder part of a path, as `NSString.deletingLastPathComponent` gave it: "/a/b/c" is
+    /// "/a/b", "/a" is "/", "c" is "" (trailing slashes are not a component).
     public static func folder(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let folder = path[..<slash]
+        var rest = Substring(path)
+        while rest.count > 1, rest.hasSuffix("/") { rest.removeLast() }
+        guard let slash = rest.lastIndex(of: "/") else { return "" }
+        var folder = rest[..<slash]
+        while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
         return folder.isEmpty ? "/" : String(folder)
     }
 

@@ -61,7 +61,7 @@ public enum Folding {
 
     /// One scalar folded (compatibility form, case, diacritics, width), scalar by scalar from the
     /// generated table: "É" is "e", "ﬁ" is "fi", a combining accent is nothing.
-    static func folded(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
+    public static func folded(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
         if let form = table.forms[s.value] { return form }
         return table.dropped.contains(s.value) ? [] : [s]
     }

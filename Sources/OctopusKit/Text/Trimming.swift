@@ -1,8 +1,10 @@
 extension StringProtocol {
-    /// Without the white space at either end (Unicode's White_Space: spaces of every width, tabs
-    /// and, unless `newlines` is false, line breaks), as the user would not see it.
+    /// Without the white space at either end, taken off scalar by scalar with the sets Foundation's
+    /// `trimmingCharacters(in:)` used: tab, the space separators (Zs) and the zero-width space,
+    /// and, unless `newlines` is false, line feed to carriage return, NEL and the line and
+    /// paragraph separators.
     public func trimmed(newlines: Bool = true) -> String {
-        trimming { s in s.properties.isWhitespace && (newlines || !Self.isLineBreak(s)) }
+        trimming { s in Self.isSpace(s) || (newlines && Self.isLineBreak(s)) }
     }
 
     /// Without the scalars at either end for which `isTrimmed` holds.
@@ -15,10 +17,14 @@ extension StringProtocol {
         return String(scalars[first...last])
     }
 
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == "\t" || s == "\u{200B}" || s.properties.generalCategory == .spaceSeparator
+    }
+
     private static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
-        default: false
+        switch s.properties.generalCategory {
+        case .lineSeparator, .paragraphSeparator: true
+        default: ("\n"..."\r").contains(s) || s == "\u{85}"
         }
     }
 }

@@ -133,10 +133,9 @@ public struct CellGrid: Sendable, Hashable {
     static func ascii(_ text: String) -> String {
         guard let c = text.first else { return text }  // right half of a wide character stays empty
         if let look = asciiLookAlikes[c] { return look }
-        if let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first, base.isASCII,
-            base.properties.isAlphabetic
-        {
-            return String(base)
+        // A letter with accents is its base letter ("é" is "e"), as folding makes it.
+        if let first = c.unicodeScalars.first, let base = Folding.folded(first).first, base.isASCII, base.properties.isAlphabetic {
+            return String(first.properties.isUppercase ? Character(base).uppercased() : String(base))
         }
         return "?"
     }

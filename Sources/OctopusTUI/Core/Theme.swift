@@ -58,7 +58,7 @@ public enum Theme: String, Sendable, Hashable, CaseIterable {
     /// The theme for a background colour an OSC 11 query returned ("rgb:ffff/ffff/ffff", one to
     /// four hex digits a channel): light when its relative luminance is above one half.
     public static func fromBackgroundReply(_ reply: String) -> Theme? {
-        guard let r = reply.range(of: "rgb:") else { return nil }
+        guard let r = reply.firstRange(of: "rgb:") else { return nil }
         let channels = reply[r.upperBound...].prefix { $0.isHexDigit || $0 == "/" }.split(separator: "/")
         guard channels.count == 3 else { return nil }
         var values: [Double] = []

@@ -31,7 +31,7 @@ extension Update {
             names = state.rows(list).map { row in
                 guard row.id != nil else { return [] }
                 let text = row.text.hasPrefix("★ ") || row.text.hasPrefix("* ") ? String(row.text.dropFirst(2)) : row.text
-                return [text] + (text.range(of: "  ").map { [String(text[$0.upperBound...])] } ?? [])
+                return [text] + (text.firstRange(of: "  ").map { [String(text[$0.upperBound...])] } ?? [])
             }
             selection = list.selection
         case .matrix(let m):

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import OctopusKit
 
 /// A five-row font of block characters for projector headings, readable from the back of a room.
 /// Capitals, digits and the punctuation titles use; lower case is drawn as capitals, accents are
@@ -90,8 +91,9 @@ public enum BlockLetters {
     static func glyph(_ c: Character) -> [String]? {
         if let g = glyphs[c] { return g }
         if let a = aliases[c], let g = glyphs[a] { return g }
-        if let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first,
-            let g = glyphs[Character(base)]
+        // Accents dropped as folding drops them ("É" is "e", looked up upper-cased).
+        if let first = c.unicodeScalars.first, let base = Folding.folded(first).first,
+            let g = glyphs[Character(base)] ?? glyphs[Character(String(base).uppercased())]
         {
             return g
         }
