@@ -24,8 +24,8 @@ public struct ExternalEditor: Sendable {
 
     /// A new file readable by its owner only, holding `text`; nil when the temporary folder refuses.
     public static func draft(_ text: String, prefix: String = "octopus-note") -> String? {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString).md").path
-        return FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) ? path : nil
+        let path = Path.join(FileSystem.temporaryDirectory, "\(prefix)-\(UUID().uuidString).md")
+        return FileSystem.write(Array(text.utf8), to: path, mode: 0o600) ? path : nil
     }
 
     /// Runs the editor on `path` in the foreground and returns its exit status.
@@ -36,7 +36,7 @@ public struct ExternalEditor: Sendable {
     /// The note the file now holds, checked as every note is (`NoteText`); the newline editors
     /// add at the end is not part of it.
     public static func read(_ path: String) throws(NotebookError) -> String {
-        var text = try NoteText.decode(FileManager.default.contents(atPath: path) ?? Data(), source: "the editor's file")
+        var text = try NoteText.decode(Data((try? SourceFile.read(path, maxBytes: Note.maxTextBytes + 1)) ?? []), source: "the editor's file")
         while text.last?.isNewline == true { text.removeLast() }
         return text
     }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import OctopusKit
 
 /// Where the notebook lives, and making that place ready: the folder private to the user (0700)
 /// and the database file (and its -wal and -shm companions) readable by the user alone (0600).
@@ -8,7 +9,7 @@ enum NotebookLocation {
 
     /// `OCTOPUS_DATA_DIR`, else `$XDG_DATA_HOME/octopus`, else `~/.local/share/octopus`.
     /// A relative XDG_DATA_HOME is ignored, as the XDG Base Directory specification requires.
-    static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) throws(NotebookError) -> String {
+    static func defaultDirectory(environment: [String: String] = Environment.all) throws(NotebookError) -> String {
         if let dir = environment["OCTOPUS_DATA_DIR"], !dir.isEmpty { return dir }
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return join(xdg, "octopus") }
         if let home = environment["HOME"], home.hasPrefix("/") { return join(home, ".local/share/octopus") }
@@ -25,9 +26,8 @@ enum NotebookLocation {
     /// Creates the folder (and missing parents) with mode 0700, or checks an existing one is a
     /// writable folder. Never changes the mode of a folder it did not create.
     static func prepareFolder(_ path: String, isWritable: (String) -> Bool = { access($0, W_OK) == 0 }) throws(NotebookError) {
-        var isDir = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            guard isDir else { throw .notAFolder(path: path) }
+        if Path.exists(path) {
+            guard Path.exists(path, folder: true) else { throw .notAFolder(path: path) }
         } else {
             try createFolder(path)
         }
@@ -37,13 +37,12 @@ enum NotebookLocation {
     private static func createFolder(_ path: String) throws(NotebookError) {
         // One component at a time, so each folder we create gets 0700 and the error names the
         // component that failed (a file in the way, a read-only parent…).
-        let absolute = path.hasPrefix("/") ? path : join(FileManager.default.currentDirectoryPath, path)
+        let absolute = path.hasPrefix("/") ? path : join(FileSystem.currentDirectory, path)
         var current = ""
         for component in absolute.split(separator: "/") {
             current += "/" + component
-            var isDir = false
-            if FileManager.default.fileExists(atPath: current, isDirectory: &isDir) {
-                guard isDir else {
+            if Path.exists(current) {
+                guard Path.exists(current, folder: true) else {
                     throw .cannotCreateFolder(path: path, reason: "\(current) is a file, not a folder")
                 }
                 continue

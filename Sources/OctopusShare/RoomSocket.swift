@@ -28,7 +28,7 @@ public enum RoomSocket {
 
     /// The folder of the room sockets, made private to the user if it is not there; refused if
     /// it is there but someone else's, or open to others.
-    public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ShareError) -> String {
+    public static func folder(environment: [String: String] = Environment.all) throws(ShareError) -> String {
         let base: String
         let uid = getuid()
         if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") {
@@ -51,7 +51,7 @@ public enum RoomSocket {
     }
 
     /// The socket's path, or why it cannot be one (a socket path has a size limit).
-    public static func path(for tour: Tour, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ShareError) -> String {
+    public static func path(for tour: Tour, environment: [String: String] = Environment.all) throws(ShareError) -> String {
         let path = try folder(environment: environment) + "/" + name(for: tour) + ".sock"
         guard path.utf8.count < 104 else {
             throw .runtimeFolder("the room's socket path \(path) is too long for a socket; set XDG_RUNTIME_DIR to a shorter folder")
@@ -62,10 +62,10 @@ public enum RoomSocket {
     /// The join code of this tour's shared walk: the one kept beside its socket when there is one,
     /// so delegates who joined get back in after the presenter restarts, else a new one, kept
     /// (readable by the user alone) until the runtime folder goes at logout.
-    public static func joinCode(for tour: Tour, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func joinCode(for tour: Tour, environment: [String: String] = Environment.all) -> String {
         guard let folder = try? folder(environment: environment) else { return JoinCode.make() }
         let path = folder + "/" + name(for: tour) + ".code"
-        if let kept = try? String(contentsOfFile: path, encoding: .utf8).trimmed(), JoinCode.isWellFormed(kept) {
+        if let kept = FileSystem.readText(path)?.trimmed(), JoinCode.isWellFormed(kept) {
             return kept
         }
         let code = JoinCode.make()

@@ -19,7 +19,7 @@ struct Browse: ParsableCommand {
 
     func run() throws {
         let (base, origin) = try kb.loadWithOrigin(dataDirectory: notebook.dataDir)
-        let env = ProcessInfo.processInfo.environment
+        let env = Environment.all
         let term = env["TERM"] ?? ""
         let start = try record.map { try Self.resolve($0, in: base) }
         guard Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1, !term.isEmpty, term != "dumb" else {

@@ -55,7 +55,7 @@ struct Follow: ParsableCommand {
         case .tour?, .cue?: break
         }
         for e in first { inbox.push(e) }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let term = Environment.value("TERM") ?? ""
         guard Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1, !term.isEmpty, term != "dumb" else {
             try Self.printSteps(inbox, kb: base)
             return

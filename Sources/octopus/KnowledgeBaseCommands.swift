@@ -62,7 +62,7 @@ struct KB: ParsableCommand {
             let bases = try KB.folder(notebook)
             // The default as it stands (not --kb or OCTOPUS_KB, which are for one run).
             let old = try KnowledgeBaseOptions.parse([]).defaultBase(dataDirectory: notebook.dataDir)
-            guard let bytes = FileManager.default.contents(atPath: file) else {
+            guard let bytes = try? SourceFile.read(file, maxBytes: KnowledgeBaseLoader.maxFileBytes) else {
                 Terminal.printError("octopus: cannot read \(file)")
                 throw ExitCode(ExitStatus.noInput.rawValue)
             }

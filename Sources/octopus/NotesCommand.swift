@@ -157,21 +157,21 @@ struct Notes: ParsableCommand {
         /// The note in the user's editor, on a private file that is kept, and named, if the text
         /// cannot be saved: nothing written there is lost.
         static func inEditor(_ note: Note) throws -> String {
-            guard isatty(STDIN_FILENO) == 1, let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment) else {
+            guard isatty(STDIN_FILENO) == 1, let editor = ExternalEditor(environment: Environment.all) else {
                 Terminal.printError(
                     "octopus: give the new text (octopus notes edit \(note.shortID) \"…\"), \"-\" to read it from standard input, or set $EDITOR to edit it there"
                 )
                 throw ExitCode(.usage)
             }
             guard let path = ExternalEditor.draft(note.text) else {
-                Terminal.printError("octopus: cannot create a temporary file for the editor in \(FileManager.default.temporaryDirectory.path)")
+                Terminal.printError("octopus: cannot create a temporary file for the editor in \(FileSystem.temporaryDirectory)")
                 throw ExitCode(.cannotCreate)
             }
             let status = editor.edit(path)
             do {
                 let text = try notebookCall { () throws(NotebookError) in try ExternalEditor.read(path) }
                 if text == note.text || text.trimmed().isEmpty {
-                    try? FileManager.default.removeItem(atPath: path)
+                    FileSystem.remove(path)
                     if text != note.text {
                         Terminal.printError("octopus: the note was emptied, not saved; `octopus notes rm \(note.shortID)` deletes it")
                         throw ExitCode(.usage)
@@ -180,10 +180,10 @@ struct Notes: ParsableCommand {
                     return text
                 }
                 try notebookCall { () throws(NotebookError) in try NoteText.validate(text) }
-                try? FileManager.default.removeItem(atPath: path)
+                FileSystem.remove(path)
                 return text
             } catch let exit as ExitCode {
-                if FileManager.default.fileExists(atPath: path) { Terminal.printError("octopus: your text is kept in \(path)") }
+                if Path.exists(path) { Terminal.printError("octopus: your text is kept in \(path)") }
                 throw exit
             }
         }

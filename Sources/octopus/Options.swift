@@ -37,7 +37,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
     /// The file to load, if not the bundled one.
     var explicitPath: String? {
         if let path { return path }
-        if let env = ProcessInfo.processInfo.environment["OCTOPUS_KB"], !env.isEmpty { return env }
+        if let env = Environment.value("OCTOPUS_KB"), !env.isEmpty { return env }
         return nil
     }
 
@@ -164,14 +164,14 @@ struct DisplayOptions: ParsableArguments {
     /// What is wrong with OCTOPUS_THEME, when it names no theme: said on the first screen (the
     /// browser opens anyway, with the theme the terminal suggests).
     var environmentProblem: String? {
-        guard theme == nil, let named = ProcessInfo.processInfo.environment["OCTOPUS_THEME"], !named.isEmpty,
+        guard theme == nil, let named = Environment.value("OCTOPUS_THEME"), !named.isEmpty,
             Theme(rawValue: named.lowercased()) == nil
         else { return nil }
         return "OCTOPUS_THEME=\(Sanitizer.clean(named)) is not dark, light or mono; using the terminal's own"
     }
 
     /// Colour is off with --no-color or a non-empty NO_COLOR (no-color.org).
-    var colorAllowed: Bool { !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
+    var colorAllowed: Bool { !noColor && (Environment.value("NO_COLOR") ?? "").isEmpty }
 }
 
 extension Theme: ExpressibleByArgument {}

@@ -97,7 +97,7 @@ struct Walk: ParsableCommand {
             Terminal.write(TourWriter.yaml(tour, kb: base, command: "octopus walk --new \(source)"))
             return
         }
-        let env = ProcessInfo.processInfo.environment
+        let env = Environment.all
         let term = env["TERM"] ?? ""
         guard Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1, !term.isEmpty, term != "dumb" else {
             // Not an interactive terminal: the whole tour as text (the facilitator's notes left out).

@@ -29,7 +29,7 @@ public struct ImageCache: Sendable {
 
     /// The user's cache folder, or nil when neither XDG_CACHE_HOME nor HOME is usable (the base
     /// is then checked at every run, as before).
-    public static func standard(programVersion: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> ImageCache? {
+    public static func standard(programVersion: String, environment: [String: String] = Environment.all) -> ImageCache? {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return ImageCache(folder: xdg + "/octopus", programVersion: programVersion) }
         if let home = environment["HOME"], home.hasPrefix("/") { return ImageCache(folder: home + "/.cache/octopus", programVersion: programVersion) }
         return nil
@@ -95,7 +95,7 @@ public struct ImageCache: Sendable {
     /// Records the file's identity with the hash its content had when read, once it is settled.
     func remember(_ hash: UInt64, of file: String, identity: FileIdentity) {
         guard identity.isSettled(now: now()), let (record, realPath) = identityRecord(for: file),
-            (try? FileManager.default.createDirectory(atPath: folder + "/paths", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]))
+            (try? FileSystem.makeFolders(folder + "/paths", mode: 0o700))
                 != nil
         else { return }
         let previous = keptRecord(at: record)?.hash
@@ -108,7 +108,7 @@ public struct ImageCache: Sendable {
     /// (A copy of the old content that was never recorded only costs its next run a compile.)
     private func removeEntries(of hash: UInt64) {
         let records = folder + "/paths"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: records),
+        guard let names = FileSystem.list(records),
             !names.contains(where: { keptRecord(at: records + "/" + $0)?.hash == hash })
         else { return }
         unlinkEntries(of: hash)
@@ -117,7 +117,7 @@ public struct ImageCache: Sendable {
     /// Keeps a compiled copy; a cache that cannot be written only costs the next run its speed.
     public func store(_ kb: KnowledgeBase, hash: UInt64) {
         let image = KnowledgeBaseImage.encode(kb, sourceHash: hash)
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
+        guard (try? FileSystem.makeFolders(folder, mode: 0o700)) != nil
         else { return }
         write(image, to: path(for: hash))
         removeOtherVersions(of: hash)
@@ -135,7 +135,7 @@ public struct ImageCache: Sendable {
     private func prune(keeping kept: UInt64) {
         let records = folder + "/paths"
         var named: Set<UInt64> = [kept]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: records)) ?? [] where !name.contains(".tmp-") {
+        for name in FileSystem.list(records) ?? [] where !name.contains(".tmp-") {
             guard let record = keptRecord(at: records + "/" + name) else { continue }
             if let file = record.realPath, Self.isGone(file) {
                 unlink(records + "/" + name)
@@ -146,7 +146,7 @@ public struct ImageCache: Sendable {
         // An entry is an image and what is kept beside it (.search, .checked, .tmp-…), judged
         // together by the newest of them.
         var entries: [String: (written: Int, names: [String])] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+        for name in FileSystem.list(folder) ?? [] {
             guard let image = Self.imageName(in: name), let written = Self.modified(folder + "/" + name) else { continue }
             let entry = entries[image]
             entries[image] = (max(entry?.written ?? written, written), (entry?.names ?? []) + [name])
@@ -187,14 +187,14 @@ public struct ImageCache: Sendable {
     /// but those whose names begin with `except`.
     private func unlinkEntries(of hash: UInt64, except kept: String? = nil) {
         let prefix = "kb-\(ContentHash.hex(hash))-octopus-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        guard let names = FileSystem.list(folder) else { return }
         for name in names where name.hasPrefix(prefix) && !(kept.map(name.hasPrefix) ?? false) { unlink(folder + "/" + name) }
     }
 
     /// Whole or not at all: a reader never sees half an entry.
     func write(_ bytes: [UInt8], to target: String) {
         let temporary = target + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else { return }
+        guard FileSystem.write(Array(bytes), to: temporary, mode: 0o600) else { return }
         if rename(temporary, target) != 0 { unlink(temporary) }
     }
 }

@@ -21,7 +21,7 @@ public struct InstalledBases: Sendable {
 
     /// The installed bases, oldest as-of date first.
     public func list() -> [Entry] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let names = FileSystem.list(folder) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { file in
             let name = String(file.dropLast(5))
             return Entry(name: name, path: path(of: name), asOf: Day(String(name.prefix(10))))
@@ -34,7 +34,7 @@ public struct InstalledBases: Sendable {
 
     /// The installed base in use, or nil for the built-in one.
     public var current: Entry? {
-        guard let text = try? String(contentsOfFile: currentFile, encoding: .utf8) else { return nil }
+        guard let text = FileSystem.readText(currentFile) else { return nil }
         let name = text.trimmed()
         guard name != "builtin", !name.isEmpty else { return nil }
         return Entry(name: name, path: path(of: name), asOf: Day(String(name.prefix(10))))
@@ -46,13 +46,13 @@ public struct InstalledBases: Sendable {
         let name = "\(asOf)-\(ContentHash.hex(ContentHash.of(bytes)))"
         try prepare()
         let target = path(of: name)
-        if !FileManager.default.fileExists(atPath: target) { try write(bytes, to: target) }
+        if !Path.exists(target) { try write(bytes, to: target) }
         return name
     }
 
     /// Makes an installed base (by name) or the built-in one (nil) the default from now on.
     public func use(_ name: String?) throws(Failure) {
-        if let name, !FileManager.default.fileExists(atPath: path(of: name)) {
+        if let name, !Path.exists(path(of: name)) {
             throw Failure(description: "no installed knowledge base \"\(name)\"; octopus kb list shows them")
         }
         try prepare()
@@ -62,7 +62,7 @@ public struct InstalledBases: Sendable {
     /// What the browser showed last time ("builtin" or a name), and records what it shows now:
     /// true when that differs, so that it can say the base changed since the last start.
     public func changedSinceLastStart(now shown: String) -> Bool {
-        let last = (try? String(contentsOfFile: lastSeenFile, encoding: .utf8))?.trimmed()
+        let last = FileSystem.readText(lastSeenFile)?.trimmed()
         guard last != shown else { return false }
         try? prepare()
         try? write(Array((shown + "\n").utf8), to: lastSeenFile)
@@ -71,7 +71,7 @@ public struct InstalledBases: Sendable {
 
     private func prepare() throws(Failure) {
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileSystem.makeFolders(folder, mode: 0o700)
         } catch {
             throw Failure(description: "cannot create \(folder): \(error)")
         }
@@ -79,7 +79,7 @@ public struct InstalledBases: Sendable {
 
     private func write(_ bytes: [UInt8], to target: String) throws(Failure) {
         let temporary = target + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o644]) else {
+        guard FileSystem.write(Array(bytes), to: temporary, mode: 0o644) else {
             throw Failure(description: "cannot write \(temporary) (full disk, or the folder is read-only?)")
         }
         guard rename(temporary, target) == 0 else {

@@ -50,7 +50,7 @@ public enum Browser {
     /// Starts curses and the notebook, lets `prepare` set the first screen, then runs the loop.
     static func session(kb: KnowledgeBase, options: BrowserOptions, link: RoomLink? = nil, prepare: (inout AppState) -> Void) -> Int32? {
         octopus_watch_quit_signals()
-        let env = ProcessInfo.processInfo.environment
+        let env = Environment.all
         // Asked before curses starts, so the terminal's answer is not read as keys.
         let theme = Theme.choose(asked: options.theme, environment: env, colorAllowed: options.color) { Self.askBackground() }
         guard let backend = NcursesBackend(theme: theme, mouse: options.mouse) else { return nil }

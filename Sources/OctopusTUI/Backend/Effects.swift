@@ -103,7 +103,7 @@ struct EffectRunner {
         guard let editor = externalEditor.map(ExternalEditor.init(command:)) else { return [] }
         let before = noteID.flatMap { state.notebook.note($0)?.text } ?? ""
         guard let path = ExternalEditor.draft(before) else {
-            return [.notice("Cannot create a temporary file for the editor in \(FileManager.default.temporaryDirectory.path)")]
+            return [.notice("Cannot create a temporary file for the editor in \(FileSystem.temporaryDirectory)")]
         }
         var status: Int32 = 0
         backend.suspend { status = editor.edit(path) }
@@ -113,18 +113,18 @@ struct EffectRunner {
         do throws(NotebookError) {
             let text = try ExternalEditor.read(path)
             if text == before {
-                try? FileManager.default.removeItem(atPath: path)
+                FileSystem.remove(path)
                 return [.notice(noteID == nil ? "Empty note not saved" : "Note unchanged")]
             }
             guard !text.trimmed().isEmpty else {
-                try? FileManager.default.removeItem(atPath: path)
+                FileSystem.remove(path)
                 if noteID != nil { return [.notice("The note was emptied, not saved: d in Your notes (:notes) deletes it")] }
                 return [.notice(status == 0 ? "Empty note not saved" : "The editor exited with status \(status); nothing to save")]
             }
             guard notebook != nil else { return [.notice("Notes are unavailable; your text is kept in \(path)")] }
             let result = save(recordID: recordID, noteID: noteID, text: text, state: state)
             if case .noteNotSaved(_, _, _, let reason)? = result.last { return [.notice(reason + "; your text is kept in \(path)")] }
-            try? FileManager.default.removeItem(atPath: path)
+            FileSystem.remove(path)
             return result
         } catch {
             return [.notice(error.description + "; your text is kept in \(path)")]
@@ -142,7 +142,7 @@ struct EffectRunner {
         let text = BriefingPack.compose(records: records, kb: state.kb, date: state.date, notes: notes)
         // "2010-03-24 09:30", the notebook's local time, as "2010-03-24-0930".
         let stem = "octopus-handout-" + Notebook.displayTime(Date()).replacingEvery(" ", with: "-").replacingEvery(":", with: "")
-        let folder = FileManager.default.currentDirectoryPath
+        let folder = FileSystem.currentDirectory
         do {
             let path = try HandoutFile.writeNew(text, folder: folder, stem: stem, containsNotes: notes.values.contains { !$0.isEmpty })
             return [.handoutWritten(path: path, records: records.count)]
