@@ -67,7 +67,7 @@ let package = Package(
         // reachable through the modules below, from being used by accident.
         .target(
             name: "OctopusNotebook", dependencies: ["OctopusKit", "OctopusDocument", "CSQLite"],
-            path: "Sources/OctopusNotebook", swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
+            path: "Sources/OctopusNotebook"),
         // Presenter ↔ room ↔ followers: the cue of a walk over a Unix socket and, shared, over TCP.
         .target(
             name: "OctopusShare",
@@ -107,3 +107,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// A module uses only what it imports itself: a method Foundation adds to String, say, is not
+// reached through another module's import (which is how full Foundation would creep back in).
+for target in package.targets where [.regular, .executable].contains(target.type) && !target.name.hasPrefix("C") {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

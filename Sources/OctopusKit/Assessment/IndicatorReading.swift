@@ -185,7 +185,9 @@ extension KnowledgeBase {
     ) -> Answered {
         let matching = c.statements(for: treaty).filter { s in (kind.map { s.kind == $0 } ?? true) && s.articles.contains(where: articles.contains) }
         func fact(_ s: Statement) -> IndicatorReading.Evidence {
-            .init(text: "\(s.kind.rawValue.capitalized) under \(s.provision), \(s.when): \(s.summary)", sources: s.sources)
+            .init(
+                text: "\(s.kind.rawValue.prefix(1).uppercased() + s.kind.rawValue.dropFirst()) under \(s.provision), \(s.when): \(s.summary)",
+                sources: s.sources)
         }
         let kept = matching.filter { $0.inEffect(on: date) == true }
         if !kept.isEmpty { return (.yes, kept.map(fact)) }

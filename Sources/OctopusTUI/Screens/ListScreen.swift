@@ -1,3 +1,4 @@
+import OctopusNotebook
 import FoundationEssentials
 import Glibc
 import OctopusKit

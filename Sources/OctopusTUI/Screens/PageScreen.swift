@@ -1,3 +1,4 @@
+import OctopusDocument
 import OctopusKit
 
 /// A record's page: scrolling, links by Tab or number, matches of the last search.

@@ -1,3 +1,4 @@
+import OctopusNotebook
 import OctopusKit
 
 /// The matrix screen: a heading row, a row per State (its name frozen at the left), and below

@@ -1,3 +1,4 @@
+import OctopusDocument
 import FoundationEssentials
 import Glibc
 import OctopusKit
