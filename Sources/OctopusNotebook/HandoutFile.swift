@@ -54,21 +54,13 @@ public enum HandoutFile {
     }
 
     private static func writeTemporary(_ text: String, beside path: String, containsNotes: Bool) throws(NotebookError) -> String {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).octopus-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        let temp = Path.join(Path.folder(path), ".\(Path.lastComponent(path)).octopus-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let mode = mode(containsNotes: containsNotes)
         let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .cannotWriteOutput(path: path, reason: String(cString: strerror(errno))) }
         // The umask may only take permissions away; a private file is made exactly 0600 anyway.
         if containsNotes { _ = fchmod(fd, mode) }
-        let bytes = Array(text.utf8)
-        var written = 0, failure: Int32 = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; failure = errno; break }
-            written += n
-        }
+        var failure = FileSystem.writeAll(Array(text.utf8), to: fd)
         if failure == 0 && fsync(fd) != 0 { failure = errno }
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure != 0 {

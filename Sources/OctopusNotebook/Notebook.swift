@@ -55,7 +55,7 @@ public final class Notebook: Sendable {
     /// `isWritable` stands in for access(2) in tests, which run as root: root may write anywhere.
     static func open(directory: String?, readOnlyIfNeeded: Bool, isWritable: (String) -> Bool) throws(NotebookError) -> Notebook {
         let dir = try resolve(directory)
-        let path = NotebookLocation.join(dir, NotebookLocation.fileName)
+        let path = Path.join(dir, NotebookLocation.fileName)
         do {
             return try openForWriting(dir, path, isWritable: isWritable)
         } catch {
@@ -120,7 +120,7 @@ public final class Notebook: Sendable {
 
     /// Path of the database a `Notebook.open(directory:)` would use, without opening or creating it.
     public static func databasePath(directory: String? = nil) throws(NotebookError) -> String {
-        NotebookLocation.join(try resolve(directory), NotebookLocation.fileName)
+        Path.join(try resolve(directory), NotebookLocation.fileName)
     }
 
     private static func resolve(_ directory: String?) throws(NotebookError) -> String {

@@ -11,16 +11,12 @@ enum NotebookLocation {
     /// A relative XDG_DATA_HOME is ignored, as the XDG Base Directory specification requires.
     static func defaultDirectory(environment: [String: String] = Environment.all) throws(NotebookError) -> String {
         if let dir = environment["OCTOPUS_DATA_DIR"], !dir.isEmpty { return dir }
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return join(xdg, "octopus") }
-        if let home = environment["HOME"], home.hasPrefix("/") { return join(home, ".local/share/octopus") }
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return Path.join(xdg, "octopus") }
+        if let home = environment["HOME"], home.hasPrefix("/") { return Path.join(home, ".local/share/octopus") }
         if let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir, let home = String(validatingCString: dir), home.hasPrefix("/") {
-            return join(home, ".local/share/octopus")
+            return Path.join(home, ".local/share/octopus")
         }
         throw .noHome
-    }
-
-    static func join(_ dir: String, _ name: String) -> String {
-        dir.hasSuffix("/") ? dir + name : dir + "/" + name
     }
 
     /// Creates the folder (and missing parents) with mode 0700, or checks an existing one is a
@@ -37,7 +33,7 @@ enum NotebookLocation {
     private static func createFolder(_ path: String) throws(NotebookError) {
         // One component at a time, so each folder we create gets 0700 and the error names the
         // component that failed (a file in the way, a read-only parent…).
-        let absolute = path.hasPrefix("/") ? path : join(FileSystem.currentDirectory, path)
+        let absolute = path.hasPrefix("/") ? path : Path.join(FileSystem.currentDirectory, path)
         var current = ""
         for component in absolute.split(separator: "/") {
             current += "/" + component

@@ -36,21 +36,25 @@ public enum FileSystem {
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { return false }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                written += n
-            }
-            return true
-        }
+        let ok = writeAll(bytes, to: fd) == 0
         guard close(fd) == 0, ok else {
             unlink(path)
             return false
         }
         return true
+    }
+
+    /// Writes every byte to an open file, however many calls it takes; 0, or the errno of the
+    /// call that failed.
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32 {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return n < 0 ? errno : EIO }
+            written += n
+        }
+        return 0
     }
 
     /// A small file's text (at most `maxBytes`), or nil when it is missing or unreadable.

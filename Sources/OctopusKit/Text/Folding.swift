@@ -33,30 +33,46 @@ public enum Folding {
     }
 
     static func foldUnicode(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var lastWasSpace = true
-        for original in text.unicodeScalars {
-            for s in folded(original) {
-                switch s {
-                case "ß": out.append(contentsOf: "ss".unicodeScalars); lastWasSpace = false
-                case "æ": out.append(contentsOf: "ae".unicodeScalars); lastWasSpace = false
-                case "œ": out.append(contentsOf: "oe".unicodeScalars); lastWasSpace = false
-                case "ø": out.append("o"); lastWasSpace = false
-                case "ı": out.append("i"); lastWasSpace = false
-                default:
-                    // Apostrophes join: "d'Ivoire" → "divoire", as people type it without one.
-                    if apostrophes.contains(s) { continue }
-                    if isAlphanumeric(s) {
-                        out.append(s); lastWasSpace = false
-                    } else if !lastWasSpace {
-                        out.append(" "); lastWasSpace = true
-                    }
+        var out = Words()
+        for s in text.unicodeScalars {
+            if let form = table.forms[s.value] {
+                for f in form { out.take(f) }
+            } else if !table.dropped.contains(s.value) {
+                out.take(s)
+            }
+        }
+        return out.text
+    }
+
+    /// The words of folded scalars, taken one at a time: a few letters spelled out ("ß" is "ss"),
+    /// apostrophes joining ("d'Ivoire" is "divoire", as people type it without one), anything
+    /// but a letter, mark or digit a single space between words.
+    struct Words {
+        private var scalars = String.UnicodeScalarView()
+        private var lastWasSpace = true
+
+        mutating func take(_ s: Unicode.Scalar) {
+            switch s {
+            case "ß": scalars.append(contentsOf: "ss".unicodeScalars); lastWasSpace = false
+            case "æ": scalars.append(contentsOf: "ae".unicodeScalars); lastWasSpace = false
+            case "œ": scalars.append(contentsOf: "oe".unicodeScalars); lastWasSpace = false
+            case "ø": scalars.append("o"); lastWasSpace = false
+            case "ı": scalars.append("i"); lastWasSpace = false
+            default:
+                if apostrophes.contains(s) { return }
+                if isAlphanumeric(s) {
+                    scalars.append(s); lastWasSpace = false
+                } else if !lastWasSpace {
+                    scalars.append(" "); lastWasSpace = true
                 }
             }
         }
-        var result = String(out)
-        if result.hasSuffix(" ") { result.removeLast() }
-        return result
+
+        var text: String {
+            var result = String(scalars)
+            if result.hasSuffix(" ") { result.removeLast() }
+            return result
+        }
     }
 
     /// One scalar folded (compatibility form, case, diacritics, width), scalar by scalar from the
@@ -76,15 +92,33 @@ public enum Folding {
         }
     }
 
-    /// The table, read once from its text the first time a non-ASCII text is folded.
+    /// The table, read once from its text (FoldingTable.swift) the first time a non-ASCII text
+    /// is folded.
     private static let table: (forms: [UInt32: [Unicode.Scalar]], dropped: Set<UInt32>) = {
+        func hex(_ s: Substring) -> UInt32? { UInt32(s, radix: 16) }
+        /// "K" or "K-E" as a range of scalar values.
+        func range(_ s: Substring) -> ClosedRange<UInt32>? {
+            let ends = s.split(separator: "-").compactMap(hex)
+            guard let first = ends.first, let last = ends.last, ends.count == s.split(separator: "-").count, first <= last else { return nil }
+            return first...last
+        }
         var forms: [UInt32: [Unicode.Scalar]] = [:]
         for entry in foldedForms.split(separator: ";") {
-            let parts = entry.split(separator: ":")
-            guard parts.count == 2, let key = UInt32(parts[0], radix: 16) else { continue }
-            forms[key] = parts[1].split(separator: " ").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }
+            if let equals = entry.firstIndex(of: "="), let keys = range(entry[..<equals]),
+                let v = hex(entry[entry.index(after: equals)...]).flatMap(Unicode.Scalar.init)
+            {
+                for key in keys { forms[key] = [v] }
+            } else if let colon = entry.firstIndex(of: ":"), let keys = range(entry[..<colon]) {
+                let values = entry[entry.index(after: colon)...].split(separator: " ").compactMap(hex)
+                if keys.count == 1 {
+                    forms[keys.lowerBound] = values.compactMap(Unicode.Scalar.init)
+                } else if let first = values.first {
+                    for (n, key) in keys.enumerated() { forms[key] = Unicode.Scalar(first + UInt32(n)).map { [$0] } }
+                }
+            }
         }
-        let dropped = Set(droppedMarks.split(separator: " ").compactMap { UInt32($0, radix: 16) })
+        var dropped = Set<UInt32>()
+        for run in droppedMarks.split(separator: " ") { if let marks = range(run) { dropped.formUnion(marks) } }
         return (forms, dropped)
     }()
 
