@@ -1,15 +1,17 @@
 // swift-tools-version: 6.3;(experimentalCGen)
 import PackageDescription
 
-// The release binary is linked by lld, for three things that shrink a short command's memory (and
+// The release binary is linked by lld, for four things that shrink a short command's memory (and
 // keep its start fast): relative relocations packed (DT_RELR: 20 KB instead of 2.4 MB read at
-// every start), no symbol table exported for other libraries to search, and the functions a
-// command runs at start placed side by side (Link/startup-order.txt, written by
-// scripts/startup-order), so that they fill a few hundred pages of code rather than touch
-// thousands. A name the file lists that a later build no longer has is skipped.
+// every start), no symbol table exported for other libraries to search, the functions a command
+// runs at start and the conformance records the runtime reads placed side by side
+// (Link/startup-order.txt, written by scripts/startup-order), so that they fill a few hundred
+// pages rather than touch thousands, and the compiler's unnamed helpers gathered likewise
+// (Link/unnamed-functions.ld). A name the order lists that a later build no longer has is skipped.
 let releaseLinking: [String] = [
     "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
     "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Link/startup-order.txt", "-Xlinker", "--no-warn-symbol-ordering",
+    "-Xlinker", "-T", "-Xlinker", "\(Context.packageDirectory)/Link/unnamed-functions.ld",
 ]
 
 let package = Package(
