@@ -59,7 +59,7 @@ public struct Comparison: Sendable, Hashable {
             }
         }
         row("Reservations and declarations in effect on \(date.long)") { c in
-            let made = c.statements.filter { $0.inEffect(on: date) ?? false }
+            let made = c.statements.filter { c.inEffect($0, on: date) ?? false }
             guard !made.isEmpty else { return (c.statements.isEmpty ? "none recorded in this base" : "none in effect on this date", []) }
             let text = made.map { st in
                 let treaty = kb.treaties.first { $0.id == st.treaty }?.aliases.first ?? st.treaty

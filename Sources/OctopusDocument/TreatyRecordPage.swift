@@ -17,7 +17,7 @@ extension PageBuilder {
         for (c, st) in inEffect.sorted(by: { Folding.fold($0.0.name(at: date)) < Folding.fold($1.0.name(at: date)) }) {
             blocks.append(
                 .bullet(
-                    [stateLink(c), .text(" — \(st.kind.rawValue) under \(st.provision), \(st.when): ")] + spans(st.summary) + [
+                    [stateLink(c), .text(" — \(st.kind.rawValue) under \(st.provision), \(c.when(st)): ")] + spans(st.summary) + [
                         cite(st.sources)
                     ]))
         }
@@ -26,7 +26,7 @@ extension PageBuilder {
                 .bullet(
                     [
                         stateLink(c),
-                        .text(" — \(st.kind.rawValue) under \(st.provision), date not recorded (not known whether made by this date): "),
+                        .text(" — \(st.kind.rawValue) under \(st.provision), \(c.when(st)) (not known whether made by this date): "),
                     ]
                         + spans(st.summary) + [cite(st.sources)]))
         }
@@ -62,7 +62,9 @@ extension PageBuilder {
         }
         for st in c.statements {
             let name = "\(kb.treaty(st.treaty)?.aliases.first ?? st.treaty) \(st.provision) \(st.kind.rawValue)"
-            if let made = st.date { entries.append((made, [.text("\(made)  "), .strong(name), .text("  \(st.made.phrase)"), cite(st.sources)])) }
+            if let made = c.dateMade(st) {
+                entries.append((made.sortKey, [.text("\(made)  "), .strong(name), .text("  \(st.made.phrase)"), cite(st.sources)]))
+            }
             if let gone = st.withdrawn { entries.append((gone, [.text("\(gone)  "), .strong(name), .text("  withdrawn"), cite(st.sources)])) }
         }
         let names = c.formerNames.sorted { $0.before < $1.before }
@@ -102,8 +104,8 @@ extension PageBuilder {
             for st in list {
                 var line: [Page.Span] =
                     [.strong("\(kb.treaty(t)?.aliases.first ?? t) \(st.provision), \(st.kind.rawValue): ")] + spans(st.summary)
-                line.append(.text(" — \(st.when)"))
-                switch st.inEffect(on: date) {
+                line.append(.text(" — \(c.when(st))"))
+                switch c.inEffect(st, on: date) {
                 case false: line.append(.text(st.withdrawn.map { $0 <= date } == true ? " (withdrawn by the date shown)" : " (after the date shown)"))
                 case nil: line.append(.text(" (not known whether made by the date shown)"))
                 default: break

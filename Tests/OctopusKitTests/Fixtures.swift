@@ -1,5 +1,17 @@
 /// A small, valid, hand-made knowledge base. Tests break it in one place at a time.
 enum Fixture {
+    /// The valid base with one reservation of Portugal's (ratified on 2010-03-24), made on the
+    /// occasion given and on the day given, or with no day when `date` is nil.
+    static func withStatement(made: String, date: String?) -> String {
+        let day = date.map { #""date": "\#($0)", "# } ?? ""
+        let summary = #""summary": "Ratified during the conference.","#
+        return replacing(
+            summary,
+            with: summary
+                + #" "statements": [{"treaty": "ets185", "kind": "reservation", "provision": "Art. 16", "articles": ["art16"], "made": "\#(made)", "#
+                + day + #""summary": "Keeps it.", "sources": ["chart"]}],"#)
+    }
+
     static let valid = #"""
         {
           "formatVersion": 1,

@@ -55,6 +55,8 @@ struct LoaderTests {
         ("link to wrong kind", Fixture.replacing(#""article": "art16""#, with: #""article": "PT""#), "expected a article"),
         ("bad country id", Fixture.replacing(#""id": "TR""#, with: #""id": "Tur""#), "ISO 3166"),
         ("deep nesting", String(repeating: "[", count: 200) + String(repeating: "]", count: 200), "nesting is deeper"),
+        ("statement dated apart from its instrument", Fixture.withStatement(made: "deposit", date: "2010-03-20"), "but the deposit is recorded on 2010-03-24"),
+        ("later statement with neither day nor note", Fixture.withStatement(made: "later", date: nil), "give the \"date\" it was made"),
     ])
     func badInputIsReported(name: String, json: String, expected: String) {
         let found = problems(json)

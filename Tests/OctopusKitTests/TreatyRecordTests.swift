@@ -35,7 +35,7 @@ struct TreatyRecordTests {
         try #require(!statements.isEmpty)
         for st in statements {
             let line = try #require(lines.first { $0.contains("ETS 185 \(st.provision), \(st.kind.rawValue): ") }, "\(st.provision)")
-            #expect(line.contains(st.when))
+            #expect(line.contains(us.when(st)))
             let numbers = cited(line)
             #expect(!numbers.isEmpty, "\(line)")
             // Every number points at one of the statement's own sources in the Sources list.
@@ -71,6 +71,27 @@ struct TreatyRecordTests {
         // Both kinds are in the base.
         let unconfirmed = bundled.countries.flatMap(\.events).filter(\.unconfirmed)
         #expect(unconfirmed.contains { $0.sources.isEmpty } && unconfirmed.contains { !$0.sources.isEmpty })
+    }
+
+    /// A statement made with the instrument and given no day of its own takes the deposit's, window
+    /// and all: Norway's reservations of June 2006 are neither counted nor denied inside that month.
+    @Test func aStatementMadeWithTheInstrumentTakesTheDepositsDate() throws {
+        let no = try country("NO")
+        let r = try #require(no.statements(for: "ets185").first { $0.provision == "Art. 29(4)" })
+        #expect(r.date == nil && r.made == .deposit)
+        #expect(no.dateMade(r) == .between(day("2006-06-01"), day("2006-06-30")))
+        #expect(no.inEffect(r, on: day("2006-05-31")) == false)
+        #expect(no.inEffect(r, on: day("2006-06-15")) == nil)
+        #expect(no.inEffect(r, on: day("2006-07-01")) == true)
+        #expect(no.when(r) == "made with the instrument deposited between 1 June 2006 and 30 June 2006")
+        // On the article's page at the conference it is among those in effect, with that window;
+        // inside the window it is listed apart, as not known to be made by then.
+        #expect(
+            try text("art29", at: "2010-03-25").contains("Norway — reservation under Art. 29(4), made with the instrument deposited between 1 June 2006"))
+        #expect(
+            try text("art29", at: "2006-06-15").contains(
+                "Norway — reservation under Art. 29(4), made with the instrument deposited between 1 June 2006 and 30 June 2006 (not known whether made by this date)"
+            ))
     }
 
     @Test func aPartyWithNoStatementSaysNoneRecordedNotNothing() throws {
@@ -149,7 +170,7 @@ struct TreatyRecordTests {
                     #expect(article.treaty == st.treaty, "\(c.id) \(st.provision)")
                 }
                 #expect(!st.sources.isEmpty)
-                if st.date == nil { #expect(st.note != nil, "\(c.id) \(st.provision): an undated statement says what is known") }
+                if c.dateMade(st) == nil { #expect(st.note != nil, "\(c.id) \(st.provision): an undated statement says what is known") }
             }
         }
     }

@@ -186,12 +186,12 @@ extension KnowledgeBase {
         let matching = c.statements(for: treaty).filter { s in (kind.map { s.kind == $0 } ?? true) && s.articles.contains(where: articles.contains) }
         func fact(_ s: Statement) -> IndicatorReading.Evidence {
             .init(
-                text: "\(s.kind.rawValue.prefix(1).uppercased() + s.kind.rawValue.dropFirst()) under \(s.provision), \(s.when): \(s.summary)",
+                text: "\(s.kind.rawValue.prefix(1).uppercased() + s.kind.rawValue.dropFirst()) under \(s.provision), \(c.when(s)): \(s.summary)",
                 sources: s.sources)
         }
-        let kept = matching.filter { $0.inEffect(on: date) == true }
+        let kept = matching.filter { c.inEffect($0, on: date) == true }
         if !kept.isEmpty { return (.yes, kept.map(fact)) }
-        let undated = matching.filter { $0.inEffect(on: date) == nil }
+        let undated = matching.filter { c.inEffect($0, on: date) == nil }
         if !undated.isEmpty { return (.unknown, undated.map(fact)) }
         let past = matching.map(fact)  // made later, or withdrawn by the day
         let none = past.isEmpty ? "None is recorded for it" : "None was in effect on \(date.long)"

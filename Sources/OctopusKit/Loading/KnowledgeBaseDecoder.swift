@@ -302,7 +302,7 @@ struct KnowledgeBaseDecoder {
         let member = r.bool("coeMember2010", default: false), drafting = r.bool("draftingParticipant", default: false)
         let summary = text(r, "summary")
         let events = decodeEvents(r, p)
-        let statements = decodeStatements(r, p), formerNames = decodeFormerNames(r), partOf = decodePartOf(r, p)
+        let statements = decodeStatements(r, p, events: events), formerNames = decodeFormerNames(r), partOf = decodePartOf(r, p)
         var profile: CountryProfile?
         if let pn = r.node("profile"), let pr = NodeReader(pn, path: p.appending("profile"), sink: sink, fields: ["date", "sources"]) {
             let text = pr.string("date"), sources = pr.sources()

@@ -1,7 +1,12 @@
 /// The parts of a country record about what it said and what it was called: its reservations and
 /// declarations, its former names, and the union it was part of.
 extension KnowledgeBaseDecoder {
-    mutating func decodeStatements(_ r: NodeReader, _ p: JSONPath) -> [Statement] {
+    /// `events` are the State's treaty events: a statement made with the instrument takes the
+    /// deposit's date from them unless it gives its own, which must then agree.
+    mutating func decodeStatements(_ r: NodeReader, _ p: JSONPath, events: [TreatyEvent]) -> [Statement] {
+        func deposit(_ treaty: String?) -> TreatyEvent? {
+            events.first { $0.treaty == treaty && ($0.kind == .ratification || $0.kind == .accession) }
+        }
         let list: [Statement] = r.array("statements") { sn, sp in
             guard
                 let s = NodeReader(
@@ -20,8 +25,17 @@ extension KnowledgeBaseDecoder {
             let withdrawn = s.has("withdrawn") ? s.day("withdrawn") : nil
             let summary = text(s, "summary"), note = s.string("note", required: false)
             let sources = s.sources()
-            if !s.has("date"), note == nil {
-                sink.report(sn.position, sp.appending("date"), "give the \"date\" it was made, or a \"note\" saying what is known of it")
+            let instrument = made == .deposit ? deposit(treaty) : nil
+            if !s.has("date"), note == nil, instrument == nil {
+                sink.report(
+                    sn.position, sp.appending("date"),
+                    "give the \"date\" it was made, or a \"note\" saying what is known of it (one made with the instrument takes the deposit's date once the State's ratification or accession is recorded)"
+                )
+            }
+            if let date, let day = instrument?.date.day, day != date {
+                sink.report(
+                    s.position("date"), sp.appending("date"),
+                    "made with the instrument on \(date), but the deposit is recorded on \(day); leave \"date\" out to take the deposit's")
             }
             if let date, let withdrawn, withdrawn < date {
                 sink.report(s.position("withdrawn"), sp.appending("withdrawn"), "withdrawn on \(withdrawn), before it was made on \(date)")
@@ -31,8 +45,12 @@ extension KnowledgeBaseDecoder {
                 treaty: treaty, kind: kind, provision: provision, articles: articles, made: made, date: date,
                 withdrawn: withdrawn, summary: summary, sources: sources, note: note)
         }
-        // Undated ones last ("9999" sorts after every ISO day).
-        return list.sorted { ($0.treaty, $0.date?.description ?? "9999") < ($1.treaty, $1.date?.description ?? "9999") }
+        // In the order they were made, those made with the instrument at its deposit's first day;
+        // undated ones last ("9999" sorts after every ISO day).
+        func key(_ s: Statement) -> (String, String) {
+            (s.treaty, (s.date ?? (s.made == .deposit ? deposit(s.treaty)?.date.sortKey : nil))?.description ?? "9999")
+        }
+        return list.sorted { key($0) < key($1) }
     }
 
     mutating func decodeFormerNames(_ r: NodeReader) -> [FormerName] {

@@ -28,7 +28,8 @@ public struct Statement: Sendable, Hashable {
     /// The articles it concerns, the substantive one first.
     public var articles: [String]
     public var made: Occasion
-    /// The day it was made; nil when the sources do not give it (`note` then says what is known).
+    /// The day it was made; nil when the sources do not give it: one made at deposit then has the
+    /// deposit's day or window (`Country.dateMade`), any other a `note` saying what is known.
     public var date: Day?
     public var withdrawn: Day?
     public var summary: String
@@ -42,25 +43,40 @@ public struct Statement: Sendable, Hashable {
         self.treaty = treaty; self.kind = kind; self.provision = provision; self.articles = articles; self.made = made
         self.date = date; self.withdrawn = withdrawn; self.summary = summary; self.sources = sources; self.note = note
     }
-
-    /// Was it in effect on the day: made by then and not yet withdrawn? nil when its day is unknown.
-    public func inEffect(on day: Day) -> Bool? {
-        if let w = withdrawn, w <= day { return false }
-        guard let date else { return nil }
-        return date <= day
-    }
-
-    /// "made with the instrument deposited on 29 September 2006; withdrawn on 1 May 2015".
-    public var when: String {
-        var s = made.phrase + (date.map { " on \($0.long)" } ?? ", date not recorded")
-        if let w = withdrawn { s += "; withdrawn on \(w.long)" }
-        return s
-    }
 }
 
 extension Country {
     /// Its statements to one treaty, in the order they were made.
     public func statements(for treaty: String) -> [Statement] { statements.filter { $0.treaty == treaty } }
+
+    /// When it made the statement: the statement's own day, or, for one made with the instrument
+    /// and given no day of its own, the deposit's day or window, since it is part of the
+    /// instrument (so the two cannot disagree); nil when neither is known.
+    public func dateMade(_ s: Statement) -> EventDate? {
+        if let d = s.date { return .exact(d) }
+        guard s.made == .deposit else { return nil }
+        return events.first { $0.treaty == s.treaty && ($0.kind == .ratification || $0.kind == .accession) }?.date
+    }
+
+    /// Was it in effect on the day: made by then and not yet withdrawn? nil when the sources
+    /// cannot say (its day unknown, or the day inside its deposit's window).
+    public func inEffect(_ s: Statement, on day: Day) -> Bool? {
+        if let w = s.withdrawn, w <= day { return false }
+        return dateMade(s)?.happened(by: day)
+    }
+
+    /// "made with the instrument deposited on 29 September 2006; withdrawn on 1 May 2015", "made
+    /// with the instrument deposited between 1 January 2007 and 31 January 2007".
+    public func when(_ s: Statement) -> String {
+        var text = s.made.phrase
+        switch dateMade(s) {
+        case .exact(let d)?: text += " on \(d.long)"
+        case let d?: text += " \(d.long)"
+        case nil: text += ", date not recorded"
+        }
+        if let w = s.withdrawn { text += "; withdrawn on \(w.long)" }
+        return text
+    }
 }
 
 extension KnowledgeBase {
@@ -70,7 +86,7 @@ extension KnowledgeBase {
         var inEffect: [(Country, Statement)] = [], undated: [(Country, Statement)] = []
         for c in countriesWithStatements where !c.isPartOfAnother(on: day) {
             for s in c.statements where s.articles.contains(article) {
-                switch s.inEffect(on: day) {
+                switch c.inEffect(s, on: day) {
                 case true: inEffect.append((c, s))
                 case nil: undated.append((c, s))
                 default: break
