@@ -272,7 +272,7 @@ struct ContentTests {
                     // Not in the unverified list: then it must be what the three-month rule gives
                     // for the deposit the timeline records (Art. 36(4), 37(2); Protocol Art. 10(2)),
                     // and its note must say so. A deposit known only within a month gives one day too.
-                    let consent = c.events.first { $0.treaty == e.treaty && ($0.kind == .ratification || $0.kind == .accession) }?.date
+                    let consent = c.events.deposit(of: e.treaty)?.date
                     let ends: [Day] =
                         switch consent {
                         case .exact(let d): [d]

@@ -164,7 +164,7 @@ struct DateWindowTests {
             for month in 1...12 {
                 let d = try #require(Day(year: year, month: month, day: 1))
                 for c in bundled.undecidedParties(of: "ets185", at: d) {
-                    let deposit = try #require(c.events.first { $0.treaty == "ets185" && ($0.kind == .ratification || $0.kind == .accession) })
+                    let deposit = try #require(c.events.deposit(of: "ets185"))
                     if case .unknown = deposit.date {
                         unknown.insert(c.id)
                         continue

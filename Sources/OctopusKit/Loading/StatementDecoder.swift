@@ -4,9 +4,6 @@ extension KnowledgeBaseDecoder {
     /// `events` are the State's treaty events: a statement made with the instrument takes the
     /// deposit's date from them unless it gives its own, which must then agree.
     mutating func decodeStatements(_ r: NodeReader, _ p: JSONPath, events: [TreatyEvent]) -> [Statement] {
-        func deposit(_ treaty: String?) -> TreatyEvent? {
-            events.first { $0.treaty == treaty && ($0.kind == .ratification || $0.kind == .accession) }
-        }
         let list: [Statement] = r.array("statements") { sn, sp in
             guard
                 let s = NodeReader(
@@ -25,7 +22,7 @@ extension KnowledgeBaseDecoder {
             let withdrawn = s.has("withdrawn") ? s.day("withdrawn") : nil
             let summary = text(s, "summary"), note = s.string("note", required: false)
             let sources = s.sources()
-            let instrument = made == .deposit ? deposit(treaty) : nil
+            let instrument = made == .deposit ? treaty.flatMap(events.deposit(of:)) : nil
             if !s.has("date"), note == nil, instrument == nil {
                 sink.report(
                     sn.position, sp.appending("date"),
@@ -48,7 +45,7 @@ extension KnowledgeBaseDecoder {
         // In the order they were made, those made with the instrument at its deposit's first day;
         // undated ones last ("9999" sorts after every ISO day).
         func key(_ s: Statement) -> (String, String) {
-            (s.treaty, (s.date ?? (s.made == .deposit ? deposit(s.treaty)?.date.sortKey : nil))?.description ?? "9999")
+            (s.treaty, (s.date ?? (s.made == .deposit ? events.deposit(of: s.treaty)?.date.sortKey : nil))?.description ?? "9999")
         }
         return list.sorted { key($0) < key($1) }
     }

@@ -139,6 +139,8 @@ public struct TreatyEvent: Sendable, Hashable {
             case .entryIntoForce: "entered into force"
             }
         }
+        /// The deposit of the State's instrument: what makes it a Party, and what counts count.
+        public var isDeposit: Bool { self == .ratification || self == .accession }
     }
     public var treaty: String
     public var kind: Kind
@@ -165,6 +167,11 @@ public struct TreatyEvent: Sendable, Hashable {
     /// The event as a status line says it: "acceded 9 February 2024", "acceded between 9 February
     /// 2024 and 8 March 2024", "a Party by 31 December 2019".
     public var phrase: String { knownBy ?? "\(kind.label) \(date.long)" }
+}
+
+extension [TreatyEvent] {
+    /// The deposit of the instrument for the treaty (its ratification or accession), if recorded.
+    public func deposit(of treaty: String) -> TreatyEvent? { first { $0.treaty == treaty && $0.kind.isDeposit } }
 }
 
 public struct SourcedFact: Sendable, Hashable {

@@ -55,7 +55,7 @@ extension Country {
     public func dateMade(_ s: Statement) -> EventDate? {
         if let d = s.date { return .exact(d) }
         guard s.made == .deposit else { return nil }
-        return events.first { $0.treaty == s.treaty && ($0.kind == .ratification || $0.kind == .accession) }?.date
+        return events.deposit(of: s.treaty)?.date
     }
 
     /// Was it in effect on the day: made by then and not yet withdrawn? nil when the sources

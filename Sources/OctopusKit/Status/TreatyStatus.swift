@@ -108,7 +108,7 @@ extension Country {
     /// Has it certainly ratified or acceded by the date (looking at consent events, even once in
     /// force)? A consent inside its window, or of unknown date before its "by" day, is not counted.
     public func hasConsented(_ treaty: String, by date: Day) -> Bool {
-        events.contains { $0.treaty == treaty && ($0.kind == .ratification || $0.kind == .accession) && $0.date.happened(by: date) == true }
+        events.contains { $0.treaty == treaty && $0.kind.isDeposit && $0.date.happened(by: date) == true }
             || status(treaty, at: date).standing == .inForce
     }
 

@@ -76,7 +76,7 @@ public enum ListModel {
             if list.sortByDate {
                 // A deposit within a window or of unknown date sorts at the day it is counted from.
                 func key(_ c: Country) -> Day {
-                    let consent = c.events.first { $0.treaty == kb.conventionID && ($0.kind == .ratification || $0.kind == .accession) }
+                    let consent = c.events.deposit(of: kb.conventionID)
                     let inForce = c.events.first { $0.treaty == kb.conventionID && $0.kind == .entryIntoForce }
                     return (consent ?? inForce)?.date.latest ?? Day(year: 9999, month: 12, day: 31)!
                 }
